@@ -1,0 +1,123 @@
+"""What ``analyze`` produces for one Document: claims with attribution chains, entities, times, quantities.
+
+All spans are ``[start, end)`` offsets into ``Document.text``. Identities here are local to one document;
+``link/`` merges them across documents (entities by ``key``, sources by ``key``).
+These dataclasses serialise to plain dicts (``to_dict``/``from_dict``) so an Analysis can be stored as JSON,
+shipped between processes and rebuilt in a Spark task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from typing import Any, get_type_hints
+
+MODALITIES = ("asserted", "expected", "planned", "hedged", "denied", "question")
+SOURCE_KINDS = ("person", "organization", "government", "outlet", "document", "unnamed")
+
+
+@dataclass
+class Mention:
+    """A named-entity mention. ``key`` is the cross-document identity (e.g. ``gpe:north korea``)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC, ...
+    key: str
+    name: str  # canonical display name for the identity ("North Korea" for "Pyongyang", "DPRK")
+
+
+@dataclass
+class Source:
+    """Someone or something a report cites. ``key`` merges the same source across reports."""
+
+    id: str  # local to the document: "s0", "s1", ...
+    name: str
+    kind: str  # one of SOURCE_KINDS
+    key: str
+    description: str | None = None
+    entity_key: str | None = None  # the Mention.key it stands for, when it is a named entity
+
+
+@dataclass
+class Attribution:
+    """One link of a chain. ``source_span`` is None where the source is implicit (carried over)."""
+
+    source: str  # Source.id within the same Analysis
+    cue: str
+    cue_span: tuple[int, int] | None
+    source_span: tuple[int, int] | None
+
+
+@dataclass
+class TimeExpression:
+    """A TimeML TIMEX3 expression. ``start``/``end`` are ISO dates of the interval it covers, None if unresolved."""
+
+    span: tuple[int, int]
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value: 2025-02-08, 2024-06, 2024-FA, 2025, PRESENT_REF, P6M, XXXX-06 ...
+    start: str | None = None
+    end: str | None = None
+    note: str | None = None  # why it is unresolved, or how it was anchored
+
+
+@dataclass
+class Quantity:
+    span: tuple[int, int]
+    text: str
+    value: float | None
+    qualifier: str | None = None  # about | up to | at least | more than | less than | nearly | over | ...
+    unit: str | None = None
+
+
+@dataclass
+class Claim:
+    id: str  # stable: "<document id>-c<n>"
+    span: tuple[int, int]
+    text: str
+    content: str
+    content_span: tuple[int, int]
+    attribution: list[Attribution] = field(default_factory=list)  # nearest speaker first; [] = own voice
+    modality: str = "asserted"
+    negated: bool = False
+    time: TimeExpression | None = None
+    entities: list[str] = field(default_factory=list)  # Mention.key values
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    document: str  # Document.id
+    analyzer: str  # analyzer version: bump when output changes so stores can re-analyze
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Analysis":
+        return _build(cls, d)
+
+
+def _build(tp: Any, value: Any) -> Any:
+    """Rebuild nested dataclasses from ``asdict`` output (lists -> tuples for span fields)."""
+    if value is None:
+        return None
+    if is_dataclass(tp):
+        hints = get_type_hints(tp)
+        return tp(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(tp) if f.name in value})
+    origin = getattr(tp, "__origin__", None)
+    args = getattr(tp, "__args__", ())
+    if origin is list:
+        return [_build(args[0], v) for v in value]
+    if origin is tuple:
+        return tuple(value)
+    if args and type(None) in args:  # Optional[X]
+        inner = [a for a in args if a is not type(None)][0]
+        return _build(inner, value)
+    return value

@@ -1,0 +1,54 @@
+"""Options and helpers shared by every command: --db, --json, opening the store with a clear error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+import click
+from rich.console import Console
+
+from ..config import default_db
+from ..errors import ClaimgraphError
+from ..store import Store
+
+EXIT_INPUT_ERRORS = 1
+EXIT_STORE = 3
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def db_option(f: Callable) -> Callable:
+    return click.option(
+        "--db", default=None, metavar="PATH|URL", envvar="CLAIMGRAPH_DB", show_envvar=True,
+        help="SQLite file or postgresql:// URL [default: ./claimgraph.db]",
+    )(f)
+
+
+def json_option(f: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON instead of a table.")(f)
+
+
+@contextmanager
+def open_store_or_exit(db: str | None) -> Iterator[Store]:
+    try:
+        store = Store(db or default_db())
+    except ClaimgraphError as e:
+        err_console.print(f"[red]error:[/red] {e}")
+        sys.exit(EXIT_STORE)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def short(text: str | None, width: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"

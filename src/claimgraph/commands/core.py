@@ -1,0 +1,172 @@
+"""Commands: add, docs, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..config import Settings
+from ..errors import ClaimgraphError, InputError
+from ..ingest import IngestReport, analyze_pending, store_documents
+from ..sources import read_inputs
+from .common import EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit, print_json, short
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
+    )
+
+
+def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None) -> IngestReport:
+    report = IngestReport()
+    with _progress(quiet) as progress:
+        reading = progress.add_task("reading", total=None)
+
+        def read_one(item):
+            progress.advance(reading)
+            if isinstance(item, InputError) and not quiet:
+                err_console.print(f"[yellow]skipped[/yellow] {item}", soft_wrap=True)
+
+        store_documents(store, read_inputs(items, settings, allow_private=allow_private), overrides, report, read_one)
+        pending = len(store.pending_documents())
+        analysing = progress.add_task("analysing", total=pending)
+        analyze_pending(store, settings, report, lambda _doc: progress.advance(analysing), processes=processes)
+    return report
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for every report in this call.")
+@click.option("--outlet", metavar="NAME", help="Outlet for every report in this call.")
+@click.option("--title", metavar="TEXT", help="Title for every report in this call.")
+@click.option("--author", metavar="NAME", help="Author for every report in this call.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback, link-local and private addresses.")
+@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
+@click.option("--processes", type=int, default=None, help="Analysis worker processes [default: one per core].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-input lines.")
+@db_option
+@json_option
+def add(inputs, published, outlet, title, author, allow_private, max_bytes, processes, quiet, db, as_json):
+    """Add reports: files (.txt .md .html .jsonl .json Telegram export, .xml/.rss/.atom feeds, optionally .gz),
+    folders (recursive) and URLs (fetched only when given; private addresses need --allow-private).
+
+    Re-adding the same report is a no-op; syndicated near-copies are kept and marked. Exit code 1 when any
+    input could not be read (the others are still added).
+    """
+    if published:
+        _check_date(published)
+    settings = Settings()
+    if max_bytes:
+        settings.max_input_bytes = max_bytes
+    overrides = {"published": published, "outlet": outlet, "title": title, "author": author}
+    with open_store_or_exit(db) as store:
+        try:
+            report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json, processes)
+        except ClaimgraphError as e:
+            err_console.print(f"[red]error:[/red] {e}")
+            sys.exit(EXIT_STORE)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        console.print(
+            f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
+            f"{len(report.duplicates)} near-copies marked, {len(report.analyzed)} analysed, "
+            f"{len(report.errors)} input(s) skipped"
+        )
+        for doc_id in report.existing:
+            console.print(f"  {doc_id}: already stored, nothing to do")
+        for doc_id, original in report.duplicates:
+            console.print(f"  {doc_id}: a near-copy of {original}")
+    sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
+
+
+def _check_date(value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2025-02-08", param_hint="--published") from None
+
+
+@click.command()
+@db_option
+@json_option
+def docs(db, as_json):
+    """List the stored reports."""
+    with open_store_or_exit(db) as store:
+        documents = store.documents()
+        counts = {a.document: len(a.claims) for a in store.analyses()}
+    if as_json:
+        print_json([
+            {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author, "published": d.published_date,
+             "url": d.url, "path": d.path, "kind": d.kind, "duplicate_of": d.duplicate_of,
+             "claims": counts.get(d.id), "characters": len(d.text)}
+            for d in documents
+        ])
+        return
+    table = Table(title=f"{len(documents)} report(s)")
+    for col in ("id", "published", "outlet", "title", "claims", "note"):
+        table.add_column(col)
+    for d in documents:
+        note = f"copy of {d.duplicate_of}" if d.duplicate_of else ("" if d.id in counts else "not analysed")
+        table.add_row(d.id, d.published_date or "?", short(d.outlet, 24), short(d.title or d.path, 60),
+                      str(counts.get(d.id, "")), note)
+    console.print(table)
+
+
+def demo_reports() -> tuple[Path, dict]:
+    folder = resources.files("claimgraph.demo") / "reports"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return Path(str(folder)), manifest
+
+
+@click.command()
+@click.option("--db", default="claimgraph-demo.db", show_default=True, metavar="PATH|URL",
+              help="Where to build the demo story.")
+@click.option("--report", "report_path", default="claimgraph-demo.html", show_default=True,
+              help="Where to write the HTML report.")
+@click.option("-q", "--quiet", is_flag=True)
+def demo(db, report_path, quiet):
+    """Build the bundled sample story (a fictional developing story told by several reports) and summarise it."""
+    folder, manifest = demo_reports()
+    settings = Settings()
+    with open_store_or_exit(db) as store:
+        report = IngestReport()
+        for entry in manifest["reports"]:
+            overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}
+            part = run_add(store, [str(folder / entry["file"])], settings, overrides, quiet=quiet)
+            for name in ("added", "existing", "duplicates", "analyzed", "errors"):
+                getattr(report, name).extend(getattr(part, name))
+        from ..link.story import story_from_store
+
+        story = story_from_store(store)
+        written = _write_report(store, report_path)
+    console.print(f"[bold]{manifest['title']}[/bold]")
+    console.print(
+        f"{len(story['documents'])} reports, {len(story['claims'])} claims, {len(story['sources'])} sources, "
+        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {db})"
+    )
+    if written:
+        console.print(f"report written to {written}")
+    console.print(f"next: claimgraph docs --db {db}   |   claimgraph export --db {db} --format json")
+    sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
+
+
+def _write_report(store, path: str) -> str | None:
+    try:
+        from ..views.report import write_report
+    except ImportError:
+        return None
+    return str(write_report(store, path))
+
+
+COMMANDS = [add, docs, demo]

@@ -1,0 +1,3 @@
+"""Commands added by later work."""
+
+COMMANDS: list = []

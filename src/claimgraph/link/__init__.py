@@ -1,0 +1,1 @@
+"""Cross-document work on stored analyses: near-duplicates, claim clusters, relations, origins, timeline."""

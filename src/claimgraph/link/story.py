@@ -1,0 +1,101 @@
+"""Assemble the story JSON (``format: claimgraph/1``, see DESIGN.md and schema/story.schema.json) from a store.
+
+Per-document identities (entity keys, source keys) become story-wide ids here; ids are derived from keys, so
+they are stable across re-runs on the same input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ..analysis import Analysis
+from ..document import Document
+
+FORMAT = "claimgraph/1"
+
+
+def stable_id(prefix: str, key: str) -> str:
+    return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
+        "published": doc.published_date, "url": doc.url, "path": doc.path, "sha256": doc.sha256,
+        "duplicate_of": doc.duplicate_of, "kind": doc.kind, "text": doc.text,
+        "furniture": [{"span": [f.start, f.end], "label": f.label} for f in doc.furniture],
+    }
+
+
+def build_story(documents: list[Document], analyses: list[Analysis], links: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole story. ``links`` carries ``clusters`` and ``relations`` from ``link/`` when present."""
+    by_doc = {a.document: a for a in analyses}
+    entities: dict[str, dict[str, Any]] = {}
+    sources: dict[str, dict[str, Any]] = {}
+    claims, times = [], []
+    for doc in documents:
+        analysis = by_doc.get(doc.id)
+        if analysis is None:
+            continue
+        for m in analysis.mentions:
+            e = entities.setdefault(m.key, {"id": stable_id("e", m.key), "name": m.name, "type": m.label, "aliases": []})
+            if m.text != e["name"] and m.text not in e["aliases"]:
+                e["aliases"].append(m.text)
+        local = {}
+        for s in analysis.sources:
+            local[s.id] = stable_id("s", s.key)
+            entry = sources.setdefault(s.key, {
+                "id": local[s.id], "name": s.name, "kind": s.kind,
+                "entity": stable_id("e", s.entity_key) if s.entity_key else None, "description": s.description,
+            })
+            if not entry["description"] and s.description:
+                entry["description"] = s.description
+        for t in analysis.times:
+            times.append({"document": doc.id, "span": list(t.span), "text": t.text, "type": t.type, "value": t.value,
+                          "start": t.start, "end": t.end, "note": t.note})
+        for c in analysis.claims:
+            claims.append(claim_json(c, doc.id, local))
+    for e in entities.values():
+        e["aliases"].sort()
+    links = links or {}
+    return {
+        "format": FORMAT,
+        "documents": [document_json(d) for d in documents],
+        "entities": sorted(entities.values(), key=lambda e: e["id"]),
+        "sources": sorted(sources.values(), key=lambda s: s["id"]),
+        "claims": claims,
+        "times": times,
+        "clusters": links.get("clusters", []),
+        "relations": links.get("relations", []),
+    }
+
+
+def claim_json(c, doc_id: str, local_sources: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": c.id, "document": doc_id, "span": list(c.span), "text": c.text, "content": c.content,
+        "content_span": list(c.content_span),
+        "attribution": [
+            {"source": local_sources.get(a.source, a.source), "cue": a.cue,
+             "cue_span": list(a.cue_span) if a.cue_span else None,
+             "source_span": list(a.source_span) if a.source_span else None}
+            for a in c.attribution
+        ],
+        "modality": c.modality, "negated": c.negated,
+        "time": None if c.time is None else {
+            "text": c.time.text, "span": list(c.time.span), "value": c.time.value, "start": c.time.start, "end": c.time.end,
+        },
+        "entities": [stable_id("e", k) for k in c.entities],
+        "quantities": [{"text": q.text, "span": list(q.span), "value": q.value, "qualifier": q.qualifier, "unit": q.unit}
+                       for q in c.quantities],
+    }
+
+
+def story_from_store(store) -> dict[str, Any]:
+    links = None
+    try:  # link/ adds clusters and relations when it has run
+        from . import clusters as _clusters  # noqa: F401
+        links = _clusters.links_json(store)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        links = None
+    return build_story(store.documents(), list(store.analyses()), links)

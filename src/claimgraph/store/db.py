@@ -1,0 +1,98 @@
+"""A thin connection wrapper so one set of SQL statements runs on SQLite and PostgreSQL.
+
+Statements use ``?`` placeholders; on PostgreSQL they are rewritten to ``%s``. Nothing else differs: the
+schema in ``migrations/`` is written in the SQL both understand.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import StoreError
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = url
+        self.dialect = "postgresql" if is_postgres_url(url) else "sqlite"
+        try:
+            self.conn = self._connect(url)
+        except StoreError:
+            raise
+        except Exception as e:  # driver-specific errors become one clear line
+            raise StoreError(f"cannot open store {redact(url)}: {e}") from e
+
+    def _connect(self, url: str):
+        if self.dialect == "postgresql":
+            import psycopg
+
+            return psycopg.connect(url, autocommit=True)
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.exists() and path.is_dir():
+            raise StoreError(f"cannot open store {path}: it is a folder")
+        conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=60000")
+        return conn
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        return self.conn.execute(self._sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            with self.conn.cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+        else:
+            self.conn.executemany(sql, rows)
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        return list(self.execute(sql, params).fetchall())
+
+    def script(self, sql: str) -> None:
+        if self.dialect == "postgresql":
+            self.conn.execute(sql)
+        else:
+            self.conn.executescript(sql)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing: a crash or kill inside leaves the store as it was before."""
+        if self.dialect == "postgresql":
+            with self.conn.transaction():
+                yield
+        else:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def redact(url: str) -> str:
+    """Hide a password in a connection URL before it is printed."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

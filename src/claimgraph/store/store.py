@@ -1,0 +1,169 @@
+"""The store: documents, their analyses and (from ``link/``) the story built over them.
+
+Every write that belongs together happens in one transaction, so a crash or ``kill -9`` leaves the store as
+it was before that document, and re-running the same command completes the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..analysis import Analysis
+from ..config import default_db
+from ..document import Document
+from ..link import near_duplicates
+from .db import Database
+from .migrations import migrate
+
+
+@dataclass
+class AddOutcome:
+    document_id: str
+    status: str  # added | exists | duplicate (added, but marked as a near-copy of duplicate_of)
+    duplicate_of: str | None = None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+DOC_COLUMNS = "id, sha256, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of"
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        self.db = Database(url)
+        self.schema_version = migrate(self.db)
+
+    # -- documents -------------------------------------------------------------------------------------
+    def add_document(self, doc: Document) -> AddOutcome:
+        """Store a document unless the same raw input is already there; mark near-copies."""
+        if self.db.query("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)):
+            return AddOutcome(doc.id, "exists")
+        body = "\n".join(s.of(doc.text) for s in doc.body_spans())
+        keys = near_duplicates.band_keys(body)
+        with self.db.transaction():
+            original = self._find_near_copy(body, keys)
+            inserted = self.db.execute(
+                f"INSERT INTO documents ({DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT (sha256) DO NOTHING",
+                (
+                    doc.id, doc.sha256, doc.kind, doc.title, doc.outlet, doc.author, doc.published, doc.url,
+                    doc.path, doc.text, json.dumps([f.__dict__ for f in doc.furniture]),
+                    json.dumps(doc.meta, default=str), original, _now(),
+                ),
+            )
+            if inserted.rowcount == 0:  # another process added it between our check and insert
+                return AddOutcome(doc.id, "exists")
+            self.db.executemany(
+                "INSERT INTO document_bands (band, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(k, doc.id) for k in keys],
+            )
+        doc.duplicate_of = original
+        return AddOutcome(doc.id, "duplicate" if original else "added", original)
+
+    def _find_near_copy(self, body: str, keys: list[str]) -> str | None:
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self.db.query(
+            f"SELECT DISTINCT d.id, d.text, d.furniture, d.duplicate_of, d.added_at FROM document_bands b "
+            f"JOIN documents d ON d.id = b.document_id WHERE b.band IN ({marks}) ORDER BY d.added_at, d.id",
+            keys,
+        )
+        for doc_id, text, furniture, duplicate_of, _ in rows:
+            other = Document(text=text, sha256="", furniture=_furniture(furniture))
+            other_body = "\n".join(s.of(text) for s in other.body_spans())
+            if near_duplicates.is_near_copy(body, other_body):
+                return duplicate_of or doc_id
+        return None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        rows = self.db.query(f"SELECT {DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
+        return _row_to_document(rows[0]) if rows else None
+
+    def documents(self) -> list[Document]:
+        """All documents in the order they were published (unknown dates last), then added."""
+        rows = self.db.query(
+            f"SELECT {DOC_COLUMNS} FROM documents ORDER BY CASE WHEN published IS NULL THEN 1 ELSE 0 END, "
+            "published, added_at, id"
+        )
+        return [_row_to_document(r) for r in rows]
+
+    def document_count(self) -> int:
+        return self.db.query("SELECT COUNT(*) FROM documents")[0][0]
+
+    # -- analyses ----------------------------------------------------------------------------------------
+    def pending_documents(self, analyzer: str | None = None) -> list[Document]:
+        """Documents with no analysis yet, or (given ``analyzer``) one made by another analyzer version."""
+        sql = f"SELECT {', '.join('d.' + c.strip() for c in DOC_COLUMNS.split(','))} FROM documents d " \
+              "LEFT JOIN analyses a ON a.document_id = d.id WHERE a.document_id IS NULL"
+        params: tuple = ()
+        if analyzer is not None:
+            sql += " OR a.analyzer <> ?"
+            params = (analyzer,)
+        return [_row_to_document(r) for r in self.db.query(sql + " ORDER BY d.added_at, d.id", params)]
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        """Replace a document's analysis and its claim rows atomically."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM claims WHERE document_id = ?", (analysis.document,))
+            self.db.execute("DELETE FROM analyses WHERE document_id = ?", (analysis.document,))
+            self.db.execute(
+                "INSERT INTO analyses (document_id, analyzer, data, analyzed_at) VALUES (?, ?, ?, ?)",
+                (analysis.document, analysis.analyzer, json.dumps(analysis.to_dict()), _now()),
+            )
+            names = {s.id: s.name for s in analysis.sources}
+            self.db.executemany(
+                "INSERT INTO claims (id, document_id, span_start, span_end, text, content, modality, negated, "
+                "sources, time_value, time_start, time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        c.id, analysis.document, c.span[0], c.span[1], c.text, c.content, c.modality,
+                        int(c.negated), json.dumps([names.get(a.source, a.source) for a in c.attribution]),
+                        c.time.value if c.time else None, c.time.start if c.time else None,
+                        c.time.end if c.time else None,
+                    )
+                    for c in analysis.claims
+                ],
+            )
+
+    def get_analysis(self, doc_id: str) -> Analysis | None:
+        rows = self.db.query("SELECT data FROM analyses WHERE document_id = ?", (doc_id,))
+        return Analysis.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def analyses(self) -> Iterator[Analysis]:
+        for (data,) in self.db.query("SELECT data FROM analyses ORDER BY document_id"):
+            yield Analysis.from_dict(json.loads(data))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _furniture(data: str):
+    from ..document import Furniture
+
+    return [Furniture(**f) for f in json.loads(data or "[]")]
+
+
+def _row_to_document(row: tuple) -> Document:
+    (doc_id, sha, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of) = row
+    return Document(
+        text=text, sha256=sha, title=title, outlet=outlet, author=author, published=published, url=url,
+        path=path, kind=kind, furniture=_furniture(furniture), meta=json.loads(meta or "{}"),
+        duplicate_of=duplicate_of,
+    )
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url or default_db())

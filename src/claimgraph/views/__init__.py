@@ -1,0 +1,1 @@
+"""What people look at: exports, the HTML report, the web app."""

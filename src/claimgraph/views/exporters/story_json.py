@@ -1,0 +1,14 @@
+"""The story JSON, validated against the shipped schema before it is written."""
+
+from __future__ import annotations
+
+import json
+
+from ...link.story import story_from_store
+from ...schema import validate_story
+
+
+def export_json(store) -> str:
+    story = story_from_store(store)
+    validate_story(story)
+    return json.dumps(story, ensure_ascii=False, indent=2) + "\n"
