@@ -60,6 +60,7 @@ class TimeExpression:
     start: str | None = None
     end: str | None = None
     note: str | None = None  # why it is unresolved, or how it was anchored
+    mod: str | None = None  # TIMEX3 mod: START | MID | END | APPROX | LESS_THAN | MORE_THAN | ...
 
 
 @dataclass

@@ -27,6 +27,7 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document id, copy of)
     analyzed: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    paths: dict[str, str] = field(default_factory=dict)  # document id -> the input it was read from, for messages
 
     @property
     def ok(self) -> bool:
@@ -60,6 +61,8 @@ def store_documents(
             report.errors.append(item)
         else:
             outcome = store.add_document(apply_overrides(item, overrides or {}))
+            if item.path:
+                report.paths[outcome.document_id] = item.path
             if outcome.status == "exists":
                 report.existing.append(outcome.document_id)
             else:

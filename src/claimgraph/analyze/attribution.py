@@ -1,18 +1,267 @@
-"""Attributed claims: content, cues, sources and chains of sources."""
+"""Attributed claims: content, cues, sources and chains of sources.
+
+A document is cut into statement units (sentences, joined where a quotation or a trailing colon runs on), each
+unit is one claim. Cues in a unit (``cues``) give attributions; a cue inside another cue's content, or a
+"citing X" hanging off a reporting verb, extends the chain. Chains run from the speaker nearest the report
+(the one the report cites) out to the origin: "NHK reported, citing undisclosed sources, that Y" is
+[NHK, undisclosed sources]. A source that refers back ("He", "the ministry", "According to the sources")
+resolves to the earlier Source (``speakers``) and carries the chain it came through, with ``source_span``
+None for the links not named again.
+"""
 
 from __future__ import annotations
 
-from ..analysis import Claim, Mention, Source
+from dataclasses import dataclass, field
+
+from ..analysis import Attribution, Claim, Mention, Source
+from .cues import CLOSE_QUOTES, OPEN_QUOTES, CueMatch, find_cues
+from .speakers import Speakers
+
+MAX_JOINED_SENTENCES = 8  # a quotation that never closes stops swallowing sentences here
+MAX_UNIT_TOKENS = 400  # past this a "sentence" is a wall of text: no cue search inside it
+UNSPECIFIED = "unspecified sources"  # who stands behind "reportedly" / "it is understood"
+
+
+@dataclass
+class Found:
+    """One attribution as found in the text; the benchmark scores these and claims are built from them."""
+
+    cue: CueMatch
+    source: Source
+    source_span: tuple[int, int] | None
+    content_span: tuple[int, int] | None
+    chain: list[Attribution] = field(default_factory=list)  # ends with this cue's own link
+    parent: "Found | None" = None
+
+
+@dataclass
+class Unit:
+    """One statement: a sentence, or sentences joined by a running quotation."""
+
+    start: int
+    end: int
+    first: int  # token indices, inclusive
+    last: int
+    found: list[Found] = field(default_factory=list)
+    main: Found | None = None
+    continued: list[Attribution] | None = None  # chain carried from the previous quote
+
+
+def _quote_open(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _pieces(parsed) -> list[tuple[int, int]]:
+    """Sentence char ranges, split at line breaks (a paragraph never continues a sentence), no blank ones."""
+    out = []
+    text = parsed.text
+    for sent in parsed.sents:
+        start = sent.start_char
+        for line in text[sent.start_char : sent.end_char].split("\n"):
+            end = start + len(line)
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                out.append((start + lead, start + lead + len(stripped)))
+            start = end + 1
+    return out
+
+
+def _units(parsed) -> list[Unit]:
+    text = parsed.text
+    pieces = _pieces(parsed)
+    units: list[Unit] = []
+    i = 0
+    while i < len(pieces):
+        start, end = pieces[i]
+        joined = 1
+        # a quotation left open, or a colon introducing what follows, runs into the next sentence of the paragraph
+        while i + 1 < len(pieces) and joined < MAX_JOINED_SENTENCES and "\n" not in text[end : pieces[i + 1][0]]:
+            chunk = text[start:end]
+            if not (_quote_open(chunk) or chunk.endswith(":")):
+                break
+            i += 1
+            joined += 1
+            end = pieces[i][1]
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            units.append(Unit(start, end, span.start, span.end - 1))
+        i += 1
+    return units
+
+
+def _depth_order(found: list[Found]) -> list[Found]:
+    order, seen = [], set()
+
+    def visit(f: Found) -> None:
+        if id(f) in seen:
+            return
+        if f.parent is not None:
+            visit(f.parent)
+        seen.add(id(f))
+        order.append(f)
+
+    for f in found:
+        visit(f)
+    return order
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int] | None) -> bool:
+    return outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int]) -> tuple[int, int]:
+    """Take in the quotation marks around a content, and the earlier sentences of a quotation it ends."""
+    start, end = span
+    before = text[unit.start : start]
+    opening = max(before.rfind(q) for q in OPEN_QUOTES)
+    if opening >= 0 and not any(q in before[opening:] for q in CLOSE_QUOTES):
+        start = unit.start + opening
+    elif before.count('"') % 2 == 1:
+        start = unit.start + before.rfind('"')
+    after = text[end : unit.end]
+    stripped = after.lstrip(" ,.;:!?")
+    if stripped and stripped[0] in CLOSE_QUOTES + '"' and text[start] in OPEN_QUOTES + '"':
+        end += len(after) - len(stripped) + 1
+    return start, end
+
+
+def _attribute_unit(parsed, unit: Unit, speakers: Speakers) -> None:
+    if unit.last - unit.first > MAX_UNIT_TOKENS:
+        return
+    matches = find_cues(parsed, unit.first, unit.last)
+    for m in matches:
+        if m.kind == "verb" and m.content_span is not None and not m.stance:
+            m.content_span = _widen_to_quotes(parsed.text, unit, m.content_span)
+    if any(m.kind not in ("hedge",) for m in matches):
+        matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source
+    found = [Found(m, None, None, m.content_span) for m in matches]  # type: ignore[arg-type]
+    by_token = {f.cue.cue_token: f for f in found if f.cue.kind == "verb"}
+    for f in found:
+        if f.cue.kind == "citing" and f.cue.parent in by_token:
+            f.parent = by_token[f.cue.parent]
+            f.content_span = f.parent.content_span
+            continue
+        # nested: the smallest other content that holds this cue
+        # (strictly larger than this one's own content, so nesting can never loop)
+        own = f.content_span[1] - f.content_span[0] if f.content_span else 0
+        holders = [
+            g for g in found
+            if g is not f and g.cue.kind != "citing" and _inside(f.cue.cue_span, g.content_span)
+            and g.content_span[1] - g.content_span[0] > own  # type: ignore[index]
+        ]
+        if holders:
+            f.parent = min(holders, key=lambda g: g.content_span[1] - g.content_span[0])  # type: ignore[index]
+    for f in _depth_order(found):
+        outer = list(f.parent.chain) if f.parent is not None else []
+        scope = next((a for a in reversed(outer)), None)
+        scope_key = None
+        if scope is not None:
+            scope_src = speakers.sources[int(scope.source[1:])]
+            scope_key = scope_src.key if scope_src.kind != "unnamed" else None
+        cue = f.cue
+        if cue.source_tokens is None:
+            f.source = speakers.unnamed(UNSPECIFIED, scope_key)
+        else:
+            s_first, s_last = cue.source_tokens
+            f.source = speakers.resolve(s_first, s_last, cue.source_head, scope_key)  # type: ignore[arg-type]
+            f.source_span = (parsed[s_first].idx, parsed[s_last].idx + len(parsed[s_last].text))
+        if not outer:
+            # a source seen before keeps the chain it came through ("According to the sources" -> NHK's)
+            outer = [Attribution(a.source, a.cue, a.cue_span, None) for a in speakers.outer_of(f.source)]
+            outer = [a for a in outer if a.source != f.source.id]
+        cue_text = parsed.text[cue.cue_span[0] : cue.cue_span[1]]
+        f.chain = outer + [Attribution(f.source.id, cue_text, cue.cue_span, f.source_span)]
+        speakers.note(f.source, cue.cue_span[0], outer)
+    unit.found = found
+    tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.stance]
+    if not tops:
+        return
+    main = max(tops, key=lambda f: f.content_span[1] - f.content_span[0])  # type: ignore[index]
+    while True:
+        children = [f for f in found if f.parent is main and f.content_span is not None and not f.cue.stance]
+        if not children:
+            break
+        main = max(children, key=lambda f: (f.cue.kind == "citing", f.content_span[1] - f.content_span[0]))  # type: ignore[index]
+    unit.main = main
+
+
+def _is_quote_only(text: str) -> bool:
+    t = text.strip()
+    return len(t) > 2 and t[0] in OPEN_QUOTES + '"' and t.rstrip(".,!?")[-1:] in CLOSE_QUOTES + '"'
+
+
+def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[Unit], list[Source]]:
+    """Statement units with every attribution found in them, and the document's Sources."""
+    speakers = Speakers(parsed, mentions, doc_id)
+    units = _units(parsed)
+    previous: Unit | None = None
+    for unit in units:
+        _attribute_unit(parsed, unit, speakers)
+        text = parsed.text[unit.start : unit.end]
+        if unit.main is None and previous is not None and _is_quote_only(text):
+            chain = previous.continued if previous.main is None else previous.main.chain
+            quoted = previous.main is None or any(
+                c in parsed.text[previous.main.content_span[0] : previous.main.content_span[1]]  # type: ignore[index]
+                for c in OPEN_QUOTES + CLOSE_QUOTES + '"'
+            )
+            if chain and quoted:
+                unit.continued = [Attribution(a.source, a.cue, a.cue_span, None) for a in chain]
+        previous = unit
+    return units, speakers.sources
+
+
+def _claim_content(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop a leading complementiser: for "X said that Y" the content is Y."""
+    start, end = span
+    for word in ("that ", "That "):
+        if text.startswith(word, start) and end - start > len(word) + 3:
+            start += len(word)
+    return start, end
+
+
+def _worth_a_claim(parsed, unit: Unit) -> bool:
+    """A statement has a verb and a few words; headline fragments and bylines do not."""
+    words = 0
+    has_verb = False
+    for tok in parsed[unit.first : unit.last + 1]:
+        words += tok.is_alpha
+        has_verb = has_verb or tok.pos_ in ("VERB", "AUX")
+        if words >= 3 and has_verb:
+            return True
+    return False
 
 
 def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[Claim], list[Source]]:
-    """Every sentence with content is a claim in the report's own voice (baseline until cues are handled)."""
-    claims = []
-    for sent in parsed.sents:
-        text = sent.text.strip()
-        if len(text.split()) < 4:
+    """Every statement of the document as a claim, attributed where a cue says whose it is."""
+    units, sources = find_attributions(parsed, mentions, doc_id)
+    text = parsed.text
+    claims: list[Claim] = []
+    for unit in units:
+        if not _worth_a_claim(parsed, unit):
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(text)
-        claims.append(Claim(id=f"{doc_id}-c{len(claims) + 1}", span=(start, end), text=text, content=text, content_span=(start, end)))
-    return claims, []
+        span = (unit.start, unit.end)
+        content, chain = span, []
+        if unit.main is not None and unit.main.content_span is not None:
+            content, chain = _claim_content(text, unit.main.content_span), unit.main.chain
+        elif unit.continued:
+            chain = unit.continued
+        claims.append(
+            Claim(
+                id=f"{doc_id}-c{len(claims) + 1}", span=span, text=text[span[0] : span[1]],
+                content=text[content[0] : content[1]], content_span=content, attribution=list(chain),
+            )
+        )
+    used = {a.source for c in claims for a in c.attribution}
+    kept = [s for s in sources if s.id in used]
+    return _renumber(claims, kept)
+
+
+def _renumber(claims: list[Claim], sources: list[Source]) -> tuple[list[Claim], list[Source]]:
+    """Source ids s0.. in order of first use, with no gaps left by sources only seen in skipped units."""
+    new_ids = {s.id: f"s{i}" for i, s in enumerate(sources)}
+    for s in sources:
+        s.id = new_ids[s.id]
+    for c in claims:
+        c.attribution = [Attribution(new_ids[a.source], a.cue, a.cue_span, a.source_span) for a in c.attribution]
+    return claims, sources

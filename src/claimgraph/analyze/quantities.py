@@ -1,9 +1,161 @@
-"""Quantities with value, qualifier and unit ("about 8,000 North Korean soldiers")."""
+"""Quantities with value, qualifier and unit ("about 8,000 North Korean soldiers").
+
+Numbers come from spaCy's CARDINAL, QUANTITY, MONEY and PERCENT entities (and bare numerals it left
+unlabelled); dates, times, durations, ordinals and years are time, not quantity, and stay out. The unit is
+the noun phrase the number counts; the qualifier is the hedge in front of it ("up to", "no more than").
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..analysis import Quantity
+
+LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+TIME_LABELS = {"DATE", "TIME", "ORDINAL"}
+
+# Longest first, so "no more than" wins over "more than".
+QUALIFIERS = sorted([
+    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "up to", "at least", "at most",
+    "more than", "over", "fewer than", "less than", "no more than", "no fewer than", "no less than", "under",
+    "as many as", "as few as", "an estimated", "estimated", "exactly", "just over", "just under", "close to",
+    "upwards of", "in excess of", "below", "above", "an additional", "another", "only", "nearly all",
+], key=len, reverse=True)
+
+WORD_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12, "half": 0.5,
+}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+UNIT_DEPS = {"amod", "compound", "nmod", "nummod"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def find_quantities(parsed, start: int, end: int) -> list[Quantity]:
-    return []
+    """Quantities that lie wholly within ``[start, end)`` of the parsed document."""
+    out: list[Quantity] = []
+    time_tokens = {t.i for e in parsed.ents if e.label_ in TIME_LABELS for t in e}
+    taken: set[int] = set()
+    for ent in parsed.ents:
+        if ent.label_ in LABELS and start <= ent.start_char and ent.end_char <= end:
+            if any(t.i in time_tokens for t in ent):
+                continue
+            q = _quantity(parsed, ent, start)
+            if q is not None:
+                out.append(q)
+                taken.update(t.i for t in ent)
+    # Numerals NER left unlabelled ("sent 300 engineers").
+    for tok in parsed.char_span(start, end, alignment_mode="contract") or []:
+        if tok.like_num and tok.pos_ == "NUM" and tok.i not in taken and tok.i not in time_tokens:
+            q = _quantity(parsed, parsed[tok.i : tok.i + 1], start)
+            if q is not None:
+                out.append(q)
+                taken.add(tok.i)
+    return sorted(out, key=lambda q: q.span)
+
+
+def _quantity(parsed, ent, floor: int) -> Quantity | None:
+    text = ent.text
+    lead = parsed.text[max(floor, ent.start_char - 25) : ent.start_char]
+    qualifier, inner = _split_qualifier(text, lead)
+    value = parse_value(inner)
+    if value is None and not re.search(r"\d", inner):
+        return None  # "dozens", "several": no number to compare
+    if _is_year(inner, ent):
+        return None
+    start = ent.start_char
+    if qualifier and not text.lower().startswith(qualifier):
+        start = ent.start_char - (len(lead) - lead.lower().rfind(qualifier))
+    unit = _unit(ent) or _currency(inner) or ("percent" if ent.label_ == "PERCENT" else None)
+    return Quantity(span=(start, ent.end_char), text=parsed.text[start : ent.end_char], value=value,
+                    qualifier=qualifier, unit=unit)
+
+
+def _split_qualifier(text: str, lead: str) -> tuple[str | None, str]:
+    low = text.lower()
+    for q in QUALIFIERS:
+        if low.startswith(q + " "):
+            return q, text[len(q) + 1 :]
+    tail = " ".join(lead.lower().split()[-3:])
+    for q in QUALIFIERS:
+        if tail == q or tail.endswith(" " + q):
+            return q, text
+    return None, text
+
+
+def parse_value(text: str) -> float | None:
+    """8,000 -> 8000; 1.5 million -> 1500000; two -> 2; a dozen -> 12; 12% -> 12; $5bn -> 5e9."""
+    words = text.lower().replace("%", " ").replace("-", " ").split()
+    words = [w.strip("$€£¥₽₴()") for w in words]
+    words = [w for w in words if w and w not in ("percent", "per", "cent", "and", "some")]
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        digits = _NUMBER.fullmatch(w)
+        scale = SCALES.get(w)
+        if digits:
+            current += _digits(w)
+            seen = True
+        elif scale and seen:
+            if scale < 1000:  # "two hundred thousand": hundreds and dozens multiply what follows them
+                current *= scale
+            else:
+                total += current * scale
+                current = 0.0
+        elif w in WORD_VALUES:
+            current += WORD_VALUES[w] if not (w in ("a", "an") and seen) else 0
+            seen = True
+        elif re.fullmatch(r"\d+(?:\.\d+)?(k|m|bn|mln)", w):
+            number, suffix = re.match(r"([\d.]+)(\D+)", w).groups()
+            total += float(number) * SCALES[suffix]
+            seen = True
+        else:
+            break
+    if not seen:
+        return None
+    value = total + current
+    return int(value) if float(value).is_integer() else value
+
+
+def _digits(w: str) -> float:
+    # "8,000" and "1,234,567" group thousands; "1.5" is a decimal; "1.234.567" (European grouping) too.
+    if "," in w and "." not in w:
+        return float(w.replace(",", ""))
+    if w.count(".") > 1:
+        return float(w.replace(".", ""))
+    return float(w.replace(",", ""))
+
+
+def _is_year(text: str, ent) -> bool:
+    plain = text.strip()
+    return (len(plain) == 4 and plain.isdigit() and 1800 <= int(plain) <= 2100
+            and ent.root.dep_ in ("pobj", "npadvmod", "ROOT", "appos"))
+
+
+def _unit(ent) -> str | None:
+    """The noun phrase the number counts: "8,000 North Korean soldiers" -> "North Korean soldiers"."""
+    root = ent.root
+    noun = root.head if root.dep_ in ("nummod", "quantmod") and root.head.i >= ent.end else None
+    if noun is None:
+        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if following is not None and following.pos_ in ("NOUN", "PROPN") and following.i == ent.end:
+            noun = following
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = noun.i
+    for child in sorted(noun.lefts, key=lambda c: c.i, reverse=True):
+        if child.i >= ent.end and child.dep_ in UNIT_DEPS and child.i == first - 1:
+            first = min(first, child.left_edge.i if child.left_edge.i >= ent.end else child.i)
+    return ent.doc[first : noun.i + 1].text
+
+
+def _currency(text: str) -> str | None:
+    for sign, code in CURRENCIES.items():
+        if sign in text:
+            return code
+    return None

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -33,7 +34,8 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
         def read_one(item):
             progress.advance(reading)
             if isinstance(item, InputError) and not quiet:
-                err_console.print(f"[yellow]skipped[/yellow] {item}", soft_wrap=True)
+                # escaped: a file name or a library's message may contain [brackets] rich would read as markup
+                err_console.print(f"[yellow]skipped[/yellow] {escape(str(item))}", soft_wrap=True)
 
         store_documents(store, read_inputs(items, settings, allow_private=allow_private), overrides, report, read_one)
         pending = len(store.pending_documents())
@@ -49,7 +51,7 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
 @click.option("--title", metavar="TEXT", help="Title for every report in this call.")
 @click.option("--author", metavar="NAME", help="Author for every report in this call.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback, link-local and private addresses.")
-@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes.")
 @click.option("--processes", type=int, default=None, help="Analysis worker processes [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-input lines.")
 @db_option
@@ -79,10 +81,11 @@ def add(inputs, published, outlet, title, author, allow_private, max_bytes, proc
         console.print(
             f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
             f"{len(report.duplicates)} near-copies marked, {len(report.analyzed)} analysed, "
-            f"{len(report.errors)} input(s) skipped"
+            f"{len(report.errors)} input(s) skipped", soft_wrap=True,
         )
         for doc_id in report.existing:
-            console.print(f"  {doc_id}: already stored, nothing to do")
+            where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
+            console.print(f"  {doc_id}{where}: already stored, nothing to do", soft_wrap=True)
         for doc_id, original in report.duplicates:
             console.print(f"  {doc_id}: a near-copy of {original}")
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
@@ -146,6 +149,7 @@ def demo(db, report_path, quiet):
             part = run_add(store, [str(folder / entry["file"])], settings, overrides, quiet=quiet)
             for name in ("added", "existing", "duplicates", "analyzed", "errors"):
                 getattr(report, name).extend(getattr(part, name))
+            report.paths.update(part.paths)
         from ..link.story import story_from_store
 
         story = story_from_store(store)
@@ -153,11 +157,12 @@ def demo(db, report_path, quiet):
     console.print(f"[bold]{manifest['title']}[/bold]")
     console.print(
         f"{len(story['documents'])} reports, {len(story['claims'])} claims, {len(story['sources'])} sources, "
-        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {db})"
+        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {escape(db)})", soft_wrap=True,
     )
     if written:
         console.print(f"report written to {written}")
-    console.print(f"next: claimgraph docs --db {db}   |   claimgraph export --db {db} --format json")
+    console.print(f"next: claimgraph docs --db {escape(db)}   |   claimgraph export --db {escape(db)} --format json",
+                  soft_wrap=True)
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
 
 

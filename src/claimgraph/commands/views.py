@@ -1,3 +1,59 @@
-"""Commands added by later work."""
+"""Commands: report (the story as one offline HTML file) and serve (the local web app and REST API)."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import EXIT_STORE, console, db_option, err_console, open_store_or_exit
+
+
+@click.command()
+@click.option("-o", "--output", default="claimgraph-report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+@db_option
+def report(output, db):
+    """Write the story as one self-contained HTML file (no network: inline styles, no scripts, strict CSP)."""
+    from ..views.report import write_report
+
+    with open_store_or_exit(db) as store:
+        try:
+            written = write_report(store, output)
+        except OSError as e:
+            err_console.print(f"[red]error:[/red] cannot write {output}: {e.strerror or e}")
+            sys.exit(EXIT_STORE)
+    console.print(f"report written to {written}")
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs a token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="CLAIMGRAPH_TOKEN", show_envvar=True, default=None,
+              help="Require this token on every request (Authorization: Bearer, or ?token= once, then a cookie).")
+@click.option("--max-upload-bytes", default=5_000_000, show_default=True, type=click.IntRange(1),
+              help="Largest report accepted by upload.")
+@db_option
+def serve(host, port, token, max_upload_bytes, db):
+    """Serve the web app and the REST API (/api/, docs at /docs, schema at /openapi.json)."""
+    import uvicorn
+
+    from ..config import default_db
+    from ..views.web import create_app
+    from ..views.web.security import is_loopback
+
+    if token is not None and len(token) < 16:
+        raise click.BadParameter("use at least 16 characters", param_hint="--token / CLAIMGRAPH_TOKEN")
+    if not is_loopback(host) and not token:
+        err_console.print(f"[red]error:[/red] refusing to serve on {host} without a token: anyone who can reach it "
+                          "could read and add reports. Pass --token or set CLAIMGRAPH_TOKEN, or bind 127.0.0.1.")
+        sys.exit(2)
+    with open_store_or_exit(db):  # a clear error now rather than on the first request
+        pass
+    app = create_app(db or default_db(), token=token, max_upload_bytes=max_upload_bytes)
+    shown = "[" + host + "]" if ":" in host else host
+    console.print(f"claimgraph on http://{shown}:{port}/  (API docs /docs; Ctrl+C stops)" + ("  token required" if token else ""))
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+
+
+COMMANDS = [report, serve]

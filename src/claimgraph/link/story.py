@@ -29,7 +29,8 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 
 def build_story(documents: list[Document], analyses: list[Analysis], links: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The whole story. ``links`` carries ``clusters`` and ``relations`` from ``link/`` when present."""
+    """The whole story. ``links`` carries ``clusters``, ``relations``, ``timeline`` and the source entries of
+    own-voice origins (reports citing no one) from ``link/`` when present."""
     by_doc = {a.document: a for a in analyses}
     entities: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
@@ -59,16 +60,21 @@ def build_story(documents: list[Document], analyses: list[Analysis], links: dict
     for e in entities.values():
         e["aliases"].sort()
     links = links or {}
-    return {
+    cited = {s["id"] for s in sources.values()}
+    reports_as_origins = [s for s in links.get("sources", []) if s["id"] not in cited]  # a cited entry wins
+    story = {
         "format": FORMAT,
         "documents": [document_json(d) for d in documents],
         "entities": sorted(entities.values(), key=lambda e: e["id"]),
-        "sources": sorted(sources.values(), key=lambda s: s["id"]),
+        "sources": sorted([*sources.values(), *reports_as_origins], key=lambda s: s["id"]),
         "claims": claims,
         "times": times,
         "clusters": links.get("clusters", []),
         "relations": links.get("relations", []),
     }
+    if "timeline" in links:
+        story["timeline"] = links["timeline"]
+    return story
 
 
 def claim_json(c, doc_id: str, local_sources: dict[str, str]) -> dict[str, Any]:
@@ -92,10 +98,7 @@ def claim_json(c, doc_id: str, local_sources: dict[str, str]) -> dict[str, Any]:
 
 
 def story_from_store(store) -> dict[str, Any]:
-    links = None
-    try:  # link/ adds clusters and relations when it has run
-        from . import clusters as _clusters  # noqa: F401
-        links = _clusters.links_json(store)  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        links = None
-    return build_story(store.documents(), list(store.analyses()), links)
+    from .links import links_json  # imported here: link modules use stable_id from this one
+
+    documents, analyses = store.documents(), list(store.analyses())
+    return build_story(documents, analyses, links_json(store, documents, analyses))

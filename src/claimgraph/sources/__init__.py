@@ -64,7 +64,9 @@ def read_inputs(
                 if reader_for(child) is not None and not any(part.startswith(".") for part in child.relative_to(path).parts):
                     yield from read_file(child, settings)
         elif path.exists():
-            if reader_for(path) is None:
+            if not path.is_file():  # a FIFO or device would block or never end
+                yield InputError(item, "not a regular file")
+            elif reader_for(path) is None:
                 yield read_file_error(path)
             else:
                 yield from read_file(path, settings)

@@ -6,6 +6,7 @@ line number and skipped; the other lines are read.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Iterator
 
@@ -28,15 +29,14 @@ def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document | Input
         except (json.JSONDecodeError, RecursionError) as e:
             yield InputError(where, f"not valid JSON ({e.msg if hasattr(e, 'msg') else e})")
             continue
-        doc = record_to_document(where, record)
+        doc = record_to_document(where, record, sha256_hex(line))
         if isinstance(doc, Document):
-            doc.sha256 = sha256_hex(line.encode("utf-8"))
             doc.path = name
             doc.meta["line"] = number
         yield doc
 
 
-def record_to_document(where: str, record: object) -> Document | InputError:
+def record_to_document(where: str, record: object, sha256: str) -> Document | InputError:
     if not isinstance(record, dict):
         return InputError(where, "expected a JSON object with a 'text' field")
     text = record.get("text")
@@ -48,5 +48,15 @@ def record_to_document(where: str, record: object) -> Document | InputError:
         if value is not None and not isinstance(value, str):
             return InputError(where, f"'{key}' must be a string")
         meta[key] = value or None
+    if meta["published"] and not is_iso_date(meta["published"]):
+        return InputError(where, f"'published' must be an ISO date like 2025-02-08, not {meta['published'][:40]!r}")
     extra = {k: v for k, v in record.items() if k not in FIELDS and k != "text" and isinstance(v, (str, int, float, bool))}
-    return Document(text=text, sha256=sha256_hex(json.dumps(record, sort_keys=True)), kind="jsonl", meta=extra, **meta)
+    return Document(text=text, sha256=sha256, kind="jsonl", meta=extra, **meta)
+
+
+def is_iso_date(value: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -16,7 +16,10 @@ def read_bytes(path: Path, limit: int) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise InputError(name, f"too large ({size:,} bytes; the limit is {limit:,}, see CLAIMGRAPH_MAX_INPUT_BYTES)")
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(limit + 1)  # bounded even if the file grows after the size check
+        if len(data) > limit:
+            raise InputError(name, f"too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)")
     except PermissionError:
         raise InputError(name, "permission denied") from None
     except IsADirectoryError:
@@ -39,18 +42,35 @@ def gunzip(name: str, data: bytes, limit: int) -> bytes:
     return out
 
 
+BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+]
+# Non-ASCII characters Western European text in Windows-1252 / Latin-1 is made of.
+WESTERN = set("\u00a0¡¢£¤¥§©«®°±²³´µ¶·¹º»¼½¾¿×÷‘’‚“”„†‡•…‰‹›€™–—") | {chr(c) for c in range(0xC0, 0x100)}
+
+
 def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
-    """Decode bytes to text: UTF-8 (with or without BOM), a declared charset, or a detected one.
+    """Decode bytes to text: a byte-order mark, UTF-8, a declared charset, or a detected one.
 
     Refuses empty and binary input. The result is returned verbatim otherwise (only a BOM is dropped), so
     offsets computed by others on the same file stay valid.
     """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(name, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+            if not text.strip():
+                raise InputError(name, "empty")
+            if looks_binary(text.encode("utf-8")):
+                raise InputError(name, "binary data, not text")
+            return text
     if not data.strip():
         raise InputError(name, "empty")
     if looks_binary(data):
         raise InputError(name, "binary data, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     for encoding in ("utf-8", declared):
         if not encoding:
             continue
@@ -58,6 +78,9 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             pass
+    western = as_western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -66,9 +89,27 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
     return str(best)
 
 
+def as_western(data: bytes) -> str | None:
+    """Windows-1252 text with sparse accents (the usual non-UTF-8 news file), else None.
+
+    Detectors guess wildly on short Western text; this check is narrow: mostly ASCII letters, and every other
+    character one that Western European text uses. Cyrillic or Greek in a single-byte code page decodes to
+    runs of accented letters and fails the ratio.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    foreign = [c for c in text if ord(c) > 127]
+    if not letters or any(c not in WESTERN for c in foreign):
+        return None
+    return text if sum(1 for c in letters if ord(c) > 127) <= 0.3 * len(letters) else None
+
+
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in head:  # UTF-16/32 text is recognised by its byte-order mark before this check
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05

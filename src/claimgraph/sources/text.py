@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 from ..config import Settings
 from ..document import Document, sha256_hex
+from .furniture import find_furniture
 from .raw import decode_text
 
 
 def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document]:
-    text = decode_text(name, raw)
-    yield Document(text=text, sha256=sha256_hex(raw), path=name, kind="text", title=None)
+    yield _document(name, raw, markdown=False)
 
 
 def read_markdown(name: str, raw: bytes, settings: Settings) -> Iterator[Document]:
-    for doc in read(name, raw, settings):
-        doc.kind = "markdown"
-        yield doc
+    yield _document(name, raw, markdown=True)
 
 
-def stem_title(name: str) -> str:
-    return Path(name).stem
+def _document(name: str, raw: bytes, markdown: bool) -> Document:
+    text = decode_text(name, raw)
+    page = find_furniture(text, markdown=markdown)
+    return Document(
+        text=text, sha256=sha256_hex(raw), path=name, kind="markdown" if markdown else "text",
+        title=page.title, outlet=page.outlet, author=page.author, published=page.published,
+        furniture=page.furniture,
+    )

@@ -6,6 +6,7 @@ schema in ``migrations/`` is written in the SQL both understand.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,14 +27,15 @@ class Database:
             self.conn = self._connect(url)
         except StoreError:
             raise
-        except Exception as e:  # driver-specific errors become one clear line
-            raise StoreError(f"cannot open store {redact(url)}: {e}") from e
+        except Exception as e:  # driver-specific errors become one clear line, with any password hidden
+            raise StoreError(f"cannot open store {redact(url)}: {scrub(str(e), url)}") from None
 
     def _connect(self, url: str):
         if self.dialect == "postgresql":
             import psycopg
 
-            return psycopg.connect(url, autocommit=True)
+            # A server that does not answer is an error after a while, not a hang.
+            return psycopg.connect(url, autocommit=True, connect_timeout=30)
         path = Path(url.removeprefix("sqlite:///"))
         if path.exists() and path.is_dir():
             raise StoreError(f"cannot open store {path}: it is a folder")
@@ -88,11 +90,32 @@ class Database:
         self.conn.close()
 
 
+_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#]*")
+
+
 def redact(url: str) -> str:
-    """Hide a password in a connection URL before it is printed."""
-    if "://" in url and "@" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
+    """Hide a password in a connection URL before it is printed (``user:pw@host`` and ``?password=``)."""
+    scheme, sep, rest = _QUERY_PASSWORD.sub(r"\1***", url).partition("://")
+    if not sep:
+        return url
+    head, q, query = rest.partition("?")
+    creds, at, host = head.rpartition("@")
+    if at and ":" in creds:
+        creds = creds.split(":", 1)[0] + ":***"
+    return f"{scheme}://{creds}{at}{host}{q}{query}"
+
+
+def scrub(message: str, url: str) -> str:
+    """``message`` with the password of ``url`` (wherever a driver echoed it) replaced by ``***``."""
+    message = message.replace(url, redact(url))
+    for password in _passwords(url):
+        message = message.replace(password, "***")
+    return message
+
+
+def _passwords(url: str) -> list[str]:
+    found = [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(url)]
+    creds = url.partition("://")[2].partition("?")[0].rpartition("@")[0]
+    if ":" in creds:
+        found.append(creds.split(":", 1)[1])
+    return [p for p in found if p]

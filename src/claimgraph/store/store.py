@@ -41,7 +41,11 @@ class Store:
 
     # -- documents -------------------------------------------------------------------------------------
     def add_document(self, doc: Document) -> AddOutcome:
-        """Store a document unless the same raw input is already there; mark near-copies."""
+        """Store a document unless the same raw input is already there; mark near-copies.
+
+        Safe against another process adding the same report at the same moment: exactly one row results.
+        """
+        storable(doc)
         if self.db.query("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)):
             return AddOutcome(doc.id, "exists")
         body = "\n".join(s.of(doc.text) for s in doc.body_spans())
@@ -50,7 +54,8 @@ class Store:
             original = self._find_near_copy(body, keys)
             inserted = self.db.execute(
                 f"INSERT INTO documents ({DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT (sha256) DO NOTHING",
+                # No conflict target: a concurrent twin can collide on the id or on sha256 first.
+                "ON CONFLICT DO NOTHING",
                 (
                     doc.id, doc.sha256, doc.kind, doc.title, doc.outlet, doc.author, doc.published, doc.url,
                     doc.path, doc.text, json.dumps([f.__dict__ for f in doc.furniture]),
@@ -111,6 +116,10 @@ class Store:
     def save_analysis(self, analysis: Analysis) -> None:
         """Replace a document's analysis and its claim rows atomically."""
         with self.db.transaction():
+            if self.db.dialect == "postgresql":
+                # Two processes analysing the same pending document must not interleave their delete and
+                # insert (the second insert would hit the first one's primary key): take turns per document.
+                self.db.execute("SELECT 1 FROM documents WHERE id = ? FOR UPDATE", (analysis.document,))
             self.db.execute("DELETE FROM claims WHERE document_id = ?", (analysis.document,))
             self.db.execute("DELETE FROM analyses WHERE document_id = ?", (analysis.document,))
             self.db.execute(
@@ -148,6 +157,16 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def storable(doc: Document) -> Document:
+    """Make ``doc`` fit both backends, in place: PostgreSQL text cannot hold NUL characters, so each becomes
+    U+FFFD (one character for one, so every offset into the text still holds)."""
+    for name in ("text", "title", "outlet", "author", "published", "url", "path"):
+        value = getattr(doc, name)
+        if isinstance(value, str) and "\x00" in value:
+            setattr(doc, name, value.replace("\x00", "\ufffd"))
+    return doc
 
 
 def _furniture(data: str):

@@ -1,0 +1,260 @@
+"""Attribution extraction on PolNeAR: exact and overlap P/R/F1 for source, cue and content spans.
+
+    .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--json]
+    .venv/bin/python benchmarks/attribution.py --mine-cues     # rebuild analyze/data/cue_words.tsv from train
+
+Data: ``../shared/data/polnear/<split>/`` (BRAT standoff). Gold: every Source, Cue and Content text-bound
+annotation that takes part in an ``Attribution`` event. Texts annotated by several annotators are scored
+against one annotation, the alphabetically first file ``<stem>_<annotator>.ann``. A span with fragments
+(``0 5;9 20``) is a tuple of fragments.
+
+Predictions: ``claimgraph.analyze.attribution.find_attributions`` over the same spaCy parse the tool uses;
+every attribution found contributes its cue span, its source span (implicit/carried sources have none) and
+its content span. PolNeAR's content excludes its own cue and source where they sit inside it ("“A,” he said,
+“B.”" is two fragments), so a predicted content span is cut into fragments around its own cue/source spans;
+a quotation that runs on into the next sentence(s) without a cue adds those as further fragments.
+Duplicate spans (a source shared by two cues) count once, on both sides.
+
+Matching, per category (source, cue, content), one-to-one:
+- before matching, each fragment is trimmed of whitespace and of the punctuation characters
+  ``. , ; : ! ? " “ ” ‘ ’ ' ( ) — –`` at both edges; empty fragments are dropped;
+- exact: a prediction matches a gold span with exactly the same trimmed fragments (multiset intersection);
+- overlap: a prediction matches a gold span sharing at least one character, pairs taken greedily by largest
+  shared character count, each gold and each prediction used at most once.
+P = matched / predicted, R = matched / gold, F1 their harmonic mean, micro-averaged over documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+CUE_WORDS = ROOT / "src" / "claimgraph" / "analyze" / "data" / "cue_words.tsv"
+EDGE = " \t\r\n.,;:!?\"“”‘’'()—–"
+CATEGORIES = ("source", "cue", "content")
+
+Fragments = tuple[tuple[int, int], ...]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def trimmed(text: str, frags) -> Fragments | None:
+    out = tuple(f for f in (trim(text, s, e) for s, e in frags) if f)
+    return out or None
+
+
+def read_gold(ann: Path, text: str) -> dict[str, set[Fragments]]:
+    """Source/Cue/Content spans taking part in Attribution events."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    gold: dict[str, set[Fragments]] = {c: set() for c in CATEGORIES}
+    events = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            frags = []
+            for piece in offsets.split(";"):
+                a, _, b = piece.partition(" ")
+                if a.isdigit() and b.isdigit():
+                    frags.append((int(a), int(b)))
+            spans[parts[0]] = (label, frags)
+        elif parts[0].startswith("E"):
+            events.append(parts[1].split())
+    for args in events:
+        for arg in args[1:]:
+            role, _, tid = arg.partition(":")
+            role = re.sub(r"\d+$", "", role).lower()
+            if role in gold and tid in spans:
+                frags = trimmed(text, spans[tid][1])
+                if frags:
+                    gold[role].add(frags)
+    return gold
+
+
+def documents(split: str, limit: int | None) -> list[tuple[str, str, Path]]:
+    base = POLNEAR / split
+    if not base.is_dir():
+        sys.exit(f"PolNeAR split not found: {base} (clone ../shared beside the repo)")
+    anns: dict[str, Path] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(stem, ann)
+    out = []
+    for stem, ann in sorted(anns.items()):
+        path = base / "text" / f"{stem}.txt"
+        if path.exists():
+            out.append((stem, path.read_text(encoding="utf-8"), ann))
+    return out[:limit] if limit else out
+
+
+def _cut(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [span]
+    for h0, h1 in holes:
+        nxt = []
+        for a, b in pieces:
+            if h1 <= a or h0 >= b:
+                nxt.append((a, b))
+                continue
+            if a < h0:
+                nxt.append((a, h0))
+            if h1 < b:
+                nxt.append((h1, b))
+        pieces = nxt
+    return pieces
+
+
+def predict(parsed, text: str) -> dict[str, set[Fragments]]:
+    from claimgraph.analyze import attribution, entities
+
+    units, _ = attribution.find_attributions(parsed, entities.find_mentions(parsed), "bench")
+    pred: dict[str, set[Fragments]] = {c: set() for c in CATEGORIES}
+    contents: list[list[tuple[int, int]]] = []
+    for unit in units:
+        if unit.continued and unit.main is None and contents:
+            contents[-1].append((unit.start, unit.end))  # a quotation running on: one more fragment
+            continue
+        for f in unit.found:
+            for cat, span in (("cue", f.cue.cue_span), ("source", f.source_span)):
+                frags = trimmed(text, [span]) if span else None
+                if frags:
+                    pred[cat].add(frags)
+            if f.content_span:
+                own = [f.cue.cue_span] + ([f.source_span] if f.source_span else [])
+                holes = sorted(s for s in own if s[0] >= f.content_span[0] and s[1] <= f.content_span[1])
+                contents.append(_cut(f.content_span, holes))
+    for pieces in contents:
+        frags = trimmed(text, pieces)
+        if frags:
+            pred["content"].add(frags)
+    return pred
+
+
+def _chars(frags: Fragments) -> set[int]:
+    return {i for a, b in frags for i in range(a, b)}
+
+
+def score(gold: set[Fragments], pred: set[Fragments]) -> tuple[int, int]:
+    """(exact matches, overlap matches), one-to-one."""
+    exact = len(gold & pred)
+    pairs = []
+    gold_chars = [(g, _chars(g)) for g in gold]
+    for p in pred:
+        pc = _chars(p)
+        for g, gc in gold_chars:
+            if g[0][0] < p[-1][1] and p[0][0] < g[-1][1]:
+                shared = len(pc & gc)
+                if shared:
+                    pairs.append((shared, g, p))
+    pairs.sort(key=lambda x: -x[0])
+    used_g, used_p, overlap = set(), set(), 0
+    for _, g, p in pairs:
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            overlap += 1
+    return exact, overlap
+
+
+def prf(match: int, pred: int, gold: int) -> dict[str, float]:
+    p = match / pred if pred else 0.0
+    r = match / gold if gold else 0.0
+    return {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
+
+
+def run(split: str, limit: int | None) -> dict:
+    from claimgraph.analyze import nlp
+    from claimgraph.config import Settings
+
+    docs = documents(split, limit)
+    model = nlp.load(Settings().spacy_model)
+    totals = {c: collections.Counter() for c in CATEGORIES}
+    started = time.perf_counter()
+    for (stem, text, ann), parsed in zip(docs, model.pipe((d[1] for d in docs), batch_size=16)):
+        gold = read_gold(ann, text)
+        pred = predict(parsed, text)
+        for cat in CATEGORIES:
+            exact, overlap = score(gold[cat], pred[cat])
+            totals[cat].update(gold=len(gold[cat]), pred=len(pred[cat]), exact=exact, overlap=overlap)
+    seconds = time.perf_counter() - started
+    result = {"split": split, "documents": len(docs), "seconds": round(seconds, 1)}
+    for cat in CATEGORIES:
+        t = totals[cat]
+        result[cat] = {
+            "gold": t["gold"], "predicted": t["pred"],
+            "exact": prf(t["exact"], t["pred"], t["gold"]), "overlap": prf(t["overlap"], t["pred"], t["gold"]),
+        }
+    return result
+
+
+def print_table(r: dict) -> None:
+    print(f"PolNeAR {r['split']}: {r['documents']} documents, {r['seconds']} s (parse + extraction)")
+    print(f"{'':8} {'gold':>6} {'pred':>6} | {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}")
+    for cat in CATEGORIES:
+        c = r[cat]
+        e, o = c["exact"], c["overlap"]
+        print(f"{cat:8} {c['gold']:>6} {c['predicted']:>6} | {e['p']:>8} {e['r']:>6} {e['f1']:>6} | {o['p']:>9} {o['r']:>6} {o['f1']:>6}")
+    print("published best (BERT, GPU), exact F1: source 83.2, cue 75.3, content 72.9")
+
+
+SKIP_WORDS = frozenset(
+    "has have had will would also is was are were be been not did does do could should may might can to just "
+    "previously later then further repeatedly and n't never already once recently first publicly".split()
+)
+
+
+def mine_cues(min_count: int = 5, min_ratio: float = 0.5) -> None:
+    """Word forms that PolNeAR train annotates as the head of a cue at least half the times they occur."""
+    cue, total = collections.Counter(), collections.Counter()
+    for _, text, ann in documents("train", None):
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and parts[1].startswith("Cue "):
+                head = next((w for w in re.findall(r"[a-z]+", parts[2].lower()) if w not in SKIP_WORDS), None)
+                if head:
+                    cue[head] += 1
+        total.update(re.findall(r"[a-z]+", text.lower()))
+    rows = sorted(
+        (w, c, total[w]) for w, c in cue.items() if c >= min_count and total[w] and c / total[w] >= min_ratio and len(w) > 2
+    )
+    CUE_WORDS.parent.mkdir(parents=True, exist_ok=True)
+    with CUE_WORDS.open("w", encoding="utf-8") as f:
+        f.write("# word\tcue_count\ttotal_count  (PolNeAR train; see CUE_WORDS_CARD.md)\n")
+        for w, c, t in rows:
+            f.write(f"{w}\t{c}\t{t}\n")
+    print(f"wrote {len(rows)} cue words to {CUE_WORDS}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument("--mine-cues", action="store_true", help="rebuild analyze/data/cue_words.tsv from train")
+    args = ap.parse_args()
+    if args.mine_cues:
+        mine_cues()
+        return
+    result = run(args.split, args.limit)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_table(result)
+
+
+if __name__ == "__main__":
+    main()

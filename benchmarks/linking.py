@@ -1,0 +1,116 @@
+"""Cost of adding one report to the story as the store grows (1k, 10k, 100k claims).
+
+    .venv/bin/python benchmarks/linking.py [--sizes 1000,10000,100000] [--reports 3]
+
+How the store is filled: N generated claims are written straight into the link tables through
+``link.update.insert_features`` (the same code ``update`` uses). Their vectors are not encoded one by one:
+200 real template sentences are encoded once and each generated claim gets a template's vector plus
+Gaussian noise (re-normalised), so the store has realistic clumps of near-paraphrases. Entity keys are drawn
+from a Zipf-like vocabulary of 2,000 names (a few names in most claims, as in a real story), dates spread
+over two years. Then a new report of 20 freshly written sentences (never seen, so they are really encoded) is
+stored with a hand-built analysis and ``link.update.update`` is timed in two parts: encoding the 20 new
+sentences (the same work at any store size) and linking them (candidate lookup, scoring, writing rows and
+edges), the part that would grow with the store if it were not indexed. Medians over ``--reports`` added
+reports are printed per store size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from claimgraph.analysis import Analysis, Claim
+from claimgraph.document import Document, sha256_hex
+from claimgraph.link import candidate_index, embeddings
+from claimgraph.link.matching import MatchFeatures
+from claimgraph.link.update import insert_features, update
+from claimgraph.store import Store
+
+SUBJECTS = ["the ministry", "the army", "the port authority", "the rail operator", "the central bank", "rebels",
+            "the governor", "engineers", "the shipyard", "farmers"]
+ACTIONS = ["opened a new line", "cut interest rates", "closed the border crossing", "signed a supply deal",
+           "delayed the first delivery", "announced new tariffs", "sent troops to the coast", "began production",
+           "reported record exports", "denied the allegations"]
+PLACES = ["in the north", "near the capital", "at the harbour", "in two provinces", "along the river"]
+rng = np.random.default_rng(7)
+
+
+def sentence(i: int) -> str:
+    return (f"{SUBJECTS[i % 10]} {ACTIONS[(i // 10) % 10]} {PLACES[(i // 100) % 5]}, "
+            f"affecting {i % 997 + 3} people")
+
+
+def fill(store: Store, n: int, templates: np.ndarray) -> None:
+    names = [f"gpe:place {k}" for k in range(2000)]
+    weights = 1.0 / np.arange(1, 2001)
+    weights /= weights.sum()
+    batch = 5000
+    for start in range(0, n, batch):
+        count = min(batch, n - start)
+        base = templates[rng.integers(0, len(templates), count)]
+        vectors = base + rng.normal(0, 0.04, base.shape).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        ents = rng.choice(len(names), size=(count, 2), p=weights)
+        feats, hashes, rows = [], [], []
+        for j in range(count):
+            cid = f"dgen{(start + j) // 20:08d}-c{(start + j) % 20 + 1}"
+            feats.append(MatchFeatures(cid, cid.split("-")[0], vectors[j], frozenset(names[e] for e in ents[j]),
+                                       frozenset(), None, None))
+            hashes.append(f"gen{start + j}")
+            rows.append((hashes[-1], embeddings.pack(vectors[j])))
+        with store.db.transaction():
+            store.db.executemany("INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?)", rows)
+            day = f"2024-{(start // batch) % 12 + 1:02d}-{(start // 997) % 28 + 1:02d}"
+            insert_features(store.db, feats, feats[0].document_id, day, hashes)
+
+
+def add_report(store: Store, k: int) -> tuple[float, float, int]:
+    """(seconds encoding the report's 20 new sentences, seconds linking them, edges made)."""
+    texts = [f"Report {k}: {sentence(7919 * k + 13 * i)} on day {k}-{i}" for i in range(20)]
+    doc = Document(text=" ".join(texts), sha256=sha256_hex(f"bench {k} {texts}"), outlet=f"Outlet {k % 5}",
+                   published="2025-01-15")
+    store.add_document(doc)
+    claims = [Claim(id=f"{doc.id}-c{i + 1}", span=(0, 1), text=t, content=t, content_span=(0, 1),
+                    entities=[f"gpe:place {i % 7}", f"gpe:place {100 + k}"]) for i, t in enumerate(texts)]
+    store.save_analysis(Analysis(document=doc.id, analyzer="bench", claims=claims))
+    started = time.perf_counter()
+    embeddings.cached_vectors(store.db, texts)  # what update() does first; timed apart: it does not depend on N
+    encoded = time.perf_counter()
+    update(store)
+    done = time.perf_counter()
+    edges = store.db.query("SELECT COUNT(*) FROM link_edges WHERE a_doc = ? OR b_doc = ?", (doc.id, doc.id))[0][0]
+    return encoded - started, done - encoded, edges
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--reports", type=int, default=3)
+    args = parser.parse_args()
+    templates = embeddings.encode([sentence(i * 37) for i in range(200)])
+    embeddings.encode(["warm-up"])  # model load is a one-off per process, not part of adding a report
+    print(f"{'claims in store':>16} {'fill s':>7} {'encode 20 sentences ms':>23} {'link 1 report ms':>17} "
+          f"{'link per claim ms':>18} {'edges':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            with Store(str(Path(tmp) / f"bench-{n}.db")) as store:
+                t0 = time.perf_counter()
+                fill(store, n, templates)
+                filled = time.perf_counter() - t0
+                runs = [add_report(store, k) for k in range(1, args.reports + 1)]
+            encode_ms = statistics.median(r[0] for r in runs) * 1000
+            link_ms = statistics.median(r[1] for r in runs) * 1000
+            print(f"{n:>16,} {filled:>7.1f} {encode_ms:>23.0f} {link_ms:>17.0f} {link_ms / 20:>18.1f} {runs[0][2]:>6}")
+    print(f"(candidates per claim are capped at ({candidate_index.BANDS} LSH bands + entity keys) x "
+          f"{candidate_index.PER_KEY} newest per key)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,298 @@
+"""Attribution cues: the words that mark a statement as someone's ("said", "according to", "citing", "reportedly").
+
+Works on one spaCy sentence-like stretch of tokens and returns raw cue matches: where the cue is, which tokens
+name the source (if any) and which characters hold the reported content. Resolving who the source is
+(pronouns, nominals, kinds, keys) is ``speakers``' job; building claims and chains is ``attribution``'s.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+# Verbs whose subject is a speaker and whose object or clause is what was said. Lemmas.
+REPORTING_LEMMAS = frozenset(
+    """say tell confirm explain state reveal warn report announce deny claim add note write argue suggest insist
+    acknowledge admit assert contend declare maintain allege predict estimate indicate tweet post testify respond
+    reply comment remark observe recall emphasize emphasise stress concede complain ask urge conclude find show
+    promise pledge vow forecast caution assure reiterate repeat disclose inform brief mention hint signal
+    propose recommend demand boast joke lament recount publish broadcast quote cite describe
+    believe think hope fear expect predict accuse blame criticize criticise question wonder speculate
+    told""".split()
+)
+# Of those, the ones that need a clause (not just an object) to count: "X believes Y", not "X believes him".
+CLAUSE_ONLY_LEMMAS = frozenset(
+    "believe think hope fear expect accuse blame criticize criticise question wonder ask urge find show "
+    "describe demand recommend propose signal promise pledge vow".split()
+)
+# Verbs that introduce a further source into a chain: "NHK reported, citing undisclosed sources, that ...".
+CITING_WORDS = frozenset({"citing", "quoting"})
+# Adverbs that hedge a statement on someone unnamed's authority.
+HEDGE_WORDS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly"})
+# "It is understood/believed/reported that ..." with an expletive subject: an unnamed source.
+IMPERSONAL_LEMMAS = frozenset({"understand", "believe", "report", "say", "allege", "claim", "think", "rumor", "rumour", "know", "expect"})
+# Where a statement was made; kept in the cue when it follows the verb directly ("said in a Telegram post").
+MEDIUM_NOUNS = frozenset(
+    """statement post interview tweet letter email e-mail release blog video speech op-ed column message briefing
+    conference remarks remark address report note memo filing broadcast podcast essay article book call
+    appearance comment comments testimony hearing""".split()
+)
+AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+LEADING_ADVERBS = frozenset({"also", "later", "just", "recently", "previously", "then", "still", "further", "once", "again", "often", "repeatedly", "first", "never", "now", "even"})
+LEADING_ADVERB_ENDINGS = ("ly",)
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OPEN_QUOTES = "“«„"
+CLOSE_QUOTES = "”»"
+
+_DATA = Path(__file__).with_name("data") / "cue_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def learned_cue_words() -> frozenset[str]:
+    """Word forms mined from PolNeAR train (see data/CUE_WORDS_CARD.md); empty when the file is absent."""
+    try:
+        with _DATA.open(encoding="utf-8") as f:
+            return frozenset(row[0] for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#"))
+    except OSError:
+        return frozenset()
+
+
+@dataclass
+class CueMatch:
+    """One cue found in a stretch of text. Token indices are into the parsed Doc; char spans are [start, end)."""
+
+    kind: str  # verb | according | citing | hedge | impersonal
+    cue_span: tuple[int, int]
+    cue_token: int  # index of the cue's head token
+    source_tokens: tuple[int, int] | None  # [first, last] token indices of the source phrase, None if unnamed
+    source_head: int | None  # index of the source phrase's head token
+    content_span: tuple[int, int] | None
+    parent: int | None = None  # for "citing": index of the verb cue token whose source cites this one
+    stance: bool = False  # a stance toward a thing ("praised X", "called for X"), not a statement: no claim
+    recipients: list[tuple[int, int]] = field(default_factory=list)  # "told Reuters": not a source
+
+
+def _char_span(doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _trim(doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Clip token range to [lo, hi] and drop edge punctuation, "that" complementisers stay (they are content)."""
+    first, last = max(first, lo), min(last, hi)
+    while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in OPEN_QUOTES + '"':
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in CLOSE_QUOTES + '"':
+        last -= 1
+    if first > last:
+        return None
+    return first, last
+
+
+def _subject(tok):
+    """The subject of a verb, inherited through "and added", "saying", "adding" from the governing verb."""
+    seen = 0
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _is_cue_verb(tok) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in REPORTING_LEMMAS or tok.lower_ in learned_cue_words()
+
+
+def _headline_cue(tok) -> bool:
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lower_ in ("reports", "report", "says", "say")
+
+
+def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
+    """The cue's tokens: the verb with its auxiliaries/negation right before it, and an adjacent medium phrase."""
+    first = verb.i
+    for child in sorted(verb.children, key=lambda t: -t.i):
+        # "has also said", "later tweeted", "did not deny": auxiliaries and adverbs right before the verb
+        if child.i < verb.i and child.i == first - 1 and (
+            child.dep_ in AUX_DEPS or (child.dep_ == "advmod" and child.lower_.endswith(LEADING_ADVERB_ENDINGS))
+            or child.lower_ in LEADING_ADVERBS
+        ):
+            first = child.i
+    last = verb.i
+    for child in verb.children:
+        if child.i == last + 1 and (child.dep_ == "prt" or (child.dep_ == "npadvmod" and child.lower_ in WEEKDAYS)):
+            last = child.i  # "pointed out", "said Thursday"
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in ("in", "on", "during", "via"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
+                last = max(t.i for t in child.subtree)
+    return max(first, lo), min(last, hi)
+
+
+def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[int, int] | None:
+    """Token range of what the verb reports, or None."""
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and lo <= c.i <= hi]
+    if not clause and verb.dep_ in ("parataxis",) and verb.head.i != verb.i:
+        # "Y, X said." parsed with "said" hanging off Y: the content is Y's clause minus the cue clause.
+        head = verb.head
+        sub = [t.i for t in head.subtree if lo <= t.i <= hi and not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        if sub:
+            return _trim(doc, min(sub), max(sub), lo, hi)
+    if clause:
+        main = clause[0] if len(clause) == 1 else max(clause, key=lambda c: len(list(c.subtree)))
+        first, last = main.left_edge.i, main.right_edge.i
+        if main.i > verb.i:
+            # trailing material after the clause that belongs to it ("..., Moscow's 'first defence alliance'")
+            for child in verb.children:
+                if child.i > last and child.dep_ not in ("advcl", "punct", "cc", "conj") and not _is_cue_verb(child):
+                    last = max(last, child.right_edge.i)
+        return _trim(doc, first, last, lo, hi)
+    if clause_only:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and lo <= c.i <= hi]
+    if objs and verb.lemma_.lower() not in ("tell", "inform", "brief"):
+        o = objs[0]
+        return _trim(doc, o.left_edge.i, o.right_edge.i, lo, hi)
+    return None
+
+
+STANCE_PREPS = frozenset({"to", "for", "about", "on", "of", "against", "with", "at"})
+
+
+def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
+    """What a stance verb is about: its object, or the object of its first preposition ("called for X")."""
+    if verb.lower_ not in learned_cue_words() and verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    for child in verb.children:
+        if not lo <= child.i <= hi or child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "xcomp", "oprd"):
+            return _trim(doc, child.left_edge.i, child.right_edge.i, lo, hi)
+        if child.dep_ == "prep" and child.lower_ in STANCE_PREPS:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i, lo, hi)
+    return None
+
+
+def _recipients(verb, lo: int, hi: int) -> list[tuple[int, int]]:
+    if verb.lemma_.lower() not in ("tell", "inform", "brief", "assure", "warn", "remind", "ask", "urge"):
+        return []
+    return [
+        (c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") and lo <= c.i <= hi
+    ]
+
+
+def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int, int] | None:
+    """The larger side of [lo, hi] once [cut_first, cut_last] is removed: the content around an adverbial cue."""
+    left = _trim(doc, lo, cut_first - 1, lo, hi) if cut_first > lo else None
+    right = _trim(doc, cut_last + 1, hi, lo, hi) if cut_last < hi else None
+    if left and right:
+        return left if left[1] - left[0] >= right[1] - right[0] else right
+    return left or right
+
+
+def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
+    """All cues among tokens lo..hi (inclusive) of ``doc``, in text order."""
+    out: list[CueMatch] = []
+    verb_cues: dict[int, CueMatch] = {}
+    for tok in doc[lo : hi + 1]:
+        low = tok.lower_
+        if low == "according" and tok.i < hi and doc[tok.i + 1].lower_ == "to":
+            objs = [g for g in doc[tok.i + 1].children if g.dep_ == "pobj"]
+            if not objs:
+                continue
+            obj = objs[0]
+            s_first, s_last = obj.left_edge.i, min(obj.right_edge.i, hi)
+            content = _rest_of(doc, lo, hi, tok.i, s_last)
+            if content:
+                out.append(CueMatch("according", _char_span(doc, tok.i, tok.i + 1), tok.i, (s_first, s_last), obj.i,
+                                    _char_span(doc, *content)))
+            continue
+        if low in CITING_WORDS and tok.pos_ in ("VERB", "NOUN", "ADJ"):
+            objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj", "npadvmod", "attr")]
+            if not objs:
+                continue
+            obj = objs[0]
+            parent = tok.head if tok.head.i != tok.i else None
+            content = _rest_of(doc, lo, hi, tok.i, min(obj.right_edge.i, hi))
+            out.append(CueMatch("citing", _char_span(doc, tok.i, tok.i), tok.i, (obj.left_edge.i, min(obj.right_edge.i, hi)),
+                                obj.i, _char_span(doc, *content) if content else None,
+                                parent=parent.i if parent is not None else None))
+            continue
+        if low in HEDGE_WORDS:
+            content = _rest_of(doc, lo, hi, tok.i, tok.i)
+            # a hedge keeps the whole statement as content: "X is reportedly based in Y" is X is based in Y
+            whole = _trim(doc, lo, hi, lo, hi)
+            out.append(CueMatch("hedge", _char_span(doc, tok.i, tok.i), tok.i, None, None,
+                                _char_span(doc, *whole) if whole and content else None))
+            continue
+        if _headline_cue(tok):
+            # "..., media reports" in a headline: the parser reads "reports" as a noun
+            src = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+            content = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+            if src and content:
+                body = _trim(doc, content[0].left_edge.i, content[0].right_edge.i, lo, hi)
+                if body:
+                    out.append(CueMatch("verb", _char_span(doc, tok.i, tok.i), tok.i, (src[0].left_edge.i, tok.i - 1),
+                                        src[-1].i, _char_span(doc, *body)))
+            continue
+        lemma = tok.lemma_.lower()
+        if not (_is_cue_verb(tok) or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl") or low in CITING_WORDS:
+            continue
+        subj = _subject(tok)
+        if subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass" and lemma in IMPERSONAL_LEMMAS:
+            content = _content_of_verb(doc, tok, lo, hi, True)
+            if content:
+                cue = _cue_extent(doc, tok, lo, hi)
+                out.append(CueMatch("impersonal", _char_span(doc, *cue), tok.i, None, None, _char_span(doc, *content)))
+            continue
+        if subj is None or subj.dep_ == "nsubjpass" or not (lo <= subj.i <= hi) or not _is_cue_verb(tok):
+            continue
+        clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
+        content = _content_of_verb(doc, tok, lo, hi, clause_only)
+        if content is None and not clause_only:
+            # "“...,” he said." where the parser gave the quote no clause: the rest of the stretch.
+            cue_first, cue_last = min(subj.left_edge.i, tok.i), max(tok.i, subj.right_edge.i if subj.i > tok.i else tok.i)
+            rest = _rest_of(doc, lo, hi, cue_first, cue_last)
+            if rest and any(doc[i].text in OPEN_QUOTES + CLOSE_QUOTES + '"' for i in range(rest[0], rest[1] + 1)):
+                content = rest
+        # a word only the corpus statistics call a cue ("agreed", "praised") marks a stance, not a statement
+        stance = lemma not in REPORTING_LEMMAS
+        if content is None:
+            stance_content = _stance_object(doc, tok, lo, hi)
+            if stance_content is None:
+                continue
+            content, stance = stance_content, True
+        if content[0] <= tok.i <= content[1]:
+            # a parse that put the cue inside its own content: keep the side of the content away from the cue
+            cut_first = min(tok.i, subj.left_edge.i)
+            cut_last = max(tok.i, subj.right_edge.i) if subj.i > tok.i else tok.i
+            content = _rest_of(doc, content[0], content[1], cut_first, cut_last)
+            if content is None:
+                continue
+        cue = _cue_extent(doc, tok, lo, hi)
+        if stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
+            cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
+        s_first = max(subj.left_edge.i, lo)
+        s_last = min(subj.right_edge.i, hi)
+        s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
+        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content),
+                         recipients=_recipients(tok, lo, hi), stance=stance)
+        verb_cues[tok.i] = match
+        out.append(match)
+    # A "citing" whose parent is not a cue (or has no subject) stands alone.
+    for m in out:
+        if m.kind == "citing" and m.parent is not None and m.parent not in verb_cues:
+            m.parent = None
+    return out

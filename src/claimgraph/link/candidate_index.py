@@ -1,0 +1,39 @@
+"""Candidate retrieval for new claims: index keys in ``link_keys``, newest-first and capped per key.
+
+Keys are a claim's entity keys and random-hyperplane LSH band keys of its embedding (claims whose vectors
+point the same way share a band with high probability). Each key returns at most ``PER_KEY`` claims, the
+most recently published first, so the work to place one new claim is bounded by
+(bands + entities) x PER_KEY however large the store grows: a country named in every report only brings its
+latest claims, a rare name or a close paraphrase reaches back to the start.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .embeddings import DIMENSIONS
+from .matching import MatchFeatures
+
+BANDS = 16
+BITS = 8
+PER_KEY = 50
+_PLANES = np.random.default_rng(20250114).standard_normal((BANDS * BITS, DIMENSIONS)).astype(np.float32)
+_WEIGHTS = (1 << np.arange(BITS)).astype(np.int64)
+
+
+def band_keys(vector: np.ndarray) -> list[str]:
+    bits = (_PLANES @ vector > 0).reshape(BANDS, BITS).astype(np.int64)
+    return [f"h{band}:{code}" for band, code in enumerate(bits @ _WEIGHTS)]
+
+
+def index_keys(features: MatchFeatures) -> list[str]:
+    return band_keys(features.vector) + [f"e:{k}" for k in sorted(features.entities)]
+
+
+def candidate_lists(db, keys: set[str]) -> dict[str, list[str]]:
+    """For each key, the ids of the ``PER_KEY`` most recently published claims filed under it."""
+    return {
+        key: [r[0] for r in db.query(
+            "SELECT claim_id FROM link_keys WHERE key = ? ORDER BY published DESC, claim_id DESC LIMIT ?", (key, PER_KEY))]
+        for key in sorted(keys)
+    }

@@ -1,0 +1,135 @@
+"""One claim as ``link/`` sees it: the claim plus who reported it, when, and where its chain ends.
+
+Built from an Analysis and its Document; everything the matcher, the relation judge, origins and the timeline
+need is here, so those modules never go back to the store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..analysis import Analysis, Claim, Source
+from ..document import Document
+
+FORWARD = ("expected", "planned", "hedged")  # not (yet) a fact when reported
+
+# Words that carry no event content: function words, reporting verbs, modality and time words.
+_STOP = set("""
+a about above after again against all also an and any are as at be been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers him his
+how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over
+own same she should so some such than that the their them then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your
+said says say told tell tells according reported reports report stated states state added adds announced
+confirmed citing cited sources source officials official spokesman spokeswoman ministry
+expected expects expect planned plans plan likely may might possibly would shall
+today yesterday tomorrow week weeks month months year years day days monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november december early late
+last next first earlier later since ago
+""".split())
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+STEM = 5  # a crude prefix stem: "producing"/"production" -> "produ"; good enough for overlap, language-agnostic
+
+
+def content_words(text: str, entity_keys: list[str]) -> list[str]:
+    """Stems of the content words that are not part of a named entity: what the claim says happens."""
+    named = set()
+    for key in entity_keys:
+        named.update(w.lower() for w in _WORD.findall(key.split(":", 1)[-1]))
+    stems = {w.lower()[:STEM] for w in _WORD.findall(text) if w.lower() not in _STOP and w.lower() not in named}
+    return sorted(stems)
+
+
+def counted_noun(unit: str | None) -> str | None:
+    """What a number counts, as a comparable key: "Kestrian engineers" and "engineers" -> "engineer"."""
+    words = _WORD.findall(unit.lower()) if unit else []
+    return words[-1].rstrip("s") if words else None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The end of a claim's attribution chain, or the report itself for a claim in its own voice."""
+
+    key: str
+    name: str
+    kind: str
+    own_voice: bool
+    description: str | None = None
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    document: str
+    report: str  # the original report's document id: a syndicated copy counts as the report it copies
+    outlet: str | None  # of the original report
+    published: str | None  # report date (YYYY-MM-DD) of this document
+    order: int  # position in the store's report order, for ties
+    chain: list[Source] = field(default_factory=list)  # nearest speaker first
+    origin: Origin | None = None
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def is_copy(self) -> bool:
+        return self.report != self.document
+
+    @property
+    def negative(self) -> bool:
+        return self.claim.negated or self.claim.modality == "denied"
+
+    @property
+    def forward(self) -> bool:
+        return self.claim.modality in FORWARD
+
+    @property
+    def who(self) -> str:
+        """A short, checkable name for who said it: the origin, and the outlet when they differ."""
+        outlet = self.outlet or self.document
+        if self.origin is None or self.origin.own_voice:
+            return outlet
+        if self.origin.kind == "unnamed" or len(self.chain) > 1:
+            return f"{self.origin.name} via {outlet}"
+        return self.origin.name
+
+    def cite(self) -> str:
+        return f"{self.who}, {self.published or 'undated'}"
+
+
+def outlet_origin(doc: Document) -> Origin:
+    if doc.outlet:
+        return Origin(f"outlet:{normalise_name(doc.outlet)}", doc.outlet, "outlet", True)
+    return Origin(f"document:{doc.id}", doc.title or doc.id, "document", True)
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+
+
+def claim_views(documents: list[Document], analyses: list[Analysis]) -> list[ClaimView]:
+    """Every claim of every analysed document, in report order (published, then stored order)."""
+    by_id = {d.id: d for d in documents}
+    by_doc = {a.document: a for a in analyses}
+    views: list[ClaimView] = []
+    for order, doc in enumerate(documents):
+        analysis = by_doc.get(doc.id)
+        if analysis is not None:
+            views.extend(views_of(doc, analysis, by_id.get(doc.duplicate_of or "", doc), order))
+    return views
+
+
+def views_of(doc: Document, analysis: Analysis, original: Document, order: int = 0) -> list[ClaimView]:
+    sources = {s.id: s for s in analysis.sources}
+    out = []
+    for claim in analysis.claims:
+        chain = [sources[a.source] for a in claim.attribution if a.source in sources]
+        if chain:
+            end = chain[-1]
+            origin = Origin(end.key, end.name, end.kind, False, end.description)
+        else:
+            origin = outlet_origin(original)
+        out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, order, chain, origin))
+    return out

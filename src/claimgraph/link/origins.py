@@ -1,0 +1,131 @@
+"""Origins and corroboration: where each claim's chain ends, and how many of those ends are independent.
+
+The rule, also written into each cluster's ``origin_groups[].why``:
+- an origin is the last source in a claim's attribution chain; a claim in the report's own voice has the
+  report's outlet as origin (a syndicated copy has the outlet of the report it copies);
+- origins with the same key or the same name are one origin (two outlets relaying NHK cite one NHK), and a
+  named origin whose name ends another's is the same one ('Rusk' and 'Teodor Rusk');
+- an origin reached through an intermediate that is itself an origin in the cluster depends on it
+  (Northern Ledger citing Meridian's sources is not independent of Meridian);
+- unnamed sources ("government sources", "officials") are one origin with another unnamed source when they
+  have the same description, appear in the same report, or share any named link (outlet or intermediate);
+  otherwise nothing links them and they count as independent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .claim_view import ClaimView, Origin, normalise_name
+from .story import stable_id
+
+
+@dataclass
+class OriginGroup:
+    keys: list[str]
+    reasons: list[str] = field(default_factory=list)
+
+
+class _Groups:
+    def __init__(self, keys: list[str]):
+        self.parent = {k: k for k in keys}
+        self.reasons: dict[str, list[str]] = {k: [] for k in keys}
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        keep, drop = sorted((ra, rb))
+        self.parent[drop] = keep
+        self.reasons[keep] += self.reasons.pop(drop) + [reason]
+
+
+def origin_groups(views: list[ClaimView]) -> tuple[dict[str, Origin], list[OriginGroup]]:
+    origins: dict[str, Origin] = {}
+    for v in views:
+        if v.origin is not None:
+            origins.setdefault(v.origin.key, v.origin)
+    groups = _Groups(sorted(origins))
+    by_name: dict[str, str] = {}
+    for key in sorted(origins):
+        name = normalise_name(origins[key].name)
+        if name in by_name:
+            groups.union(by_name[name], key, f"'{origins[key].name}' is the same name")
+        else:
+            by_name[name] = key
+    _link_short_names(origins, groups)
+    for v in views:
+        if v.origin is None:
+            continue
+        for link in v.chain[:-1]:
+            via = by_name.get(normalise_name(link.name))
+            if via is not None:
+                groups.union(via, v.origin.key, f"{v.outlet or v.document} reaches '{v.origin.name}' through '{link.name}'")
+    _link_unnamed(views, groups)
+    out = {}
+    for key in sorted(origins):
+        root = groups.find(key)
+        out.setdefault(root, OriginGroup([])).keys.append(key)
+    for root, group in out.items():
+        group.reasons = groups.reasons.get(root, [])
+    return origins, list(out.values())
+
+
+def _link_short_names(origins: dict[str, Origin], groups: _Groups) -> None:
+    """'Rusk' in a later sentence or report is 'Teodor Rusk': a named origin whose name ends another's."""
+    named = [k for k in sorted(origins) if origins[k].kind != "unnamed" and not origins[k].own_voice]
+    for x in named:
+        for y in named:
+            short, full = normalise_name(origins[x].name).split(), normalise_name(origins[y].name).split()
+            if x != y and 0 < len(short) < len(full) and full[-len(short):] == short:
+                groups.union(x, y, f"'{origins[x].name}' is '{origins[y].name}'")
+
+
+def _link_unnamed(views: list[ClaimView], groups: _Groups) -> None:
+    unnamed = [v for v in views if v.origin is not None and v.origin.kind == "unnamed"]
+    for i, x in enumerate(unnamed):
+        for y in unnamed[i + 1 :]:
+            reason = _unnamed_link(x, y)
+            if reason:
+                groups.union(x.origin.key, y.origin.key, reason)  # type: ignore[union-attr]
+
+
+def _unnamed_link(x: ClaimView, y: ClaimView) -> str | None:
+    if x.report == y.report:
+        return f"unnamed sources in the same report ({x.outlet or x.report})"
+    if normalise_name(x.origin.description or "") and x.origin.description == y.origin.description:  # type: ignore[union-attr]
+        return f"unnamed sources with the same description ('{x.origin.description}')"  # type: ignore[union-attr]
+    named_x = {normalise_name(s.name) for s in x.chain[:-1]} | {normalise_name(x.outlet or "")}
+    named_y = {normalise_name(s.name) for s in y.chain[:-1]} | {normalise_name(y.outlet or "")}
+    shared = sorted((named_x & named_y) - {""})
+    if shared:
+        return f"unnamed sources reached through the same '{shared[0]}'"
+    return None
+
+
+def group_json(origins: dict[str, Origin], group: OriginGroup) -> dict:
+    names = ", ".join(f"'{origins[k].name}'" for k in group.keys)
+    if group.reasons:
+        why = f"{names}: one origin because " + "; ".join(group.reasons)
+    elif origins[group.keys[0]].own_voice:
+        why = f"{names}: the report's own reporting, citing no one"
+    elif origins[group.keys[0]].kind == "unnamed":
+        why = f"{names}: unnamed, and nothing links it to the other origins"
+    else:
+        why = f"{names}: a named origin, not cited through another origin here"
+    return {"origins": [stable_id("s", k) for k in group.keys], "why": why}
+
+
+def own_voice_sources(origins: dict[str, Origin]) -> list[dict]:
+    """Source entries for origins that are reports themselves, so every origin id exists in ``sources``."""
+    return [
+        {"id": stable_id("s", o.key), "name": o.name, "kind": o.kind, "entity": None,
+         "description": "the report's own voice (no source cited)"}
+        for o in origins.values() if o.own_voice
+    ]

@@ -1,0 +1,205 @@
+"""How two claims of one cluster relate: repeats, supports, updates or conflicts, with a checkable why.
+
+The decision sits behind ``RelationJudge`` so a natural-language-inference model can replace or back up the
+rules when one is available offline. ``RuleJudge`` reads modality, negation, quantities and resolved times;
+``a`` is always the earlier report (by publication date, then store order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..analysis import Quantity
+from .claim_view import ClaimView, counted_noun
+
+RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
+SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
+
+STATE = {"asserted": "done", "expected": "expected", "planned": "planned", "hedged": "possible",
+         "denied": "denied", "question": "asked"}
+
+
+@dataclass(frozen=True)
+class Relation:
+    a: str
+    b: str
+    type: str
+    why: str
+
+    def to_json(self) -> dict:
+        return {"a": self.a, "b": self.b, "type": self.type, "why": self.why}
+
+
+class RelationJudge(Protocol):
+    def relate(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        """The relation of ``b`` (later report) to ``a``, or None when they do not bear on each other."""
+
+
+def state(view: ClaimView) -> str:
+    if view.claim.modality == "denied":
+        return "denied"
+    name = STATE.get(view.claim.modality, view.claim.modality)
+    return f"not {name}" if view.claim.negated else name
+
+
+def later(a: ClaimView, b: ClaimView) -> bool:
+    return bool(a.published and b.published and b.published > a.published)
+
+
+# -- quantities ----------------------------------------------------------------------------------------------
+_LOW = {"about": 0.9, "around": 0.9, "approximately": 0.9, "roughly": 0.9, "some": 0.9, "nearly": 0.9,
+        "almost": 0.9, "up to": 0.75, "as many as": 0.75}
+_HIGH = {"about": 1.1, "around": 1.1, "approximately": 1.1, "roughly": 1.1, "some": 1.1}
+_CEILING = ("no more than", "at most", "less than", "fewer than", "under", "below", "not more than")
+_FLOOR = ("at least", "more than", "over", "above", "no fewer than", "no less than")
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The range a hedged number stands for. "up to N" in news reports means "as many as N" (a high figure),
+    while "no more than N" argues for a low one, so they get different ranges."""
+    v = float(q.value)  # type: ignore[arg-type]
+    qual = (q.qualifier or "").lower()
+    if qual in _CEILING:
+        return 0.0, v
+    if qual in _FLOOR:
+        return v, float("inf")
+    return v * _LOW.get(qual, 0.98), v * _HIGH.get(qual, 1.02)
+
+
+def said(q: Quantity) -> str:
+    unit = f" {q.unit}" if q.unit else ""
+    number = f"{q.value:g}" if q.value is not None else q.text
+    return f"{q.qualifier + ' ' if q.qualifier else ''}{number}{unit}"
+
+
+
+
+def comparable_quantities(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
+    """The first pair of numbers that count the same thing (same unit, or a unit on one side only)."""
+    for qa in a.claim.quantities:
+        for qb in b.claim.quantities:
+            if qa.value is None or qb.value is None:
+                continue
+            ua, ub = counted_noun(qa.unit), counted_noun(qb.unit)
+            if ua == ub or ua is None or ub is None:
+                return qa, qb
+    return None
+
+
+def disjoint(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    return x[1] < y[0] or y[1] < x[0]
+
+
+# -- time ------------------------------------------------------------------------------------------------------
+def when(view: ClaimView) -> tuple[str, str] | None:
+    """The moment a claim is about: its resolved time, else (for a present or past statement) its report date."""
+    t = view.claim.time
+    if t and t.start and t.end:
+        return t.start, t.end
+    if view.forward or not view.published:
+        return None
+    return view.published, view.published
+
+
+def same_moment(a: ClaimView, b: ClaimView) -> bool:
+    wa, wb = when(a), when(b)
+    if wa is None or wb is None:
+        return True  # nothing says they differ
+    slack = dt.timedelta(days=SAME_MOMENT_DAYS)
+    a0, a1 = _day(wa[0]) - slack, _day(wa[1]) + slack
+    b0, b1 = _day(wb[0]), _day(wb[1])
+    return not (a1 < b0 or b1 < a0)
+
+
+def _day(iso: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return dt.date.min
+
+
+def resolved_disjoint(a: ClaimView, b: ClaimView) -> bool:
+    ta, tb = a.claim.time, b.claim.time
+    if not (ta and tb and ta.start and ta.end and tb.start and tb.end):
+        return False
+    return ta.end < tb.start or tb.end < ta.start
+
+
+def time_text(view: ClaimView) -> str:
+    t = view.claim.time
+    return f"{t.text} = {t.value}" if t else "no time"
+
+
+# -- the rules -------------------------------------------------------------------------------------------------
+class RuleJudge:
+    """Rules over modality, negation, quantities and resolved times, in that order of precedence."""
+
+    def relate(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        if "question" in (a.claim.modality, b.claim.modality):
+            return None  # a question asserts nothing to agree or disagree with
+        for rule in (self._polarity, self._numbers, self._dates, self._status):
+            found = rule(a, b)
+            if found is not None:
+                return found
+        return self._agreement(a, b)
+
+    def _polarity(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        if a.negative == b.negative:
+            return None
+        pair = f"{state(a)} ({a.cite()}) vs {state(b)} ({b.cite()})"
+        if "denied" in (a.claim.modality, b.claim.modality):
+            return Relation(a.id, b.id, "conflicts", f"{pair}: one side denies what the other states")
+        if a.forward and later(a, b):
+            return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
+        return Relation(a.id, b.id, "conflicts", f"{pair}: cannot both be true")
+
+    def _numbers(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        pair = comparable_quantities(a, b)
+        if pair is None:
+            return None
+        qa, qb = pair
+        if not disjoint(interval(qa), interval(qb)):
+            return None
+        if a.forward and not b.forward and later(a, b):
+            return Relation(a.id, b.id, "updates",
+                            f"{said(qa)} {state(a)} ({a.cite()}) became {said(qb)} ({b.cite()})")
+        if same_moment(a, b):
+            return Relation(a.id, b.id, "conflicts",
+                            f"{said(qb)} ({b.cite()}) vs {said(qa)} ({a.cite()}) for the same time")
+        return Relation(a.id, b.id, "updates",
+                        f"the number changed from {said(qa)} ({a.cite()}; {time_text(a)}) to {said(qb)} "
+                        f"({b.cite()}; {time_text(b)})")
+
+    def _dates(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        if not resolved_disjoint(a, b):
+            return None
+        ta, tb = a.claim.time, b.claim.time
+        move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"  # type: ignore[union-attr]
+        if (a.forward or b.forward) and later(a, b):
+            return Relation(a.id, b.id, "updates", f"the date moved {move}")
+        return Relation(a.id, b.id, "conflicts", f"different dates for the same event: {move}")
+
+    def _status(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        if a.forward and not b.forward and later(a, b):
+            return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
+        return None
+
+    def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        added = detail_added(a, b)
+        if added:
+            return Relation(a.id, b.id, "supports", f"agrees with {a.cite()} and adds {', '.join(added)} ({b.cite()})")
+        return Relation(a.id, b.id, "repeats", f"same content as {a.cite()}, nothing new ({b.cite()})")
+
+
+def detail_added(a: ClaimView, b: ClaimView) -> list[str]:
+    """What ``b`` says that ``a`` does not: named entities, numbers, a time."""
+    out = []
+    new_entities = sorted(set(b.claim.entities) - set(a.claim.entities))
+    out += [k.split(":", 1)[-1] for k in new_entities[:4]]
+    numbers_a = {q.value for q in a.claim.quantities}
+    out += [said(q) for q in b.claim.quantities if q.value not in numbers_a]
+    if b.claim.time and not a.claim.time:
+        out.append(f"a time ({b.claim.time.text})")
+    return out

@@ -1,0 +1,143 @@
+"""Incremental linking: match the claims of newly (re-)analysed documents against the stored ones.
+
+Called by ``ingest`` after analysis. A document is linked once per analysis (``link_documents`` remembers
+the ``analyzed_at`` it saw); re-analysis replaces its rows. Each new claim is compared only with the
+candidates the index returns (see ``candidate_index``), so adding one report costs about the same however
+many claims the store holds. Edges are pairwise and symmetric, so linking reports one at a time gives the
+same clusters as ``rebuild``.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Analysis
+from ..document import Document
+import numpy as np
+
+from .candidate_index import candidate_lists, index_keys
+from .claim_view import content_words, counted_noun
+from .embeddings import cached_vectors, text_hash, unpack
+from .matching import MIN_COSINE, MatchFeatures, same_claim
+
+
+def update(store) -> None:
+    db = store.db
+    _forget_removed(db)
+    # analyzed_at has one-second resolution: the length of the stored analysis tells a re-analysis within
+    # the same second apart
+    version = "a.analyzed_at || '/' || CAST(LENGTH(a.data) AS TEXT)"
+    pending = db.query(
+        f"SELECT a.document_id, {version} FROM analyses a LEFT JOIN link_documents l ON l.document_id = a.document_id "
+        f"WHERE l.document_id IS NULL OR l.analyzed_at <> {version} ORDER BY a.analyzed_at, a.document_id"
+    )
+    work = []
+    for doc_id, analyzed_at in pending:
+        doc, analysis = store.get_document(doc_id), store.get_analysis(doc_id)
+        if doc is not None and analysis is not None:
+            work.append((doc, analysis, analyzed_at))
+    # one batch for every new sentence: the model is fastest on full batches
+    vectors = cached_vectors(db, [c.content for _, a, _ in work for c in a.claims])
+    for doc, analysis, analyzed_at in work:
+        with db.transaction():
+            link_document(db, doc, analysis, vectors, analyzed_at)
+
+
+def rebuild(store) -> None:
+    """Forget every link and link all analysed documents again (embeddings stay cached)."""
+    with store.db.transaction():
+        for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
+            store.db.execute(f"DELETE FROM {table}")
+    update(store)
+
+
+def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
+    out = []
+    speakers = {s.id: s.entity_key for s in analysis.sources if s.entity_key}
+    for c in analysis.claims:
+        # who says it is not what it is about: two claims citing the same spokesman are not the same claim
+        cited = {speakers.get(a.source) for a in c.attribution}
+        about = [k for k in c.entities if k not in cited]
+        out.append(MatchFeatures(
+            c.id, analysis.document, vectors[text_hash(c.content)], frozenset(about),
+            frozenset(content_words(c.content, about)),
+            c.time.start if c.time else None, c.time.end if c.time else None,
+            frozenset(filter(None, (counted_noun(q.unit) for q in c.quantities if q.value is not None))),
+        ))
+    return out
+
+
+def link_document(db, doc: Document, analysis: Analysis, vectors, analyzed_at: str) -> None:
+    _remove_document(db, doc.id)
+    published = doc.published_date or ""
+    new = features_of(analysis, vectors)
+    insert_features(db, new, doc.duplicate_of or doc.id, published, [text_hash(c.content) for c in analysis.claims])
+    per_claim = {f.claim_id: index_keys(f) for f in new}
+    postings = candidate_lists(db, {k for keys in per_claim.values() for k in keys})
+    known = {f.claim_id: f for f in load_features(db, {c for ids in postings.values() for c in ids})}
+    edges = {}
+    for f in new:
+        # only the claims sharing one of f's own keys: the same pairs whatever order reports arrive in
+        others = [known[c] for c in sorted({c for k in per_claim[f.claim_id] for c in postings[k]}) if c in known]
+        if not others:
+            continue
+        cosines = np.stack([o.vector for o in others]) @ f.vector  # one product; full scoring only where it can pass
+        for other, cosine in zip(others, cosines):
+            if cosine < MIN_COSINE:
+                continue
+            value = same_claim(f, other)
+            if value is not None:
+                a, b = sorted((f, other), key=lambda x: x.claim_id)
+                edges[(a.claim_id, b.claim_id)] = (a.document_id, b.document_id, value)
+    db.executemany(
+        "INSERT INTO link_edges (a, b, a_doc, b_doc, score) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [(a, b, ad, bd, s) for (a, b), (ad, bd, s) in sorted(edges.items())],
+    )
+    db.execute("INSERT INTO link_documents (document_id, analyzed_at) VALUES (?, ?) "
+               "ON CONFLICT (document_id) DO UPDATE SET analyzed_at = excluded.analyzed_at", (doc.id, analyzed_at))
+
+
+def insert_features(db, features: list[MatchFeatures], report_id: str, published: str, hashes: list[str]) -> None:
+    """Store claims' matching features and index keys (also used by the benchmark to fill a large store)."""
+    db.executemany(
+        "INSERT INTO link_claims (claim_id, document_id, report_id, published, time_start, time_end, entities, words, "
+        "counts, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(f.claim_id, f.document_id, report_id, published or None, f.time_start, f.time_end,
+          "\n".join(sorted(f.entities)), " ".join(sorted(f.words)), " ".join(sorted(f.counts)), h)
+         for f, h in zip(features, hashes)],
+    )
+    db.executemany(
+        "INSERT INTO link_keys (key, claim_id, published) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        [(k, f.claim_id, published) for f in features for k in index_keys(f)],
+    )
+
+
+def load_features(db, claim_ids: set[str]) -> list[MatchFeatures]:
+    ids = sorted(claim_ids)
+    out = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.query(
+            "SELECT c.claim_id, c.document_id, c.entities, c.words, c.time_start, c.time_end, c.counts, e.vector "
+            f"FROM link_claims c JOIN link_embeddings e ON e.text_hash = c.text_hash WHERE c.claim_id IN ({marks})",
+            chunk,
+        )
+        for claim_id, doc_id, entities, words, start, end, counts, vector in rows:
+            out.append(MatchFeatures(claim_id, doc_id, unpack(vector), frozenset(filter(None, entities.split("\n"))),
+                                     frozenset(words.split()), start, end, frozenset(counts.split())))
+    return out
+
+
+def _remove_document(db, doc_id: str) -> None:
+    db.execute("DELETE FROM link_keys WHERE claim_id IN (SELECT claim_id FROM link_claims WHERE document_id = ?)", (doc_id,))
+    db.execute("DELETE FROM link_edges WHERE a_doc = ? OR b_doc = ?", (doc_id, doc_id))
+    db.execute("DELETE FROM link_claims WHERE document_id = ?", (doc_id,))
+    db.execute("DELETE FROM link_documents WHERE document_id = ?", (doc_id,))
+
+
+def _forget_removed(db) -> None:
+    """Documents whose analysis is gone (deleted from the store) leave no links behind."""
+    gone = db.query("SELECT l.document_id FROM link_documents l LEFT JOIN analyses a ON a.document_id = l.document_id "
+                    "WHERE a.document_id IS NULL")
+    for (doc_id,) in gone:
+        with db.transaction():
+            _remove_document(db, doc_id)

@@ -1,0 +1,159 @@
+"""``claimgraph load``: bring the Spark job's Parquet tables into a store (SQLite or PostgreSQL).
+
+Documents go in through ``Store.add_document`` (so repeated reports and syndicated near-copies are handled as
+for ``claimgraph add``) and their analyses through ``Store.save_analysis``. The links: into a store with no
+other linked reports, the job's own "same claim" edges are imported, document by document, each with its
+matching features and cached embeddings in one transaction; into a store that already holds linked reports,
+only the embeddings are imported and ``link.update`` links the new reports against the old ones (without
+encoding any sentence again). Loading the same output twice, or again after an interruption, completes the
+work and duplicates nothing. Reading needs pyarrow only, not Spark or Java.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import numpy as np
+
+from ..analysis import Analysis
+from ..analyze.pipeline import ANALYZER_VERSION
+from ..document import Document
+from ..errors import InputError
+from ..store import Store
+from . import tables
+
+
+@dataclass
+class LoadSummary:
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    edges: int = 0
+    linked_by: str = "none"  # spark (the job's edges imported) | update (linked here against the store)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"added": self.added, "existing": self.existing,
+                "duplicates": [{"document": d, "duplicate_of": o} for d, o in self.duplicates],
+                "edges": self.edges, "linked_by": self.linked_by, "warnings": self.warnings}
+
+
+def read_manifest(output: Path) -> dict:
+    path = output / tables.MANIFEST
+    if not path.is_file():
+        raise InputError(str(output), f"not a finished `claimgraph spark` output (no {tables.MANIFEST})")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(str(path), f"unreadable ({e})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != tables.FORMAT:
+        raise InputError(str(path), f"expected format {tables.FORMAT}, found {manifest.get('format') if isinstance(manifest, dict) else manifest!r}")
+    return manifest
+
+
+def rows(output: Path, table: str, columns: list[str]) -> Iterator[dict]:
+    """The rows of one table in the order the job wrote them."""
+    import pyarrow.dataset as ds
+
+    try:
+        dataset = ds.dataset(str(output / table), format="parquet")
+        for batch in dataset.to_batches(columns=columns):
+            yield from batch.to_pylist()
+    except (OSError, ValueError, KeyError) as e:  # pyarrow's errors subclass these
+        raise InputError(str(output / table), f"cannot be read as the {table} table ({e})") from None
+
+
+def load(store: Store, output: str | Path, on_document: Callable[[str], None] | None = None) -> LoadSummary:
+    out = Path(output)
+    manifest = read_manifest(out)
+    summary = LoadSummary()
+    if manifest.get("analyzer") != ANALYZER_VERSION:
+        summary.warnings.append(
+            f"analysed by claimgraph analyzer {manifest.get('analyzer')}, this is {ANALYZER_VERSION}: "
+            "the next `claimgraph add` on this store re-analyses these reports"
+        )
+    loaded: list[Document] = []
+    for row in rows(out, "documents", [f.name for f in tables.DOCUMENTS.fields]):
+        doc = _document(row)
+        outcome = store.add_document(doc)
+        if outcome.status == "exists":
+            summary.existing.append(doc.id)
+        else:
+            summary.added.append(doc.id)
+            if outcome.duplicate_of:
+                summary.duplicates.append((doc.id, outcome.duplicate_of))
+        if outcome.status != "exists" or store.get_analysis(doc.id) is None:
+            store.save_analysis(Analysis.from_dict(json.loads(row["analysis"])))
+        loaded.append(store.get_document(doc.id) or doc)
+        if on_document:
+            on_document(doc.id)
+    _link(store, out, loaded, summary)
+    return summary
+
+
+def _document(row: dict) -> Document:
+    fields = ("text", "sha256", "title", "outlet", "author", "published", "url", "path", "kind")
+    return Document.from_dict({**{k: row[k] for k in fields}, "furniture": json.loads(row["furniture"] or "[]"),
+                               "meta": json.loads(row["meta"] or "{}")})
+
+
+def _link(store: Store, out: Path, loaded: list[Document], summary: LoadSummary) -> None:
+    try:
+        from ..link import update as link_update
+        from ..link.embeddings import pack, text_hash
+    except ImportError:  # a claimgraph without link/: documents and analyses are all there is to load
+        return
+    db = store.db
+    vectors = {r["text_hash"]: np.frombuffer(r["vector"], dtype=np.float32)
+               for r in rows(out, "embeddings", ["text_hash", "vector"])}
+    with db.transaction():  # the embedding cache: whoever links these claims never encodes them again
+        db.executemany("INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                       [(h, pack(v)) for h, v in sorted(vectors.items())])
+    ours = {d.id for d in loaded}
+    others = [r[0] for r in db.query("SELECT document_id FROM link_documents") if r[0] not in ours]
+    if not others:
+        summary.edges = _import_edges(store, out, loaded, vectors, link_update, text_hash)
+        summary.linked_by = "spark"
+    else:
+        summary.linked_by = "update"
+    link_update.update(store)  # links whatever the import did not cover (all of it, in a store linked before)
+    if summary.linked_by == "update":
+        summary.edges = db.query("SELECT COUNT(*) FROM link_edges")[0][0]
+
+
+def _import_edges(store: Store, out: Path, loaded: list[Document], vectors, link_update, text_hash) -> int:
+    """Per document, in load order, in one transaction each: features, index keys, the edges to documents
+    imported before it, and the mark that it is linked (so an interrupted load resumes where it stopped)."""
+    db = store.db
+    edges_of: dict[str, list[tuple]] = defaultdict(list)
+    for e in rows(out, "edges", ["a", "b", "a_doc", "b_doc", "score"]):
+        edges_of[e["a_doc"]].append(e)
+        if e["b_doc"] != e["a_doc"]:
+            edges_of[e["b_doc"]].append(e)
+    analyzed_at = dict(db.query("SELECT document_id, analyzed_at FROM analyses"))
+    linked = {r[0] for r in db.query("SELECT document_id FROM link_documents")}
+    done = set(linked)
+    count = 0
+    for doc in loaded:
+        if doc.id in linked or doc.id not in analyzed_at:
+            continue
+        analysis = store.get_analysis(doc.id)
+        hashes = [text_hash(c.content) for c in analysis.claims]
+        if any(h not in vectors for h in hashes):
+            continue  # left to link.update, which encodes what is missing
+        mine = [e for e in edges_of.get(doc.id, []) if ({e["a_doc"], e["b_doc"]} - {doc.id}) <= done]
+        with db.transaction():
+            link_update.insert_features(db, link_update.features_of(analysis, vectors), doc.duplicate_of or doc.id,
+                                        doc.published_date or "", hashes)
+            db.executemany(
+                "INSERT INTO link_edges (a, b, a_doc, b_doc, score) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [(e["a"], e["b"], e["a_doc"], e["b_doc"], e["score"]) for e in mine],
+            )
+            db.execute("INSERT INTO link_documents (document_id, analyzed_at) VALUES (?, ?)", (doc.id, analyzed_at[doc.id]))
+        done.add(doc.id)
+        count += len(mine)
+    return count

@@ -1,0 +1,109 @@
+"""The timeline chart: when things happened (claim time) against when and by whom they were reported.
+
+Rows are claims with a resolved time, sorted by when the event happened; a bar covers the time interval the
+claim is about, a diamond marks the report's publication date, and the row label names the outlet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .story_view import StoryView
+
+
+@dataclass(frozen=True)
+class Event:
+    claim: str
+    start: dt.date
+    end: dt.date
+    reported: dt.date | None
+    outlet: str
+    label: str
+    modality: str
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def events(view: StoryView) -> list[Event]:
+    found = []
+    for claim in view.claims.values():
+        time = claim.get("time") or {}
+        start, end = parse_date(time.get("start")), parse_date(time.get("end"))
+        if not (start or end):
+            continue
+        start, end = start or end, end or start
+        doc = view.document_of(claim)
+        found.append(Event(claim["id"], min(start, end), max(start, end), parse_date(doc.get("published")),
+                           view.outlet_link(doc).name, claim.get("content") or claim.get("text") or "",
+                           claim.get("modality", "asserted")))
+    return sorted(found, key=lambda e: (e.start, e.end, e.reported or dt.date.max, e.claim))
+
+
+LEFT, RIGHT, TOP, ROW, WIDTH = 380, 20, 40, 24, 1100
+
+
+def timeline_svg(found: list[Event], link_prefix: str = "#claim-") -> Markup:
+    if not found:
+        return Markup("")
+    dates = [e.start for e in found] + [e.end for e in found] + [e.reported for e in found if e.reported]
+    first, last = min(dates), max(dates)
+    span_days = max((last - first).days, 1)
+    plot = WIDTH - LEFT - RIGHT
+
+    def x(day: dt.date) -> float:
+        return LEFT + plot * (day - first).days / span_days
+
+    height = TOP + ROW * len(found) + 30
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
+             f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of events and reports">']
+    for tick in _ticks(first, last):
+        tx = x(tick)
+        parts.append(f'<line x1="{tx:.1f}" y1="{TOP - 8}" x2="{tx:.1f}" y2="{height - 24}" class="grid"/>'
+                     f'<text x="{tx:.1f}" y="{TOP - 14}" class="axis" text-anchor="middle">{tick.isoformat()[:7]}</text>')
+    for i, e in enumerate(found):
+        y = TOP + i * ROW
+        who = escape(_short(e.outlet, 20) + ": " + _short(" ".join(e.label.split()), 28))
+        parts.append(f'<a href="{escape(link_prefix + e.claim)}" class="event modality-{escape(e.modality)}">')
+        parts.append(f'<text x="{LEFT - 8}" y="{y + 15}" class="who" text-anchor="end">{who}</text>')
+        x1, x2 = x(e.start), max(x(e.end), x(e.start) + 4)
+        parts.append(f'<rect x="{x1:.1f}" y="{y + 5}" width="{x2 - x1:.1f}" height="12" rx="3" class="happened"/>')
+        if e.reported:
+            rx = x(e.reported)
+            parts.append(f'<line x1="{min(rx, x1):.1f}" y1="{y + 11}" x2="{max(rx, x1):.1f}" y2="{y + 11}" class="gap"/>'
+                         f'<path d="M{rx:.1f},{y + 4} l7,7 l-7,7 l-7,-7 z" class="reported"/>')
+        reported = e.reported.isoformat() if e.reported else "unknown date"
+        parts.append(f'<title>{escape(e.label[:200])}\nhappens {e.start}..{e.end} ({escape(e.modality)}); '
+                     f'reported {reported} by {escape(e.outlet)}</title></a>')
+    legend_y = height - 8
+    parts.append(f'<rect x="{LEFT}" y="{legend_y - 10}" width="18" height="10" rx="3" class="happened"/>'
+                 f'<text x="{LEFT + 24}" y="{legend_y}" class="axis">when it happens (claim time)</text>'
+                 f'<path d="M{LEFT + 250},{legend_y - 11} l6,6 l-6,6 l-6,-6 z" class="reported"/>'
+                 f'<text x="{LEFT + 262}" y="{legend_y}" class="axis">when reported (publication date)</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Month starts, thinned to at most 12 labels."""
+    months = []
+    day = dt.date(first.year, first.month, 1)
+    while day <= last:
+        if day >= first:
+            months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    step = max(1, len(months) // 12 + (len(months) % 12 > 0))
+    return months[::step]

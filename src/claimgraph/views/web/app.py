@@ -1,0 +1,55 @@
+"""The FastAPI application: server-rendered pages, a JSON API under /api/, security headers, optional token."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ...config import Settings
+from ...store import Store
+from ..rendering import environment, static_text
+from . import api, pages, security
+from .data import StoryData
+
+DEFAULT_UPLOAD_LIMIT = 5_000_000
+
+
+def create_app(store_url: str, token: str | None = None, max_upload_bytes: int = DEFAULT_UPLOAD_LIMIT,
+               settings: Settings | None = None) -> FastAPI:
+    # FastAPI's own /docs and /redoc load their scripts from a CDN; /docs here is a local page instead.
+    app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan,
+                  description="Claims, sources, clusters and relations of the stored story.")
+    settings = settings or Settings()
+    settings.processes = 1  # analysis of an upload runs in the request's worker thread, not a process pool
+    app.state.store_url = store_url
+    app.state.data = StoryData(Store(store_url))
+    app.state.settings = settings
+    app.state.max_upload_bytes = max_upload_bytes
+    security.install(app, token)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/static/claimgraph.css", include_in_schema=False)
+    def stylesheet() -> Response:
+        return Response(static_text("claimgraph.css"), media_type="text/css",
+                        headers={"Cache-Control": "max-age=3600"})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        html = environment().get_template("app_error.html").render(status=exc.status_code, detail=exc.detail,
+                                                                   title=f"Error {exc.status_code}")
+        return HTMLResponse(html, status_code=exc.status_code, headers=exc.headers)
+
+    return app
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.data.store.close()

@@ -1,0 +1,121 @@
+"""What the pages and the API read: the story (cached until the store changes), search, and claim filters.
+
+Search is ``LIKE`` over the claims and documents tables, which runs unchanged on SQLite and PostgreSQL.
+The store's connection is shared by request threads, so every query holds one lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from ...link.story import story_from_store
+from ...store import Store
+from ..source_graph import citation_graph
+from ..story_view import StoryView
+from ..timeline import parse_date
+
+SEARCH_LIMIT = 200
+
+
+@dataclass
+class Snapshot:
+    fingerprint: tuple
+    story: dict[str, Any]
+    view: StoryView
+    graph: nx.DiGraph
+
+
+class StoryData:
+    def __init__(self, store: Store):
+        self.store = store
+        self.lock = threading.RLock()
+        self._snapshot: Snapshot | None = None
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self.lock:
+            return self.store.db.query(sql, params)
+
+    def fingerprint(self) -> tuple:
+        """Changes whenever a report is added or (re-)analysed, which is when the story can change."""
+        docs = self.query("SELECT COUNT(*), MAX(added_at) FROM documents")[0]
+        analyses = self.query("SELECT COUNT(*), MAX(analyzed_at) FROM analyses")[0]
+        return tuple(docs) + tuple(analyses)
+
+    def snapshot(self) -> Snapshot:
+        fingerprint = self.fingerprint()
+        current = self._snapshot
+        if current is not None and current.fingerprint == fingerprint:
+            return current
+        with self.lock:
+            if self._snapshot is not None and self._snapshot.fingerprint == fingerprint:
+                return self._snapshot
+            story = story_from_store(self.store)
+            view = StoryView(story)
+            self._snapshot = Snapshot(fingerprint, story, view, citation_graph(view))
+            return self._snapshot
+
+    def invalidate(self) -> None:
+        with self.lock:
+            self._snapshot = None
+
+    def search(self, text: str) -> tuple[list[str], list[str]]:
+        """Ids of claims and documents whose text contains ``text`` (case-insensitive), best first."""
+        needle = " ".join(text.split())[:200]
+        if not needle:
+            return [], []
+        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        claims = self.query(
+            "SELECT id FROM claims WHERE LOWER(content) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
+            f"ORDER BY document_id, span_start LIMIT {SEARCH_LIMIT}", (pattern, pattern))
+        docs = self.query(
+            "SELECT id FROM documents WHERE LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
+            f"OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' ORDER BY published, id LIMIT {SEARCH_LIMIT}",
+            (pattern, pattern, pattern))
+        return [r[0] for r in claims], [r[0] for r in docs]
+
+
+@dataclass
+class ClaimFilter:
+    q: str | None = None
+    source: str | None = None  # a node id or name anywhere in the claim's chain
+    outlet: str | None = None
+    modality: str | None = None
+    since: str | None = None  # claim time overlaps [since, until]
+    until: str | None = None
+
+    def active(self) -> bool:
+        return any((self.q, self.source, self.outlet, self.modality, self.since, self.until))
+
+
+def filter_claims(data: StoryData, snap: Snapshot, f: ClaimFilter) -> list[dict]:
+    view = snap.view
+    claims = view.claims_sorted()
+    if f.q:
+        ids = set(data.search(f.q)[0])
+        claims = [c for c in claims if c["id"] in ids]
+    if f.source:
+        wanted = f.source.casefold().strip()
+        claims = [c for c in claims if wanted in {a["source"].casefold() for a in c.get("attribution", [])}
+                  | {x.casefold() for link in view.chain(c)[1:] for x in (link.node, link.name)}]
+    if f.outlet:
+        wanted = f.outlet.casefold().strip()
+        claims = [c for c in claims if (view.document_of(c).get("outlet") or "").casefold().strip() == wanted]
+    if f.modality:
+        claims = [c for c in claims if c.get("modality") == f.modality]
+    since, until = parse_date(f.since), parse_date(f.until)
+    if since or until:
+        claims = [c for c in claims if _overlaps(c, since, until)]
+    return claims
+
+
+def _overlaps(claim: dict, since, until) -> bool:
+    time = claim.get("time") or {}
+    start, end = parse_date(time.get("start")), parse_date(time.get("end"))
+    if not (start or end):
+        return False
+    start, end = start or end, end or start
+    return (since is None or end >= since) and (until is None or start <= until)

@@ -1,0 +1,380 @@
+"""Attributed claims: each cue kind, chains, continuations, coreferent speakers, quotes; seeds and demo; odd text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimgraph.analysis import Claim, Source
+from claimgraph.analyze import attribution, entities, nlp
+from claimgraph.config import Settings
+from claimgraph.document import Document, sha256_hex
+
+from conftest import shared_data
+
+DEMO = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "demo" / "reports"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp.load(Settings().spacy_model)
+
+
+def run(model, text: str) -> tuple[list[Claim], dict[str, Source], str]:
+    parsed = model(text)
+    claims, sources = attribution.extract_claims(parsed, entities.find_mentions(parsed), "dtest")
+    return claims, {s.id: s for s in sources}, text
+
+
+def claim_with(claims: list[Claim], words: str) -> Claim:
+    found = [c for c in claims if words in c.text]
+    assert found, f"no claim containing {words!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def chain(claim: Claim, sources: dict[str, Source]) -> list[tuple[str, str]]:
+    return [(sources[a.source].name, sources[a.source].kind) for a in claim.attribution]
+
+
+def check_spans(claims: list[Claim], sources: dict[str, Source], text: str) -> None:
+    """Every offset points at the words it names; ids are in text order and every source is used."""
+    for n, c in enumerate(claims, 1):
+        assert c.id == f"dtest-c{n}"
+        assert text[c.span[0] : c.span[1]] == c.text
+        assert text[c.content_span[0] : c.content_span[1]] == c.content
+        assert c.span[0] <= c.content_span[0] <= c.content_span[1] <= c.span[1]
+        for a in c.attribution:
+            assert a.source in sources
+            assert a.cue_span is None or text[a.cue_span[0] : a.cue_span[1]] == a.cue
+            if a.source_span is not None:
+                assert text[a.source_span[0] : a.source_span[1]].strip()
+    assert sorted(sources) == sorted(f"s{i}" for i in range(len(sources)))
+    used = {a.source for c in claims for a in c.attribution}
+    assert used == set(sources)
+
+
+def test_own_voice_statement_has_no_attribution(model):
+    claims, sources, text = run(model, "The bridge over the Lenna river opened in 1990 and carries two rail lines.")
+    assert len(claims) == 1 and claims[0].attribution == [] and claims[0].content == claims[0].text
+    check_spans(claims, sources, text)
+
+
+def test_said_that_content_is_the_clause(model):
+    claims, sources, text = run(model, "Mayor Elena Rossi said that the harbour will reopen in June.")
+    c = claims[0]
+    assert c.content == "the harbour will reopen in June"
+    assert chain(c, sources) == [("Elena Rossi", "person")]
+    assert c.attribution[0].cue == "said"
+    assert text[slice(*c.attribution[0].source_span)] == "Mayor Elena Rossi"
+    assert sources[c.attribution[0].source].description == "Mayor"
+    check_spans(claims, sources, text)
+
+
+def test_sentence_final_attribution(model):
+    claims, sources, text = run(model, "The harbour will reopen in June, the port authority said.")
+    c = claims[0]
+    assert c.content == "The harbour will reopen in June"
+    assert c.attribution[0].cue == "said"
+    assert text[slice(*c.attribution[0].source_span)] == "the port authority"
+    check_spans(claims, sources, text)
+
+
+def test_told_recipient_is_not_a_source(model):
+    claims, sources, text = run(model, "Peter Novak previously told Reuters that the talks had collapsed.")
+    c = claims[0]
+    assert chain(c, sources) == [("Peter Novak", "person")]
+    assert c.content == "the talks had collapsed"
+    assert all(s.name != "Reuters" for s in sources.values())
+    check_spans(claims, sources, text)
+
+
+def test_medium_stays_with_the_cue(model):
+    claims, sources, text = run(model, "Anna Berg said in a Telegram post that the dam was damaged.")
+    c = claims[0]
+    assert c.attribution[0].cue == "said in a Telegram post"
+    assert c.content == "the dam was damaged"
+    check_spans(claims, sources, text)
+
+
+def test_according_to_at_start_and_end(model):
+    claims, sources, text = run(
+        model,
+        "According to Ukrainian intelligence, the plant has already started production. "
+        "About 300 engineers work there, according to the ministry of industry.",
+    )
+    first, second = claims
+    assert first.content == "the plant has already started production"
+    assert chain(first, sources) == [("Ukrainian intelligence", "government")]
+    assert first.attribution[0].cue == "According to"
+    assert second.content == "About 300 engineers work there"
+    assert second.attribution[0].cue == "according to"
+    check_spans(claims, sources, text)
+
+
+def test_citing_builds_a_chain_and_scopes_unnamed_sources(model):
+    claims, sources, text = run(
+        model,
+        "The factory will open this year, Japanese public broadcaster NHK reported on Feb. 8, citing undisclosed sources.",
+    )
+    c = claims[0]
+    assert c.content == "The factory will open this year"
+    assert chain(c, sources) == [("NHK", "outlet"), ("undisclosed sources", "unnamed")]
+    assert [a.cue for a in c.attribution] == ["reported", "citing"]
+    nhk, unnamed = (sources[a.source] for a in c.attribution)
+    assert nhk.description == "Japanese public broadcaster" and nhk.key == "outlet:nhk"
+    assert nhk.entity_key is not None
+    assert unnamed.key == "unnamed:undisclosed sources@outlet:nhk"
+    check_spans(claims, sources, text)
+
+
+def test_continuation_keeps_the_chain(model):
+    claims, sources, text = run(
+        model,
+        "The factory will open this year, Reuters reported, citing undisclosed sources. "
+        "It will employ 500 people. "
+        "According to the sources, the deal was signed in June.",
+    )
+    middle = claim_with(claims, "employ 500")
+    assert middle.attribution == []  # no cue: the report's own voice
+    last = claim_with(claims, "According to the sources")
+    assert chain(last, sources) == [("Reuters", "outlet"), ("undisclosed sources", "unnamed")]
+    assert last.attribution[0].source_span is None  # Reuters is carried over, not named again
+    assert text[slice(*last.attribution[1].source_span)] == "the sources"
+    assert last.attribution[1].source == claims[0].attribution[1].source
+    check_spans(claims, sources, text)
+
+
+def test_he_resolves_to_the_recent_person(model):
+    claims, sources, text = run(
+        model,
+        "On Thursday, Andriy Kovalenko, head of the Center for Countering Disinformation, confirmed the report "
+        "in a Telegram post. He explained that the factory was built with foreign help.",
+    )
+    first = claims[0]
+    src = sources[first.attribution[0].source]
+    assert (src.name, src.kind) == ("Andriy Kovalenko", "person")
+    assert src.description == "head of the Center for Countering Disinformation"
+    second = claim_with(claims, "He explained")
+    assert second.attribution[0].source == first.attribution[0].source
+    assert text[slice(*second.attribution[0].source_span)] == "He"
+    assert second.content == "the factory was built with foreign help"
+    check_spans(claims, sources, text)
+
+
+def test_they_resolves_to_the_recent_body(model):
+    claims, sources, text = run(
+        model,
+        "Ukraine's military intelligence first revealed these details last month. "
+        "They stated that the transfer had been agreed in June.",
+    )
+    second = claim_with(claims, "They stated")
+    src = sources[second.attribution[0].source]
+    assert src.name == "Ukraine's military intelligence" and src.kind == "government"
+    assert second.content == "the transfer had been agreed in June"
+    check_spans(claims, sources, text)
+
+
+def test_nominal_speaker_matches_an_earlier_description(model):
+    claims, sources, text = run(
+        model,
+        "The factory will open in May, public broadcaster Radio Lenna reported on Tuesday. "
+        "The broadcaster said that 300 engineers would be hired.",
+    )
+    first, second = claims
+    assert second.attribution[0].source == first.attribution[0].source
+    assert sources[first.attribution[0].source].kind == "outlet"
+    check_spans(claims, sources, text)
+
+
+def test_the_ministry_resolves_to_a_named_ministry(model):
+    claims, sources, text = run(
+        model,
+        "The Defence Ministry of Valdoria announced new exercises on Monday. "
+        "The ministry said the drills would last a week.",
+    )
+    second = claim_with(claims, "The ministry said")
+    src = sources[second.attribution[0].source]
+    assert "Ministry" in src.name and src.kind == "government"
+    check_spans(claims, sources, text)
+
+
+def test_direct_quote_with_pronoun_speaker(model):
+    claims, sources, text = run(model, "Officer Lena Kovar spoke at the dock. “We will not retreat,” she said.")
+    quote = claim_with(claims, "retreat")
+    assert "We will not retreat" in quote.content
+    assert chain(quote, sources) == [("Lena Kovar", "person")]
+    check_spans(claims, sources, text)
+
+
+def test_quote_spanning_sentences_is_one_claim(model):
+    claims, sources, text = run(
+        model, "“The port is closed. Ships will have to wait until Friday,” harbour master Ana Ruiz said."
+    )
+    assert len(claims) == 1
+    c = claims[0]
+    assert "The port is closed" in c.content and "until Friday" in c.content
+    assert chain(c, sources) == [("Ana Ruiz", "person")]
+    check_spans(claims, sources, text)
+
+
+def test_following_quote_continues_the_speaker(model):
+    claims, sources, text = run(model, "“We will rebuild,” Ana Ruiz said. “It will take a year.”")
+    second = claim_with(claims, "take a year")
+    assert chain(second, sources) == [("Ana Ruiz", "person")]
+    assert second.attribution[0].source_span is None
+    check_spans(claims, sources, text)
+
+
+def test_mixed_quote(model):
+    claims, sources, text = run(
+        model, 'Artyom Lukin told Reuters that the agreement is "for all intents and purposes a military alliance."'
+    )
+    c = claims[0]
+    assert c.content.startswith("the agreement is") and "military alliance" in c.content
+    assert chain(c, sources) == [("Artyom Lukin", "person")]
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The trainers are reportedly based near the airfield.", "reportedly"),
+        ("It is understood that the contract was signed in March.", "is understood"),
+        ("Sources say the talks stalled over the price of gas.", "say"),
+        ("Officials speaking on condition of anonymity said the plant had been damaged.", "said"),
+    ],
+)
+def test_hedges_and_unnamed_sources(model, sentence, cue):
+    claims, sources, text = run(model, sentence)
+    c = claims[0]
+    assert c.attribution and c.attribution[0].cue == cue
+    src = sources[c.attribution[0].source]
+    assert src.kind == "unnamed"
+    assert src.key.startswith("unnamed:") and src.key.endswith("@dtest")  # document-local
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The report found that emissions rose by a third last year.", "document"),
+        ("Moscow said that the exercises were purely defensive.", "government"),
+        ("The Lenna Shipping Company announced that it would cut 200 jobs.", "organization"),
+        ("Global security analysts warn that the deal could destabilize the region.", "unnamed"),
+    ],
+)
+def test_source_kinds(model, sentence, kind):
+    claims, sources, text = run(model, sentence)
+    assert sources[claims[0].attribution[0].source].kind == kind
+    check_spans(claims, sources, text)
+
+
+def test_stance_verbs_do_not_make_attributed_claims(model):
+    claims, sources, text = run(model, "The senator praised the new budget on Monday.")
+    assert claims[0].attribution == []
+    check_spans(claims, sources, text)
+
+
+def test_works_without_the_learned_cue_list(model, monkeypatch):
+    from claimgraph.analyze import cues
+
+    monkeypatch.setattr(cues, "learned_cue_words", lambda: frozenset())
+    claims, sources, text = run(model, "Mayor Elena Rossi said that the harbour will reopen in June.")
+    assert chain(claims[0], sources) == [("Elena Rossi", "person")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  \t ",
+        "😀🚀🔥 said 🎉🎉 according to 😀",
+        "قال المتحدث إن الميناء سيفتح في يونيو. وأضاف أن العمل مستمر.",
+        "\u202eHe said that\u202c the harbour \u200f“will reopen”, sources said.",
+        "“" * 50 + " said " + "”" * 3,
+        "According to",
+        "citing, citing, according to, reportedly, said: said: “",
+        "Der Sprecher sagte, dass der Hafen im Juni wieder öffnet.",
+    ],
+)
+def test_odd_text_never_crashes(model, text):
+    claims, sources, text = run(model, text)
+    check_spans(claims, sources, text)
+
+
+def test_wall_of_text_never_crashes(model):
+    text = " ".join(["officials said the word"] * 25_000)  # 100k words, one endless 'sentence'
+    claims, sources, text = run(model, text)
+    check_spans(claims, sources, text)
+
+
+# -- the real seeds and the demo story, through the whole analyzer -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from claimgraph.analyze import Analyzer
+
+    return Analyzer()
+
+
+def analyse_seed(analyzer, pattern: str):
+    path = next(iter(sorted(shared_data("seeds").glob(pattern))))
+    text = path.read_text(encoding="utf-8")
+    analysis = analyzer.analyze(Document(text=text, sha256=sha256_hex(text)))
+    return analysis, {s.id: s for s in analysis.sources}, text
+
+
+def test_seed_003_chain_continuation_and_persons(analyzer):
+    analysis, sources, text = analyse_seed(analyzer, "003_*.txt")
+    nhk_claim = claim_with(analysis.claims, "NHK reported on Feb. 8")
+    assert nhk_claim.content == (
+        "North Korea is expected to begin drone production this year with Russian technical assistance"
+    )
+    assert chain(nhk_claim, sources) == [("NHK", "outlet"), ("undisclosed sources", "unnamed")]
+    assert sources[nhk_claim.attribution[0].source].description == "Japanese public broadcaster"
+    cont = claim_with(analysis.claims, "According to the sources")
+    assert [a.source for a in cont.attribution] == [a.source for a in nhk_claim.attribution]
+    lukin = claim_with(analysis.claims, "Artyom Lukin")
+    assert chain(lukin, sources) == [("Artyom Lukin", "person")]
+    assert lukin.content.startswith("the agreement is")
+    assert "Far Eastern Federal University" in (sources[lukin.attribution[0].source].description or "")
+    budanov = claim_with(analysis.claims, "according to Budanov")
+    assert chain(budanov, sources) == [("Budanov", "person")]
+    assert budanov.content.endswith("in Kursk Oblast")
+    assert "Reuters" not in {s.name for s in sources.values()}
+
+
+def test_seed_000_pronouns_and_intelligence(analyzer):
+    analysis, sources, text = analyse_seed(analyzer, "000_*.txt")
+    intel = claim_with(analysis.claims, "According to Ukrainian intelligence")
+    assert intel.content.startswith("Pyongyang has already established")
+    assert sources[intel.attribution[0].source].kind == "government"
+    he = claim_with(analysis.claims, "He explained")
+    assert chain(he, sources) == [("Andriy Kovalenko", "person")]
+    assert sources[he.attribution[0].source].description == "head of Ukraine’s Center for Countering Disinformation"
+    they = claim_with(analysis.claims, "They stated")
+    assert chain(they, sources) == [("Ukraine’s military intelligence", "government")]
+    assert they.content.startswith("Russia agreed to transfer")
+    own = claim_with(analysis.claims, "Russia uses a modified version")
+    assert own.attribution == []
+
+
+def test_demo_reports_attribute_their_sources(analyzer):
+    from claimgraph.sources import read_file
+
+    seen_kinds: set[str] = set()
+    for path in sorted(DEMO.glob("0*")):
+        for doc in read_file(path, Settings()):
+            assert isinstance(doc, Document), doc
+            analysis = analyzer.analyze(doc)
+            sources = {s.id: s for s in analysis.sources}
+            assert any(c.attribution for c in analysis.claims), path.name
+            for c in analysis.claims:
+                assert doc.text[c.content_span[0] : c.content_span[1]] == c.content
+                for a in c.attribution:
+                    if a.source_span is not None:
+                        assert doc.text[a.source_span[0] : a.source_span[1]].strip()
+            seen_kinds |= {s.kind for s in sources.values()}
+    assert {"person", "outlet", "government", "unnamed"} <= seen_kinds

@@ -1,0 +1,124 @@
+"""Entity identity: aliases, acronyms, capitals, demonyms, people by full and last name (real spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.analysis import Mention
+from claimgraph.analyze import nlp as nlp_loader
+from claimgraph.analyze.entities import demonym_stems, entity_key, find_mentions, merge_keys
+from claimgraph.config import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_loader.load(Settings().spacy_model)
+
+
+def keys_of(nlp, text: str) -> dict[str, str]:
+    """mention text -> key; also checks that every mention's offsets point at its text."""
+    doc = nlp(text)
+    out = {}
+    for m in find_mentions(doc):
+        assert text[m.start : m.end] == m.text
+        out.setdefault(m.text, m.key)
+    return out
+
+
+@pytest.mark.parametrize("text,label,key,name", [
+    ("DPRK", "ORG", "gpe:north korea", "North Korea"),
+    ("North Korea's", "GPE", "gpe:north korea", "North Korea"),
+    ("the Democratic People's Republic of Korea", "GPE", "gpe:north korea", "North Korea"),
+    ("U.S.", "GPE", "gpe:united states", "United States"),
+    ("US", "GPE", "gpe:united states", "United States"),
+    ("the United States", "GPE", "gpe:united states", "United States"),
+    ("America", "GPE", "gpe:united states", "United States"),
+    ("Britain", "GPE", "gpe:united kingdom", "United Kingdom"),
+    ("U.K.", "GPE", "gpe:united kingdom", "United Kingdom"),
+    ("Pyongyang", "GPE", "gpe:north korea", "North Korea"),
+    ("Moscow", "GPE", "gpe:russia", "Russia"),
+    ("Kyiv", "GPE", "gpe:ukraine", "Ukraine"),
+    ("the Kremlin", "ORG", "gpe:russia", "Russia"),
+    ("North Korean", "NORP", "gpe:north korea", "North Korea"),
+    ("Russian", "NORP", "gpe:russia", "Russia"),
+    ("President Vladimir Putin", "PERSON", "person:vladimir putin", "Vladimir Putin"),
+    ("Putin's", "PERSON", "person:putin", "Putin"),
+    ("The Kyiv Independent", "ORG", "org:kyiv independent", "The Kyiv Independent"),
+    ("the Northern Ledger", "ORG", "org:northern ledger", "Northern Ledger"),
+    ("NATO", "ORG", "org:nato", "NATO"),
+    ("North Atlantic Treaty Organization", "ORG", "org:nato", "NATO"),
+    ("“Reuters”", "ORG", "org:reuters", "Reuters"),
+])
+def test_entity_key_aliases(text, label, key, name):
+    assert entity_key(text, label) == (key, name)
+
+
+def test_entity_key_organisation_owned_by_country_is_the_organisation():
+    assert entity_key("Ukraine’s Center for Countering Disinformation", "ORG")[0] == \
+        entity_key("Center for Countering Disinformation", "ORG")[0]
+
+
+def test_entity_key_is_case_and_space_insensitive():
+    assert entity_key("Meridian  Broadcasting\nCorporation", "ORG")[0] == entity_key("meridian broadcasting corporation", "ORG")[0]
+
+
+def test_capital_as_government_and_as_place(nlp):
+    keys = keys_of(nlp, "Pyongyang has established production lines. Russian instructors are stationed in Pyongyang.")
+    doc = nlp("Pyongyang has established production lines. Russian instructors are stationed in Pyongyang.")
+    mentions = [m for m in find_mentions(doc) if m.text == "Pyongyang"]
+    assert [m.key for m in mentions] == ["gpe:north korea", "gpe:pyongyang"]
+    assert keys["Russian"] == "gpe:russia"
+
+
+def test_demonym_joins_country_in_same_document(nlp):
+    # invented places: no table knows them, the generic demonym rule does
+    keys = keys_of(nlp, "Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, the Kestrian ministry said.")
+    assert keys["Kestrian"] == keys["Kestria"] == "gpe:kestria"
+
+
+def test_last_name_joins_full_name_in_same_document(nlp):
+    keys = keys_of(nlp, "Ukraine intelligence chief Kyrylo Budanov spoke on Monday. Budanov said the troops had left.")
+    assert keys["Budanov"] == keys["Kyrylo Budanov"] == "person:kyrylo budanov"
+
+
+def test_possessive_is_not_part_of_the_mention(nlp):
+    text = "North Korea's leader met Putin."
+    doc = nlp(text)
+    first = find_mentions(doc)[0]
+    assert (first.text, first.key) == ("North Korea", "gpe:north korea")
+
+
+def test_acronym_in_brackets_joins_the_organisation(nlp):
+    keys = keys_of(nlp, "The Center for Countering Disinformation (CCD) said on Monday that the CCD had evidence.")
+    ccd = [k for t, k in keys.items() if t == "CCD"]
+    assert ccd and ccd[0] == keys.get("The Center for Countering Disinformation", keys.get("the Center for Countering Disinformation"))
+
+
+def test_merge_keys_across_documents():
+    doc1 = [Mention(0, 14, "Kyrylo Budanov", "PERSON", "person:kyrylo budanov", "Kyrylo Budanov"),
+            Mention(20, 27, "Kestria", "GPE", "gpe:kestria", "Kestria")]
+    doc2 = [Mention(0, 7, "Budanov", "PERSON", "person:budanov", "Budanov"),
+            Mention(10, 18, "Kestrian", "NORP", "norp:kestrian", "Kestrian")]
+    mapping = merge_keys({"d1": doc1, "d2": doc2})
+    assert mapping["person:budanov"] == ("person:kyrylo budanov", "Kyrylo Budanov")
+    assert mapping["norp:kestrian"] == ("gpe:kestria", "Kestria")
+
+
+def test_last_name_with_two_full_names_stays_apart():
+    docs = {"a": [Mention(0, 9, "Anna Holt", "PERSON", "person:anna holt", "Anna Holt"),
+                  Mention(0, 9, "Mira Holt", "PERSON", "person:mira holt", "Mira Holt"),
+                  Mention(0, 4, "Holt", "PERSON", "person:holt", "Holt")]}
+    assert "person:holt" not in merge_keys(docs)
+
+
+def test_demonym_stems():
+    assert "kestria" in demonym_stems("Kestrian")
+    assert "italy" in demonym_stems("Italian")
+    assert "japan" in demonym_stems("Japanese")
+    assert "israel" in demonym_stems("Israeli")
+
+
+def test_odd_entity_text_never_crashes():
+    for text in ["", "   ", "'s", "“”", "🙂", "الولايات المتحدة", "\x00\x01", "the"]:
+        key, name = entity_key(text, "ORG")
+        assert key.startswith("org:") or key.startswith("gpe:")

@@ -1,0 +1,271 @@
+"""The HTML reader on the demo page, real pages from the extraction benchmark, and hostile input."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+
+from claimgraph.config import Settings
+from claimgraph.document import Document
+from claimgraph.errors import InputError
+from claimgraph.sources import html, read_inputs
+from claimgraph.sources.html_clean import clean_authors, clean_title, iso_date
+
+from conftest import ROOT, shared_data
+
+DEMO_PAGE = ROOT / "src/claimgraph/demo/reports/04-harbor-gazette.html"
+ARTICLE = "<p>" + "The harbour authority said the new crane would be ready by spring, officials confirmed. " * 6 + "</p>"
+
+
+def read_one(raw: bytes, name: str = "page.html") -> Document:
+    docs = list(html.read(name, raw, Settings()))
+    assert len(docs) == 1
+    return docs[0]
+
+
+def body(doc: Document) -> str:
+    return "\n".join(span.of(doc.text) for span in doc.body_spans())
+
+
+def load_benchmark_module():
+    spec = importlib.util.spec_from_file_location("extraction_benchmark", ROOT / "benchmarks/extraction.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- the demo page ------------------------------------------------------------------------------------------
+
+
+def test_demo_page_metadata():
+    doc = read_one(DEMO_PAGE.read_bytes(), "04-harbor-gazette.html")
+    assert doc.title == "Port Aldren starts high-speed train production"
+    assert doc.author == "Lena Kovar"
+    assert doc.published == "2025-02-10"
+    assert doc.outlet == "Harbor Gazette"
+    assert doc.url == "https://harborgazette.example/2025/02/10/port-aldren-trains"
+    assert doc.kind == "html" and doc.path == "04-harbor-gazette.html"
+
+
+def test_demo_page_text_is_the_article_without_furniture():
+    doc = read_one(DEMO_PAGE.read_bytes())
+    for furniture in ("Subscribe", "Business", "Ferry workers end strike", "Port fees to rise", "All rights reserved", "Privacy"):
+        assert furniture not in doc.text
+    text = body(doc).strip()
+    assert text.startswith("Production of high-speed trains began at the Port Aldren railway works last week")
+    assert text.endswith("dependence on imported rolling stock.")
+    # the repeated headline stays in the text (offsets) but is marked as furniture, not body
+    assert [f.label for f in doc.furniture] == ["headline"]
+    assert doc.text[doc.furniture[0].start : doc.furniture[0].end] == doc.title
+
+
+# --- real pages from the benchmark --------------------------------------------------------------------------
+
+BENCHMARK_PAGES = [
+    "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856",  # wsj.com
+    "1ace8c",  # techcrunch.com
+    "5fa315",  # theguardian.com
+    "702d1d",  # nytimes.com
+    "ea25dd",  # smithsonianmag.com
+]
+
+
+@pytest.fixture(scope="module")
+def benchmark():
+    folder = shared_data("article-extraction")
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    return folder, gold
+
+
+@pytest.mark.parametrize("prefix", BENCHMARK_PAGES)
+def test_benchmark_page(benchmark, prefix):
+    folder, gold = benchmark
+    [key] = [k for k in gold if k.startswith(prefix)]
+    raw = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
+    doc = read_one(raw, f"{key}.html")
+    scores = load_benchmark_module().body_scores([gold[key]["articleBody"]], [body(doc)], n_bootstrap=0)
+    assert scores["precision"] > 0.85 and scores["recall"] > 0.85, scores
+    assert doc.url and doc.url.rstrip("/").split("://")[1] == gold[key]["url"].rstrip("/").split("://")[1]
+    assert doc.title and doc.outlet
+    assert not doc.title.lower().endswith(doc.outlet.lower()), "site name left on the title"
+    assert doc.published and iso_date(doc.published) == doc.published
+
+
+# --- script, style and markup never become text -------------------------------------------------------------
+
+
+def test_script_and_style_never_become_text():
+    page = f"""<html><head><title>Crane &amp; harbour | Port News</title><style>p {{ color: red }} .STYLETEXT {{}}</style>
+    <script>var SCRIPTTEXT = "<p>injected paragraph</p>";</script>
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "<b>Crane</b> &amp; harbour",
+      "author": {{"name": "By Ana Lind"}}, "datePublished": "2024-05-03T10:00:00Z"}}</script></head>
+    <body><article>{ARTICLE}<script>document.write("SCRIPTTEXT2")</script>
+    <noscript>NOSCRIPTTEXT</noscript>{ARTICLE}</article></body></html>"""
+    doc = read_one(page.encode())
+    for leaked in ("SCRIPTTEXT", "STYLETEXT", "injected paragraph", "document.write", "color: red"):
+        assert leaked not in doc.text
+    assert doc.title == "Crane & harbour" and doc.author == "Ana Lind" and doc.published == "2024-05-03"
+
+
+# --- encodings ----------------------------------------------------------------------------------------------
+
+
+def test_declared_legacy_charset():
+    page = f'<html><head><meta charset="windows-1252"><title>Café</title></head><body><article><p>Le café était ' \
+           f'fermé, a déclaré le maire.</p>{ARTICLE}</article></body></html>'
+    doc = read_one(page.encode("cp1252"))
+    assert "Le café était fermé, a déclaré le maire." in doc.text
+
+
+def test_wrong_declared_charset_still_reads():
+    # declares UTF-8 but is Latin-1: decoding falls back rather than crashing or dropping the page
+    page = f'<html><head><meta charset="utf-8"></head><body><article><p>Zürich: Gemeinderat tagt über ' \
+           f'Hafenkräne.</p>{ARTICLE}</article></body></html>'
+    doc = read_one(page.encode("latin-1"))
+    assert "Gemeinderat tagt" in doc.text and "harbour authority" in doc.text
+
+
+def test_xml_declaration_with_encoding():
+    page = f'<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>' \
+           f'<title>XHTML page</title></head><body><article>{ARTICLE}</article></body></html>'
+    doc = read_one(page.encode(), "page.xhtml")
+    assert "harbour authority" in doc.text
+
+
+# --- hostile and broken input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw, reason", [
+    (b"", "empty"),
+    (b"  \n\t ", "empty"),
+    (bytes(range(256)) * 40, "binary"),
+    (b"<html><head><script>var a = 1; alert('x');</script></head></html>", "no article text"),
+    (b"<html><body><p></p><div> </div></body></html>", "no article text"),
+    (b"<html><body>" + b"<div>" * 5000 + b"deep" + b"</div>" * 5000 + b"</body></html>", "nested"),
+    (b"<html><body>" + b"<p><a href='#'>link</a></p>" * 30000 + b"</body></html>", "too complex"),
+])
+def test_bad_input_gets_a_clear_error(raw, reason):
+    with pytest.raises(InputError, match=reason) as error:
+        list(html.read("bad.html", raw, Settings()))
+    assert error.value.name == "bad.html"
+
+
+def test_saved_fragment_reads():
+    doc = read_one(ARTICLE.encode(), "fragment.html")
+    assert doc.text.startswith("The harbour authority said")
+
+
+def test_truncated_markup_reads_what_is_there():
+    page = f"<html><head><title>Cut off</title></head><body><article>{ARTICLE}<p>The last paragra"
+    doc = read_one(page.encode())
+    assert "harbour authority" in doc.text
+
+
+def test_files_via_read_inputs(tmp_path):
+    good = tmp_path / "good.html.gz"
+    good.write_bytes(gzip.compress(DEMO_PAGE.read_bytes()))
+    truncated = tmp_path / "truncated.html.gz"
+    truncated.write_bytes(gzip.compress(DEMO_PAGE.read_bytes())[:200])
+    binary = tmp_path / "binary.html"
+    binary.write_bytes(b"\x00\x01\x02PNG" * 500)
+    huge = tmp_path / "huge.htm"
+    huge.write_bytes(b"<p>" + b"a" * 5000 + b"</p>")
+    results = list(read_inputs([str(good), str(truncated), str(binary), str(huge)], Settings(max_input_bytes=4000)))
+    assert isinstance(results[0], Document) and results[0].outlet == "Harbor Gazette"
+    errors = {Path(r.name).name: r.reason for r in results[1:]}
+    assert "gzip" in errors["truncated.html.gz"]
+    assert "binary" in errors["binary.html"]
+    assert "too large" in errors["huge.htm"]
+
+
+@hyp_settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(
+    st.binary(max_size=3000),
+    st.lists(st.sampled_from([
+        "<html>", "<body>", "<div>", "</div>", "<p>", "</p>", "<script>", "</script>", "<article>", "<!--",
+        "-->", "<meta charset='koi8-r'>", "<title>", "&amp;", "&#0;", "\x00", "é", "<![CDATA[", "<svg onload=x>",
+        "<?xml version='1.0' encoding='latin-1'?>", "<script type='application/ld+json'>{\"@graph\": [[{}]]}</script>",
+        "The council said the harbour crane would be finished by spring. ",
+    ]), max_size=80).map(lambda parts: "".join(parts).encode("utf-8")),
+))
+def test_fuzz_never_crashes(raw):
+    try:
+        docs = list(html.read("fuzz.html", raw, Settings()))
+    except InputError as e:
+        assert e.name == "fuzz.html"
+        return
+    assert docs and all(d.text.strip() for d in docs)
+
+
+# Markup that cannot turn a <script> into literal text (no <title>, <textarea>, CDATA: inside those, "<script>"
+# is text by the HTML rules), so the script's marker must never reach the extracted text.
+@hyp_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "<div>", "</div>", "<p>", "</p>", "<article>", "</article>", "<!--", "-->", "<h1>", "</h1>", "<svg onload=x>",
+    "<style>.MARKERSTYLE { color: red }</style>", "<script>var MARKERSCRIPT = 1;</script>", "<noscript>",
+    "<script type='application/ld+json'>{\"headline\": \"MARKERJSON\"}</script>", "&amp;", "é",
+    "The council said the harbour crane would be finished by spring. ",
+]), min_size=1, max_size=60))
+def test_fuzz_script_and_style_never_become_text(parts):
+    raw = ("<html><body>" + "".join(parts) + "</body></html>").encode()
+    try:
+        docs = list(html.read("fuzz.html", raw, Settings()))
+    except InputError:
+        return
+    for doc in docs:
+        assert "MARKERSCRIPT" not in doc.text and "MARKERSTYLE" not in doc.text and "MARKERJSON" not in doc.text
+
+
+# --- metadata cleaning --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["By Jane Doe and John Smith"], "Jane Doe; John Smith"),
+    (["Jane Doe, John Smith & Ana Lind"], "Jane Doe; John Smith; Ana Lind"),
+    (["https://example.com/authors/jane", "jane@example.com"], None),
+    (["Paul Takahashi; Staff writer"], "Paul Takahashi"),
+    (["TOM KRISHER"], "Tom Krisher"),
+    (["Phil Helsel is a reporter for NBC News"], "Phil Helsel"),
+    (["Jane Doe", "jane doe"], "Jane Doe"),
+])
+def test_clean_authors(values, expected):
+    assert clean_authors(values) == expected
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Crane ready by spring | Harbor Gazette", "Harbor Gazette", "Crane ready by spring"),
+    ("Harbor Gazette - Crane ready by spring", "Harbor Gazette", "Crane ready by spring"),
+    ("Best tech gadgets of 2019 | ZDNet", None, "Best tech gadgets of 2019"),
+    ("Star Wars Jedi: Fallen Order review - shoots for the moon - VG247", "VG247",
+     "Star Wars Jedi: Fallen Order review - shoots for the moon"),
+    ("Left - Right", None, "Left - Right"),
+])
+def test_clean_title(title, site, expected):
+    assert clean_title(title, site) == expected
+
+
+def test_visible_headline_and_cleaned_byline_win():
+    # <title> carries the site, og:title is an SEO variant; the <h1> that JSON-LD declares is the headline
+    page = f"""<html><head><title>Crane deal signed - Port Weekly</title>
+    <meta property="og:title" content="Crane deal signed">
+    <meta property="og:site_name" content="Port Weekly | Your harbour, every week">
+    <meta name="author" content="By JANE DOE and Karl Ek, Port Weekly Staff Writer">
+    <script type="application/ld+json">{{"@context": "https://schema.org", "@graph": [
+      {{"@type": "WebPage"}}, {{"@type": "NewsArticle", "headline": "Harbour signs crane deal with Lenmark yard"}}]}}
+    </script></head><body><header><h1>Port Weekly</h1></header>
+    <article><h1>Harbour signs crane deal with Lenmark yard</h1>{ARTICLE}</article></body></html>"""
+    doc = read_one(page.encode())
+    assert doc.title == "Harbour signs crane deal with Lenmark yard"
+    assert doc.outlet == "Port Weekly"
+    assert doc.author == "Jane Doe; Karl Ek"
+
+
+def test_site_named_as_author_is_not_an_author():
+    page = f"""<html><head><title>Crane deal signed</title><meta property="og:site_name" content="Port Weekly">
+    <meta name="author" content="Port Weekly"></head><body><article>{ARTICLE}</article></body></html>"""
+    assert read_one(page.encode()).author is None

@@ -1,0 +1,58 @@
+"""JSON Lines: one report per line; text verbatim; a bad line is named and skipped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimgraph.config import Settings
+from claimgraph.document import Document
+from claimgraph.errors import InputError
+from claimgraph.sources import read_inputs
+
+DEMO = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "demo" / "reports"
+
+
+def read_lines(tmp_path: Path, lines: list[str]) -> list[Document | InputError]:
+    path = tmp_path / "reports.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return list(read_inputs([str(path)], Settings()))
+
+
+def test_records_with_metadata_and_verbatim_text(tmp_path):
+    text = "  The quay opens in May,\tthe director said.\n\n“Quoted” — and é.  "
+    record = {"text": text, "title": "Quay", "outlet": "Harbor Gazette", "author": "Ana Bell",
+              "published": "2025-02-03", "url": "https://harbor.example/q", "lang": "en", "nested": {"x": 1}}
+    (doc,) = read_lines(tmp_path, [json.dumps(record, ensure_ascii=False)])
+    assert doc.text == text
+    assert (doc.title, doc.outlet, doc.author, doc.published, doc.url) == (
+        "Quay", "Harbor Gazette", "Ana Bell", "2025-02-03", "https://harbor.example/q")
+    assert doc.meta == {"lang": "en", "line": 1}  # scalar extras kept, nested ones not
+    assert doc.kind == "jsonl"
+
+
+def test_bad_lines_are_named_and_the_rest_read(tmp_path):
+    good = json.dumps({"text": "The ferry runs again, the operator said."})
+    items = read_lines(tmp_path, [
+        good, "{not json", "[1, 2]", json.dumps({"title": "no text"}), "",
+        json.dumps({"text": "x said", "published": "last Tuesday"}), json.dumps({"text": "y", "title": 5}), good,
+    ])
+    kinds = [type(i).__name__ for i in items]
+    assert kinds == ["Document", "InputError", "InputError", "InputError", "InputError", "InputError", "Document"]
+    assert items[1].name.endswith("reports.jsonl:2") and "not valid JSON" in items[1].reason
+    assert "JSON object" in items[2].reason
+    assert "'text'" in items[3].reason
+    assert items[4].name.endswith(":6") and "ISO date" in items[4].reason
+    assert "'title' must be a string" in items[5].reason
+    assert items[0].id == items[6].id  # same line, same report
+
+
+def test_deeply_nested_line_is_an_error_not_a_crash(tmp_path):
+    items = read_lines(tmp_path, ["[" * 100_000 + "]" * 100_000, json.dumps({"text": "The port opened."})])
+    assert isinstance(items[0], InputError) and isinstance(items[1], Document)
+
+
+def test_the_demo_file():
+    docs = list(read_inputs([str(DEMO / "05-coastline-wire.jsonl")], Settings()))
+    assert [d.published for d in docs] == ["2025-02-11", "2025-05-20"]
+    assert all(d.outlet == "Coastline Wire" for d in docs)

@@ -1,0 +1,50 @@
+"""The same-claim decision with real all-MiniLM-L6-v2 embeddings: paraphrases match, neighbours do not."""
+
+from __future__ import annotations
+
+from claimgraph.link.candidate_index import band_keys, index_keys
+from claimgraph.link.claim_view import content_words, counted_noun
+from claimgraph.link.embeddings import encode
+from claimgraph.link.matching import MatchFeatures, same_claim, score
+
+
+def features(text: str, entities=(), counts=(), start=None, end=None, n=[0]) -> MatchFeatures:
+    n[0] += 1
+    return MatchFeatures(f"d{n[0]}-c1", f"d{n[0]}", encode([text])[0], frozenset(entities),
+                         frozenset(content_words(text, list(entities))), start, end, frozenset(counts))
+
+
+def test_paraphrase_with_shared_entities_is_the_same_claim():
+    a = features("Valdoria will start building high-speed trains this year", ["gpe:valdoria"])
+    b = features("Valdoria is expected to begin producing high-speed trains this year", ["gpe:valdoria"])
+    assert same_claim(a, b) is not None and same_claim(a, b) == same_claim(b, a)
+
+
+def test_a_neighbouring_event_is_not_the_same_claim():
+    a = features("Production of high-speed trains began at the Port Aldren railway works", ["fac:port aldren"])
+    b = features("Heavy rain flooded the coastal road near Lenmark", ["gpe:lenmark"])
+    c = features("About 300 engineers will be sent to Port Aldren", ["fac:port aldren"], ["engineer"])
+    assert same_claim(a, b) is None
+    assert same_claim(a, c) is None  # a count and a general statement, despite the shared place
+
+
+def test_two_counts_of_the_same_thing_match_and_disjoint_times_cost():
+    a = features("About 300 engineers will be sent to the plant", counts=["engineer"])
+    b = features("Up to 450 engineers are working at the plant", counts=["engineer"])
+    assert same_claim(a, b) is not None
+    c = features("Up to 450 engineers are working at the plant", counts=["engineer"], start="2025-01-01", end="2025-01-31")
+    d = features("Up to 450 engineers are working at the plant", counts=["engineer"], start="2025-06-01", end="2025-06-30")
+    assert score(c, d) < score(a, a.__class__(**{**b.__dict__, "claim_id": "x"})) or score(c, d) < 1.5
+
+
+def test_content_words_and_counted_nouns():
+    assert content_words("Production began at Port Aldren, officials said", ["fac:port aldren"]) == ["began", "produ"]
+    assert counted_noun("Kestrian engineers") == counted_noun("engineers") == "engineer"
+    assert counted_noun(None) is None and counted_noun("") is None
+
+
+def test_index_keys_are_deterministic_and_paraphrases_share_a_band():
+    a = features("Valdoria will start building high-speed trains this year", ["gpe:valdoria"])
+    b = features("Valdoria will start to build high-speed trains this year", ["gpe:valdoria"])
+    assert index_keys(a) == index_keys(a) and "e:gpe:valdoria" in index_keys(a)
+    assert set(band_keys(a.vector)) & set(band_keys(b.vector))

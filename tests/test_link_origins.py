@@ -1,0 +1,69 @@
+"""Origins and independence on hand-built claims: relays, own voice, unnamed sources, syndicated copies."""
+
+from __future__ import annotations
+
+from claimgraph.link.origins import group_json, origin_groups
+
+from link_fixtures import claim, doc, source, view
+
+NHK = "outlet:nhk"
+
+
+def test_two_outlets_citing_nhk_are_one_origin():
+    kyiv, reuters = doc("k", "Kyiv Independent", "2025-02-08"), doc("r", "Reuters", "2025-02-08")
+    a = view(kyiv, claim(1, kyiv.id, "drones", cited=("s0",)), [source("s0", "NHK", "outlet", NHK)])
+    b = view(reuters, claim(1, reuters.id, "drones", cited=("s0",)), [source("s0", "NHK", "outlet", NHK)])
+    origins, groups = origin_groups([a, b])
+    assert list(origins) == [NHK] and len(groups) == 1
+
+
+def test_own_voice_reports_are_their_own_origins():
+    a_doc, b_doc = doc("a", "Meridian", "2025-01-14"), doc("b", "Harbor Gazette", "2025-02-10")
+    origins, groups = origin_groups([view(a_doc, claim(1, a_doc.id, "x")), view(b_doc, claim(1, b_doc.id, "x"))])
+    assert sorted(origins) == ["outlet:harbor gazette", "outlet:meridian"] and len(groups) == 2
+    assert all(o.own_voice for o in origins.values())
+    assert "own reporting" in group_json(origins, groups[0])["why"]
+
+
+def test_a_syndicated_copy_is_not_a_second_origin():
+    original = doc("g", "Harbor Gazette", "2025-02-10")
+    copy = doc("g copy", "Coastline Wire", "2025-02-11", duplicate_of=original.id)
+    a = view(original, claim(1, original.id, "x"))
+    b = view(copy, claim(1, copy.id, "x"), original=original)
+    origins, groups = origin_groups([a, b])
+    assert list(origins) == ["outlet:harbor gazette"] and len(groups) == 1
+    assert b.is_copy and b.report == original.id
+
+
+def test_unnamed_sources_linked_through_a_relay_are_one_origin():
+    meridian, ledger = doc("m", "Meridian", "2025-01-14"), doc("l", "Northern Ledger", "2025-01-16")
+    a = view(meridian, claim(1, meridian.id, "x", cited=("s0",)),
+             [source("s0", "government sources", "unnamed", "unnamed:government sources@m")])
+    b = view(ledger, claim(1, ledger.id, "x", cited=("s0", "s1")),
+             [source("s0", "Meridian", "outlet"), source("s1", "undisclosed government sources", "unnamed", "unnamed:x@l")])
+    origins, groups = origin_groups([a, b])
+    assert len(origins) == 2 and len(groups) == 1
+    assert "through the same 'meridian'" in group_json(origins, groups[0])["why"]
+
+
+def test_unnamed_sources_nothing_links_are_independent():
+    gazette, wire = doc("g", "Harbor Gazette", "2025-02-10"), doc("w", "Coastline Wire", "2025-05-20")
+    a = view(gazette, claim(1, gazette.id, "x", cited=("s0",)), [source("s0", "Kestrian officials", "unnamed", "u:1")])
+    b = view(wire, claim(1, wire.id, "x", cited=("s0",)), [source("s0", "diplomats", "unnamed", "u:2")])
+    origins, groups = origin_groups([a, b])
+    assert len(groups) == 2
+    assert all("nothing links it" in group_json(origins, g)["why"] for g in groups)
+
+
+def test_a_surname_is_the_same_person_and_a_relay_is_not_independent():
+    ministry, gazette = doc("t", "Transport Ministry", "2025-02-03"), doc("g", "Harbor Gazette", "2025-02-10")
+    a = view(ministry, claim(1, ministry.id, "x", cited=("s0",)), [source("s0", "Rusk", "person")])
+    b = view(gazette, claim(1, gazette.id, "x", cited=("s0",)), [source("s0", "Teodor Rusk", "person")])
+    origins, groups = origin_groups([a, b])
+    assert len(origins) == 2 and len(groups) == 1
+    # an outlet quoting a ministry channel that is itself an origin here depends on it
+    relay = view(gazette, claim(2, gazette.id, "x", cited=("s0", "s1")),
+                 [source("s0", "Transport Ministry", "outlet"), source("s1", "ministry engineers", "unnamed", "u:9")])
+    own = view(ministry, claim(2, ministry.id, "x"))
+    origins, groups = origin_groups([own, relay])
+    assert len(origins) == 2 and len(groups) == 1

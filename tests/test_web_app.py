@@ -1,0 +1,180 @@
+"""The web app and REST API over a real store: pages, filters, search, upload, headers, token."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from claimgraph.cli import main as cli
+from claimgraph.schema import validate_story
+from claimgraph.views.web import create_app
+from claimgraph.views.web.security import is_loopback
+from views_fixtures import demo_store_copy
+
+PAGES = ["/", "/documents", "/claims", "/sources", "/clusters", "/search?q=train", "/upload", "/docs"]
+REPORT = ("Harbour officials said on Tuesday that the ferry Aldren Star carried 120 passengers. "
+          "The operator denied that the ferry was overloaded.\n")
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory):
+    return demo_store_copy(tmp_path_factory, tmp_path_factory.mktemp("web") / "demo.db")
+
+
+@pytest.fixture(scope="module")
+def client(demo_url):
+    with TestClient(create_app(demo_url)) as c:
+        yield c
+
+
+def test_pages_render_with_security_headers(client):
+    for path in PAGES + ["/static/claimgraph.css", "/api/story", "/openapi.json", "/claims/nope", "/api/claims/nope"]:
+        response = client.get(path)
+        assert response.status_code in (200, 404), path
+        csp = response.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/claims/nope").status_code == 404
+    assert "no claim with id" in client.get("/claims/nope").text
+
+
+def test_story_api_and_detail_pages(client):
+    story = client.get("/api/story").json()
+    validate_story(story)
+    assert story["claims"]
+    docs = client.get("/api/documents").json()
+    assert {d["id"] for d in docs} == {d["id"] for d in story["documents"]} and "text" not in docs[0]
+    doc = client.get(f"/api/documents/{docs[0]['id']}").json()
+    assert doc["text"] and all(c["document"] == doc["id"] for c in doc["claims"])
+    claim = story["claims"][0]
+    detail = client.get(f"/api/claims/{claim['id']}").json()
+    assert detail["chain"][0]["kind"] in ("outlet", "report") and detail["origin"] == detail["chain"][-1]["id"]
+    page = client.get(f"/claims/{claim['id']}").text
+    assert 'class="hl-content' in page
+    for cluster in client.get("/api/clusters").json():
+        assert client.get(f"/clusters/{cluster['id']}").status_code == 200
+        assert set(client.get(f"/api/clusters/{cluster['id']}").json()["claims"]) == set(cluster["claims"])
+    for source in client.get("/api/sources").json():
+        assert client.get(f"/sources/{source['id']}").status_code == 200
+    for kind in ("repeats", "supports", "updates", "conflicts"):
+        assert all(r["type"] == kind for r in client.get(f"/api/relations?type={kind}").json())
+    assert client.get("/api/relations?type=nonsense").status_code == 400
+
+
+def test_filters_by_source_outlet_modality_and_time(client):
+    story = client.get("/api/story").json()
+    everything = client.get("/api/claims?limit=1000").json()
+    assert everything["total"] == len(story["claims"])
+    outlet = story["documents"][0]["outlet"]
+    docs_of_outlet = {d["id"] for d in story["documents"] if d["outlet"] == outlet}
+    by_outlet = client.get("/api/claims", params={"outlet": outlet, "limit": 1000}).json()["claims"]
+    assert by_outlet and {c["document"] for c in by_outlet} <= docs_of_outlet
+    expected = [c["id"] for c in story["claims"] if c["modality"] == "expected"]
+    assert sorted(c["id"] for c in client.get("/api/claims?modality=expected&limit=1000").json()["claims"]) == sorted(expected)
+    timed = client.get("/api/claims", params={"since": "2025-02-01", "until": "2025-02-28", "limit": 1000}).json()["claims"]
+    for c in timed:
+        assert c["time"]["start"] <= "2025-02-28" and c["time"]["end"] >= "2025-02-01"
+    if story["sources"]:
+        source = story["sources"][0]["id"]
+        cited = client.get("/api/claims", params={"source": source, "limit": 1000}).json()["claims"]
+        assert cited and all(any(a["source"] == source for a in c["attribution"]) for c in cited)
+    assert client.get("/api/claims?since=yesterday").status_code == 400
+    assert client.get("/api/claims?modality=<script>").status_code == 400
+    html = client.get("/claims", params={"modality": "expected"}).text
+    assert html.count('class="claim-summary"') == len(expected)
+
+
+def test_search_is_literal_and_case_insensitive(client):
+    story = client.get("/api/story").json()
+    word = "kestria"
+    found = client.get("/api/search", params={"q": "KESTRIA"}).json()
+    expected = {c["id"] for c in story["claims"] if word in c["content"].lower() or word in c["text"].lower()}
+    assert {c["id"] for c in found["claims"]} == expected and expected
+    percent = {c["id"] for c in story["claims"] if "%" in c["content"] or "%" in c["text"]}
+    assert {c["id"] for c in client.get("/api/search", params={"q": "%"}).json()["claims"]} == percent  # not a wildcard
+    assert client.get("/api/search", params={"q": "zzqqxx_nothing"}).json() == {"q": "zzqqxx_nothing", "claims": [], "documents": []}
+    assert client.get("/api/search").status_code == 422
+    page = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_upload_runs_the_ingest_and_refuses_bad_input(demo_url, tmp_path):
+    url = demo_store_copy(None, tmp_path / "upload.db")
+    with TestClient(create_app(url, max_upload_bytes=2000)) as c:
+        before = len(c.get("/api/documents").json())
+        files = {"file": ("ferry.txt", REPORT.encode(), "text/plain")}
+        result = c.post("/api/documents", files=files, data={"outlet": "Harbour Post", "published": "2025-03-04"})
+        assert result.status_code == 200, result.text
+        added = result.json()["added"]
+        assert len(added) == 1 and result.json()["analyzed"] == added
+        doc = c.get(f"/api/documents/{added[0]}").json()
+        assert doc["outlet"] == "Harbour Post" and doc["published"] == "2025-03-04" and doc["claims"]
+        assert len(c.get("/api/documents").json()) == before + 1
+        assert c.post("/api/documents", files=files).json()["existing"] == added
+        page = c.post("/upload", files={"file": ("again.md", b"# Title\n\nThe port said ships sailed.\n", "text/markdown")})
+        assert page.status_code == 200 and 'id="upload-result"' in page.text
+        too_big = c.post("/api/documents", files={"file": ("big.txt", b"x" * 2001, "text/plain")})
+        assert too_big.status_code == 413
+        assert c.post("/api/documents", files={"file": ("big.txt", b"x" * 80000, "text/plain")}).status_code == 413
+        assert c.post("/api/documents", files={"file": ("tool.exe", b"MZ\x00", "application/octet-stream")}).status_code == 400
+        assert c.post("/api/documents", files={"file": ("empty.txt", b"", "text/plain")}).status_code == 400
+        assert c.post("/api/documents", data={"outlet": "x"}).status_code == 400
+        bad_date = c.post("/api/documents", files=files, data={"published": "soon"})
+        assert bad_date.status_code == 400 and "published" in bad_date.json()["detail"]
+        garbage = c.post("/api/documents", content=b"--zz\r\nnot multipart", headers={"content-type": "multipart/form-data; boundary=zz"})
+        assert garbage.status_code == 400
+        binary = c.post("/api/documents", files={"file": ("data.txt", bytes(range(256)) * 7, "text/plain")})
+        assert binary.status_code == 400 and binary.json()["detail"].startswith("upload:data.txt:")
+        sneaky = c.post("/api/documents", files={"file": ("../../etc/notes.md", b"# Notes\n\nThe port said ships sailed on time.\n", "text/markdown")})
+        assert sneaky.status_code == 200
+        assert c.get(f"/api/documents/{sneaky.json()['added'][0]}").json()["path"] == "upload:notes.md"
+        assert doc["path"] == "upload:ferry.txt"
+        shown = c.post("/upload", files={"file": ("tool.exe", b"MZ", "application/octet-stream")})
+        assert shown.status_code == 400 and 'id="upload-error"' in shown.text
+        cross = c.post("/api/documents", files=files, headers={"origin": "http://evil.invalid"})
+        assert cross.status_code == 403
+        assert c.post("/api/documents", files=files, headers={"sec-fetch-site": "cross-site"}).status_code == 403
+        assert c.post("/api/documents", files=files, headers={"origin": "null"}).status_code == 403
+
+
+def test_token_is_required_everywhere_when_set(demo_url):
+    token = "s3cret-token-0123456789"
+    with TestClient(create_app(demo_url, token=token)) as c:
+        for path in ("/", "/api/story", "/openapi.json", "/static/claimgraph.css"):
+            refused = c.get(path)
+            assert refused.status_code == 401 and "default-src 'none'" in refused.headers["content-security-policy"]
+        assert c.get("/api/documents", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/api/documents", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        swap = c.get(f"/claims?modality=expected&token={token}", follow_redirects=False)
+        assert swap.status_code == 303 and swap.headers["location"] == "/claims?modality=expected"
+        assert "httponly" in swap.headers["set-cookie"].lower()
+        assert c.get("/claims?modality=expected").status_code == 200  # the cookie now carries it
+        c.cookies.clear()
+        assert c.get("/claims").status_code == 401
+
+
+def test_serve_refuses_other_hosts_without_token(demo_url, monkeypatch):
+    monkeypatch.delenv("CLAIMGRAPH_TOKEN", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--db", demo_url, "--host", "0.0.0.0", "--port", "1"])
+    assert result.exit_code == 2 and "without a token" in result.output
+    short = CliRunner().invoke(cli, ["serve", "--db", demo_url, "--host", "0.0.0.0", "--token", "abc"])
+    assert short.exit_code != 0 and "16 characters" in short.output
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")
+
+
+def test_search_and_filters_on_both_backends(store_url, tmp_path):
+    report = tmp_path / "ferry.txt"
+    report.write_text(REPORT + "Officials said 100% of the crew were rescued.\n", encoding="utf-8")
+    from claimgraph.ingest import ingest
+    from claimgraph.store import Store
+
+    with Store(store_url) as store:
+        ingest(store, [str(report)], overrides={"published": "2025-03-04", "outlet": "Harbour Post"})
+    with TestClient(create_app(store_url)) as c:
+        assert [c_["content"] for c_ in c.get("/api/search", params={"q": "100%"}).json()["claims"]]
+        assert all("100%" in x["text"] for x in c.get("/api/search", params={"q": "100%"}).json()["claims"])
+        assert c.get("/api/search", params={"q": "FERRY"}).json()["documents"]
+        assert c.get("/api/claims", params={"outlet": "harbour post"}).json()["total"] >= 1
+        assert c.get("/search", params={"q": "ferry"}).status_code == 200
