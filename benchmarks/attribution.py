@@ -217,8 +217,8 @@ SKIP_WORDS = frozenset(
 )
 
 
-def mine_cues(min_count: int = 5, min_ratio: float = 0.5) -> None:
-    """Word forms that PolNeAR train annotates as the head of a cue at least half the times they occur."""
+def mine_cues(min_count: int = 5, min_ratio: float = 0.3) -> None:
+    """Word forms that PolNeAR train annotates as the head of a cue in at least 30% of their occurrences."""
     cue, total = collections.Counter(), collections.Counter()
     for _, text, ann in documents("train", None):
         for line in ann.read_text(encoding="utf-8").splitlines():

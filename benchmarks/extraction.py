@@ -217,6 +217,8 @@ def print_table(report: dict[str, Any]) -> None:
         b = s["body"]
         cells = " ".join(f"{b[k]:.3f} ± {b.get(k + '_std', 0):.3f}" for k in ("f1", "precision", "recall", "accuracy"))
         print(f"{label:24} {cells} {s['ms_per_page']:8.1f}")
+    times = [s["ms_per_page"] for s in report["systems"].values()]
+    print(f"time ratio claimgraph / plain trafilatura: {times[1] / times[0]:.2f} (same pages, taken in turns)")
     print()
     first = next(iter(report["systems"].values()))["metadata"]
     print("metadata accuracy against hand labels (pages labelled: " + "; ".join(

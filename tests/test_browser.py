@@ -113,6 +113,12 @@ def assert_nothing_ran(driver, watch, allowed_prefix: str) -> None:
     assert strays == [], f"the page fetched {strays}"
 
 
+def wait(driver):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, 30, poll_frequency=0.1)
+
+
 def source_claim(story: dict, ids: set[str]) -> dict:
     """A claim among ``ids`` that names its source at an offset."""
     return next(c for c in story["claims"] if c["id"] in ids and any(a["source_span"] for a in c["attribution"]))
@@ -134,7 +140,7 @@ def test_report_click_through_and_hostile_text(driver, watch, store_url, output_
     link = driver.find_element(By.CSS_SELECTOR, f'.cluster a.claim-link[href="#claim-{claim["id"]}"]')
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
-    assert driver.current_url.endswith("#claim-" + claim["id"])
+    wait(driver).until(lambda d: d.current_url.endswith("#claim-" + claim["id"]))
     card = driver.find_element(By.ID, "claim-" + claim["id"])
     shown = [e.text for e in card.find_elements(By.CSS_SELECTOR, ".in-context .hl-source")]
     expected = [text[slice(*a["source_span"])] for a in claim["attribution"] if a["source_span"]]
@@ -164,7 +170,7 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
         link = driver.find_element(By.CSS_SELECTOR, f'.cluster a.claim-link[href="/claims/{claim["id"]}"]')
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
         link.click()
-        assert driver.current_url == f"{base}/claims/{claim['id']}"
+        wait(driver).until(lambda d: d.current_url == f"{base}/claims/{claim['id']}")
         text = next(d["text"] for d in story["documents"] if d["id"] == claim["document"])
         sources = driver.find_elements(By.CSS_SELECTOR, ".in-context .hl-source")
         expected = "".join(text[slice(*a["source_span"])] for a in claim["attribution"] if a["source_span"])
@@ -174,7 +180,7 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
         box = driver.find_element(By.ID, "search-box")
         box.send_keys("Kestria")
         driver.find_element(By.ID, "search-button").click()
-        assert "/search?q=Kestria" in driver.current_url
+        wait(driver).until(lambda d: "/search?q=Kestria" in d.current_url and d.find_elements(By.ID, "claim-results"))
         hits = driver.find_elements(By.CSS_SELECTOR, "#claim-results .claim-summary")
         assert hits and all("kestria" in h.text.lower() for h in hits)
         driver.save_screenshot(str(output_dir / "app-search.png"))
@@ -185,12 +191,14 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
         driver.get(base + "/upload")
         driver.find_element(By.ID, "upload-file").send_keys(str(upload))
         driver.find_element(By.NAME, "outlet").send_keys("Harbour Post")
-        driver.find_element(By.ID, "upload-button").click()
-        assert driver.find_elements(By.ID, "upload-result"), driver.page_source[-1500:]
+        driver.find_element(By.ID, "upload-button").click()  # the analysis runs before the page answers
+        wait(driver).until(lambda d: d.find_elements(By.ID, "upload-result") or d.find_elements(By.ID, "upload-error"))
+        assert not driver.find_elements(By.ID, "upload-error"), driver.find_element(By.ID, "upload-error").text
         result = driver.find_element(By.ID, "upload-result")
         assert "Added 1 report" in result.text
         driver.save_screenshot(str(output_dir / "app-upload.png"))
         result.find_element(By.CSS_SELECTOR, "a.added-doc").click()
+        wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".doc-text"))
         assert "Aldren Star" in driver.find_element(By.CSS_SELECTOR, ".doc-text").text
         assert "Harbour Post" in driver.page_source
 

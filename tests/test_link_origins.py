@@ -67,3 +67,15 @@ def test_a_surname_is_the_same_person_and_a_relay_is_not_independent():
     own = view(ministry, claim(2, ministry.id, "x"))
     origins, groups = origin_groups([own, relay])
     assert len(origins) == 2 and len(groups) == 1
+
+
+def test_own_voice_restating_a_cited_source_in_the_same_report_is_not_another_origin():
+    report = doc("r", None, "2025-03-14")
+    report.path = "reports/000_seed.txt"
+    cited = view(report, claim(1, report.id, "production lines exist", cited=("s0",)),
+                 [source("s0", "Ukrainian intelligence", "government")])
+    own = view(report, claim(2, report.id, "the drone program is advancing"))
+    assert own.origin.name == "000_seed.txt"  # a report with no outlet is named by its file, not an id
+    origins, groups = origin_groups([cited, own])
+    assert len(origins) == 2 and len(groups) == 1
+    assert "states in its own voice what it attributes to 'Ukrainian intelligence'" in group_json(origins, groups[0])["why"]

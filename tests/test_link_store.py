@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from claimgraph.analysis import Quantity, Source
 from claimgraph.link.story import story_from_store
 from claimgraph.link.update import rebuild, update
@@ -64,6 +62,8 @@ def add(store: Store, items) -> None:
 def links(store: Store) -> dict:
     story = story_from_store(store)
     validate_story(story)
+    source_ids = {s["id"] for s in story["sources"]}
+    assert all(set(k["origins"]) <= source_ids for k in story["clusters"])  # every origin is a listed source
     return {k: story[k] for k in ("clusters", "relations", "timeline")}
 
 

@@ -59,6 +59,7 @@ def test_odd_text_never_crashes(analyzer, name):
     assert_offsets_hold(doc, analysis)
 
 
+@pytest.mark.slow  # the parse alone of 100k words takes 10-40 s on a shared 2-core machine
 def test_hundred_thousand_word_wall(analyzer):
     text = " ".join(WALL_WORDS[i % len(WALL_WORDS)] for i in range(100_000))
     doc = document(text)

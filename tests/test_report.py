@@ -182,3 +182,13 @@ def test_report_command_writes_the_file(demo_url, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     bad = CliRunner().invoke(cli, ["report", "--db", demo_url, "-o", str(tmp_path)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_every_internal_link_has_its_target(demo_url):
+    with Store(demo_url) as store:
+        demo = story_from_store(store)
+    for story in (hand_story(), demo):
+        html = render_report(story)
+        targets = set(re.findall(r'\bid="([^"]+)"', html))
+        links = set(re.findall(r'href="#([^"]+)"', html))
+        assert links and links - targets == set()

@@ -114,3 +114,16 @@ def test_output_folder_that_is_not_ours_is_left_alone(tmp_path):
     assert (target / "notes.txt").read_text(encoding="utf-8") == "keep me"
     result = cli("load", str(target), "--db", str(tmp_path / "s.db"), ok=(1,))
     assert "not a finished `claimgraph spark` output" in result.output
+
+
+def test_without_java_the_command_says_so(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    source = demo_jsonl(tmp_path / "demo.jsonl")
+    env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}
+    env["PATH"] = os.path.dirname(sys.executable)  # the venv's tools, no java
+    done = subprocess.run([sys.executable, "-m", "claimgraph.cli", "spark", str(source), str(tmp_path / "out")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 3 and "Spark needs Java 17" in done.stderr

@@ -178,3 +178,55 @@ def test_search_and_filters_on_both_backends(store_url, tmp_path):
         assert c.get("/api/search", params={"q": "FERRY"}).json()["documents"]
         assert c.get("/api/claims", params={"outlet": "harbour post"}).json()["total"] >= 1
         assert c.get("/search", params={"q": "ferry"}).status_code == 200
+
+
+def test_api_docs_are_local(client):
+    schema = client.get("/openapi.json").json()
+    for path in ("/api/story", "/api/documents", "/api/claims", "/api/sources", "/api/clusters", "/api/relations", "/api/search"):
+        assert path in schema["paths"]
+    page = client.get("/docs").text
+    assert "/api/claims" in page and "http://" not in page and "https://" not in page
+    assert client.get("/redoc").status_code == 404
+
+
+def test_serve_command_answers_and_requires_its_token(demo_url):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from views_fixtures import free_port
+
+    port = free_port()
+    env = {**os.environ, "CLAIMGRAPH_TOKEN": "a-long-enough-test-token"}
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli", "serve", "--db", demo_url, "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                refused = httpx.get(base + "/api/documents", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert refused.status_code == 401
+        ok = httpx.get(base + "/api/documents", headers={"Authorization": "Bearer a-long-enough-test-token"}, timeout=5)
+        assert ok.status_code == 200 and ok.json()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_every_link_on_the_listing_pages_resolves(client):
+    import re
+
+    seen: set[str] = set()
+    for listing in ("/", "/documents", "/claims", "/sources", "/clusters"):
+        for href in re.findall(r'href="(/(?:sources|claims|clusters|documents)/[^"?#]+)"', client.get(listing).text):
+            seen.add(href)
+    assert seen
+    assert [h for h in sorted(seen) if client.get(h).status_code != 200] == []

@@ -51,10 +51,9 @@ def _quote_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
-def _pieces(parsed) -> list[tuple[int, int]]:
+def _pieces(parsed, text: str) -> list[tuple[int, int]]:
     """Sentence char ranges, split at line breaks (a paragraph never continues a sentence), no blank ones."""
     out = []
-    text = parsed.text
     for sent in parsed.sents:
         start = sent.start_char
         for line in text[sent.start_char : sent.end_char].split("\n"):
@@ -67,9 +66,8 @@ def _pieces(parsed) -> list[tuple[int, int]]:
     return out
 
 
-def _units(parsed) -> list[Unit]:
-    text = parsed.text
-    pieces = _pieces(parsed)
+def _units(parsed, text: str) -> list[Unit]:
+    pieces = _pieces(parsed, text)
     units: list[Unit] = []
     i = 0
     while i < len(pieces):
@@ -126,13 +124,13 @@ def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int]) -> tuple[int,
     return start, end
 
 
-def _attribute_unit(parsed, unit: Unit, speakers: Speakers) -> None:
+def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     if unit.last - unit.first > MAX_UNIT_TOKENS:
         return
     matches = find_cues(parsed, unit.first, unit.last)
     for m in matches:
         if m.kind == "verb" and m.content_span is not None and not m.stance:
-            m.content_span = _widen_to_quotes(parsed.text, unit, m.content_span)
+            m.content_span = _widen_to_quotes(text, unit, m.content_span)
     if any(m.kind not in ("hedge",) for m in matches):
         matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source
     found = [Found(m, None, None, m.content_span) for m in matches]  # type: ignore[arg-type]
@@ -170,7 +168,7 @@ def _attribute_unit(parsed, unit: Unit, speakers: Speakers) -> None:
             # a source seen before keeps the chain it came through ("According to the sources" -> NHK's)
             outer = [Attribution(a.source, a.cue, a.cue_span, None) for a in speakers.outer_of(f.source)]
             outer = [a for a in outer if a.source != f.source.id]
-        cue_text = parsed.text[cue.cue_span[0] : cue.cue_span[1]]
+        cue_text = text[cue.cue_span[0] : cue.cue_span[1]]
         f.chain = outer + [Attribution(f.source.id, cue_text, cue.cue_span, f.source_span)]
         speakers.note(f.source, cue.cue_span[0], outer)
     unit.found = found
@@ -194,18 +192,15 @@ def _is_quote_only(text: str) -> bool:
 def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[Unit], list[Source]]:
     """Statement units with every attribution found in them, and the document's Sources."""
     speakers = Speakers(parsed, mentions, doc_id)
-    units = _units(parsed)
+    text = speakers.text
+    units = _units(parsed, text)
     previous: Unit | None = None
     for unit in units:
-        _attribute_unit(parsed, unit, speakers)
-        text = parsed.text[unit.start : unit.end]
-        if unit.main is None and previous is not None and _is_quote_only(text):
-            chain = previous.continued if previous.main is None else previous.main.chain
-            quoted = previous.main is None or any(
-                c in parsed.text[previous.main.content_span[0] : previous.main.content_span[1]]  # type: ignore[index]
-                for c in OPEN_QUOTES + CLOSE_QUOTES + '"'
-            )
-            if chain and quoted:
+        _attribute_unit(parsed, text, unit, speakers)
+        if unit.main is None and previous is not None and _is_quote_only(text[unit.start : unit.end]):
+            # a bare quotation right after a quoted statement goes on in the same voice
+            chain = previous.main.chain if previous.main is not None else previous.continued
+            if chain and any(q in text[previous.start : previous.end] for q in OPEN_QUOTES + CLOSE_QUOTES + '"'):
                 unit.continued = [Attribution(a.source, a.cue, a.cue_span, None) for a in chain]
         previous = unit
     return units, speakers.sources

@@ -64,7 +64,7 @@ def learned_cue_words() -> frozenset[str]:
 class CueMatch:
     """One cue found in a stretch of text. Token indices are into the parsed Doc; char spans are [start, end)."""
 
-    kind: str  # verb | according | citing | hedge | impersonal
+    kind: str  # verb | according | citing | hedge | impersonal | colon
     cue_span: tuple[int, int]
     cue_token: int  # index of the cue's head token
     source_tokens: tuple[int, int] | None  # [first, last] token indices of the source phrase, None if unnamed
@@ -79,12 +79,17 @@ def _char_span(doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _is_edge(tok) -> bool:
+    """Punctuation that never starts or ends a span (a "%" or "$" does)."""
+    return tok.is_space or (tok.is_punct and tok.text not in ("%", "$", "€", "£", "…"))
+
+
 def _trim(doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int] | None:
     """Clip token range to [lo, hi] and drop edge punctuation, "that" complementisers stay (they are content)."""
     first, last = max(first, lo), min(last, hi)
-    while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in OPEN_QUOTES + '"':
+    while first <= last and _is_edge(doc[first]) and doc[first].text not in OPEN_QUOTES + '"':
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in CLOSE_QUOTES + '"':
+    while last >= first and _is_edge(doc[last]) and doc[last].text not in CLOSE_QUOTES + '"':
         last -= 1
     if first > last:
         return None
@@ -104,6 +109,15 @@ def _subject(tok):
             continue
         return None
     return None
+
+
+def _source_end(subj) -> int:
+    """Last token of a source phrase: its subtree without a trailing relative clause or "in a Medium post"."""
+    last = subj.right_edge.i
+    for child in subj.children:
+        if child.i > subj.i and (child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "during"))):
+            last = min(last, child.left_edge.i - 1)
+    return max(last, subj.i)
 
 
 def _is_cue_verb(tok) -> bool:
@@ -139,6 +153,24 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
     return max(first, lo), min(last, hi)
 
 
+SIDE_REMARK_WORDS = frozenset({"who", "which", "while", "whereas", "although", "though", "even", "with"})
+
+
+def _inside_quote(doc, first: int, i: int) -> bool:
+    marks = [t.text for t in doc[first:i]]
+    return sum(m in OPEN_QUOTES for m in marks) > sum(m in CLOSE_QUOTES for m in marks) or marks.count('"') % 2 == 1
+
+
+def _without_trailing_appositive(doc, first: int, last: int) -> int:
+    """Drop a closing ", the legal minimum ..." apposition: the writer's gloss, not what was said."""
+    for i in range(last, first, -1):
+        tok = doc[i]
+        if tok.dep_ == "appos" and tok.right_edge.i >= last and tok.left_edge.i > first + 1 and doc[tok.left_edge.i - 1].text == ",":
+            if not _inside_quote(doc, first, tok.left_edge.i):
+                return tok.left_edge.i - 2
+    return last
+
+
 def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[int, int] | None:
     """Token range of what the verb reports, or None."""
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and lo <= c.i <= hi]
@@ -151,12 +183,22 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
     if clause:
         main = clause[0] if len(clause) == 1 else max(clause, key=lambda c: len(list(c.subtree)))
         first, last = main.left_edge.i, main.right_edge.i
+        if main.dep_ == "xcomp":
+            # "urged the court to intervene": who is urged belongs to what is urged
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < main.i]
+            if objs:
+                first = objs[0].left_edge.i
         if main.i > verb.i:
             # trailing material after the clause that belongs to it ("..., Moscow's 'first defence alliance'")
             for child in verb.children:
                 if child.i > last and child.dep_ not in ("advcl", "punct", "cc", "conj") and not _is_cue_verb(child):
                     last = max(last, child.right_edge.i)
-        return _trim(doc, first, last, lo, hi)
+        for i in range(max(first, main.i) + 1, min(last, hi)):
+            # ", who ...", ", while ...": a side remark of the writer's ends the reported clause
+            if doc[i].text == "," and doc[i + 1].lower_ in SIDE_REMARK_WORDS and not _inside_quote(doc, first, i):
+                last = i - 1
+                break
+        return _trim(doc, first, _without_trailing_appositive(doc, first, last), lo, hi)
     if clause_only:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and lo <= c.i <= hi]
@@ -177,7 +219,12 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
         if not lo <= child.i <= hi or child.i < verb.i:
             continue
         if child.dep_ in ("dobj", "xcomp", "oprd"):
-            return _trim(doc, child.left_edge.i, child.right_edge.i, lo, hi)
+            # "called it a starting point": the object and its predicate together
+            last = max([child.right_edge.i] + [
+                c.right_edge.i for c in verb.children
+                if c.i > child.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            ])
+            return _trim(doc, child.left_edge.i, last, lo, hi)
         if child.dep_ == "prep" and child.lower_ in STANCE_PREPS:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
@@ -202,10 +249,26 @@ def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int,
     return left or right
 
 
+def _speaker_line(doc, lo: int, hi: int) -> CueMatch | None:
+    """Transcript or headline style "RAMOS: Secretary Clinton, ..." / "Trump: 'I will win'": a name, a colon, words."""
+    for k in range(lo + 1, min(lo + 5, hi)):
+        if doc[k].text == ":":
+            name = doc[lo:k]
+            if all(t.pos_ == "PROPN" or t.text in (".", "'s", "’s") for t in name) and any(t.is_alpha for t in name):
+                content = _trim(doc, k + 1, hi, lo, hi)
+                if content and content[1] - content[0] >= 2:
+                    return CueMatch("colon", _char_span(doc, k, k), k, (lo, k - 1), k - 1, _char_span(doc, *content))
+            return None
+    return None
+
+
 def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
     """All cues among tokens lo..hi (inclusive) of ``doc``, in text order."""
     out: list[CueMatch] = []
     verb_cues: dict[int, CueMatch] = {}
+    speaker_line = _speaker_line(doc, lo, hi)
+    if speaker_line is not None:
+        out.append(speaker_line)
     for tok in doc[lo : hi + 1]:
         low = tok.lower_
         if low == "according" and tok.i < hi and doc[tok.i + 1].lower_ == "to":
@@ -259,6 +322,8 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             continue
         if subj is None or subj.dep_ == "nsubjpass" or not (lo <= subj.i <= hi) or not _is_cue_verb(tok):
             continue
+        if _inside_quote(doc, lo, tok.i):
+            continue  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
         clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
         content = _content_of_verb(doc, tok, lo, hi, clause_only)
         if content is None and not clause_only:
@@ -285,7 +350,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
         if stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
             cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
         s_first = max(subj.left_edge.i, lo)
-        s_last = min(subj.right_edge.i, hi)
+        s_last = min(_source_end(subj), hi)
         s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
         match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content),
                          recipients=_recipients(tok, lo, hi), stance=stance)

@@ -180,6 +180,7 @@ def _is_locative(ent) -> bool:
 def find_mentions(parsed) -> list[Mention]:
     """Every named-entity mention with its identity, resolved within the document."""
     mentions: list[Mention] = []
+    doc_text = parsed.text  # Doc.text joins every token: build it once, not once per entity
     for ent in parsed.ents:
         if ent.label_ not in LABELS:
             continue
@@ -187,14 +188,14 @@ def find_mentions(parsed) -> list[Mention]:
         if span is None:
             continue
         start, end = span
-        text = parsed.text[start:end]
+        text = doc_text[start:end]
         label = ent.label_
         key, name = entity_key(text, label)
         form = lookup_form(clean_name(text))
         if form in _tables()["capitals"] and key.startswith("gpe:") and _is_locative(ent):
             key, name = "gpe:" + form, clean_name(text)
         mentions.append(Mention(start, end, text, label, key, name))
-    _resolve_in_document(parsed.text, mentions)
+    _resolve_in_document(doc_text, mentions)
     return mentions
 
 
@@ -282,3 +283,29 @@ def merge_keys(mentions_by_doc: Mapping[str, Iterable[Mention]]) -> dict[str, tu
         for m in mentions:
             every.setdefault(m.key, m)
     return resolve_keys(every.values())
+
+
+def unify_entities(analyses: list) -> dict[str, tuple[str, str]]:
+    """Rewrite entity keys in ``analyses`` (in place) so each thing has one key across all of them.
+
+    Applies ``merge_keys`` to mentions, claim entities and source entity keys; returns the mapping used.
+    """
+    mapping = merge_keys({a.document: a.mentions for a in analyses})
+    for a in analyses:
+        # A source keyed from its words alone ("Budanov") takes the key its mention got in context.
+        resolved = {m.key for m in a.mentions}
+        in_context: dict[str, str] = {}
+        for m in a.mentions:
+            alone = entity_key(m.text, m.label)[0]
+            if alone not in resolved:  # "Pyongyang" the government is already a key; the city must not steal it
+                in_context.setdefault(alone, m.key)
+        for s in a.sources:
+            if s.entity_key:
+                s.entity_key = in_context.get(s.entity_key, s.entity_key)
+                s.entity_key = mapping.get(s.entity_key, (s.entity_key, ""))[0]
+        for m in a.mentions:
+            if m.key in mapping:
+                m.key, m.name = mapping[m.key]
+        for c in a.claims:
+            c.entities = sorted({mapping.get(k, (k, ""))[0] for k in c.entities})
+    return mapping

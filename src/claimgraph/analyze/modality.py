@@ -50,7 +50,7 @@ def _classify(parsed, claim: Claim) -> tuple[str, bool]:
     chain = _predicate_chain(root)
     negated = _is_negated(chain, root)
     found: set[str] = set()
-    if parsed.text[claim.span[0] : claim.span[1]].rstrip(" \"'”’)").endswith("?"):
+    if claim.text.rstrip(" \"'”’)").endswith("?"):
         found.add("question")
     if _denied(parsed, claim, root, negated):
         found.add("denied")

@@ -11,11 +11,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from bisect import bisect_left
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from ..analysis import Analysis
+from ..analysis import Analysis, Mention
 from ..config import Settings
 from ..document import Document
 from . import attribution, entities, modality, nlp, quantities, timex
@@ -89,15 +90,26 @@ class Analyzer:
         mentions = run("entities", [], entities.find_mentions, parsed)
         times = run("times", [], timex.find_times, parsed.text, doc.published_date, parsed)
         claims, sources = run("attribution", ([], []), attribution.extract_claims, parsed, mentions, doc.id)
+        mentions.sort(key=lambda m: m.start)
+        starts = [m.start for m in mentions]
         for claim in claims:
             claim.modality, claim.negated = run("modality", ("asserted", False), modality.classify, parsed, claim)
             claim.time = run("times", None, timex.claim_time, claim, times)
             claim.quantities = run("quantities", [], quantities.find_quantities, parsed, *claim.content_span)
-            claim.entities = sorted({m.key for m in mentions if claim.span[0] <= m.start and m.end <= claim.span[1]})
+            claim.entities = mentions_within(mentions, starts, *claim.span)
         return Analysis(
             document=doc.id, analyzer=ANALYZER_VERSION, claims=claims, sources=sources, mentions=mentions,
             times=times, warnings=list(dict.fromkeys(warnings)),
         )
+
+
+def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[str]:
+    """Keys of the mentions (sorted by start, ``starts`` their starts) that lie wholly inside ``[start, end)``."""
+    keys = set()
+    for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if m.end <= end:
+            keys.add(m.key)
+    return sorted(keys)
 
 
 _worker: Analyzer | None = None

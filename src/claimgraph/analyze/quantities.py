@@ -8,6 +8,8 @@ the noun phrase the number counts; the qualifier is the hedge in front of it ("u
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..analysis import Quantity
 
@@ -37,30 +39,55 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def find_quantities(parsed, start: int, end: int) -> list[Quantity]:
     """Quantities that lie wholly within ``[start, end)`` of the parsed document."""
+    index = _index(parsed)
     out: list[Quantity] = []
-    time_tokens = {t.i for e in parsed.ents if e.label_ in TIME_LABELS for t in e}
-    taken: set[int] = set()
-    for ent in parsed.ents:
-        if ent.label_ in LABELS and start <= ent.start_char and ent.end_char <= end:
-            if any(t.i in time_tokens for t in ent):
-                continue
-            q = _quantity(parsed, ent, start)
+    for ent in index.entities[bisect_left(index.starts, start) :]:
+        if ent.start_char >= end:
+            break
+        if ent.end_char <= end:
+            q = _quantity(ent, start)
             if q is not None:
                 out.append(q)
-                taken.update(t.i for t in ent)
     # Numerals NER left unlabelled ("sent 300 engineers").
-    for tok in parsed.char_span(start, end, alignment_mode="contract") or []:
-        if tok.like_num and tok.pos_ == "NUM" and tok.i not in taken and tok.i not in time_tokens:
-            q = _quantity(parsed, parsed[tok.i : tok.i + 1], start)
-            if q is not None:
-                out.append(q)
-                taken.add(tok.i)
+    for i in index.numerals[bisect_left(index.numeral_starts, start) :]:
+        tok = parsed[i]
+        if tok.idx + len(tok) > end:
+            break
+        q = _quantity(parsed[i : i + 1], start)
+        if q is not None:
+            out.append(q)
     return sorted(out, key=lambda q: q.span)
 
 
-def _quantity(parsed, ent, floor: int) -> Quantity | None:
+@dataclass
+class _Index:
+    """Per document: the number entities and bare numerals, sorted, so each claim looks up only its own."""
+
+    entities: list
+    starts: list[int]
+    numerals: list[int]
+    numeral_starts: list[int]
+
+
+def _index(parsed) -> _Index:
+    cached = parsed.user_data.get("claimgraph.quantities")
+    if cached is not None:
+        return cached
+    time_tokens = {t.i for e in parsed.ents if e.label_ in TIME_LABELS for t in e}
+    number_ents = [e for e in parsed.ents if e.label_ in LABELS and not any(t.i in time_tokens for t in e)]
+    in_ents = {t.i for e in parsed.ents if e.label_ in LABELS for t in e}
+    numerals = [t.i for t in parsed if t.like_num and t.pos_ == "NUM" and t.i not in in_ents and t.i not in time_tokens]
+    index = _Index(number_ents, [e.start_char for e in number_ents], numerals, [parsed[i].idx for i in numerals])
+    parsed.user_data["claimgraph.quantities"] = index
+    return index
+
+
+def _quantity(ent, floor: int) -> Quantity | None:
+    doc = ent.doc
     text = ent.text
-    lead = parsed.text[max(floor, ent.start_char - 25) : ent.start_char]
+    before = doc[max(ent.start - 4, 0) : ent.start]
+    lead = before.text_with_ws[-25:] if len(before) else ""
+    lead = lead[max(0, len(lead) - (ent.start_char - floor)) :]  # never reach outside the claim
     qualifier, inner = _split_qualifier(text, lead)
     value = parse_value(inner)
     if value is None and not re.search(r"\d", inner):
@@ -71,8 +98,8 @@ def _quantity(parsed, ent, floor: int) -> Quantity | None:
     if qualifier and not text.lower().startswith(qualifier):
         start = ent.start_char - (len(lead) - lead.lower().rfind(qualifier))
     unit = _unit(ent) or _currency(inner) or ("percent" if ent.label_ == "PERCENT" else None)
-    return Quantity(span=(start, ent.end_char), text=parsed.text[start : ent.end_char], value=value,
-                    qualifier=qualifier, unit=unit)
+    shown = lead[len(lead) - (ent.start_char - start) :] + text if start < ent.start_char else text
+    return Quantity(span=(start, ent.end_char), text=shown, value=value, qualifier=qualifier, unit=unit)
 
 
 def _split_qualifier(text: str, lead: str) -> tuple[str | None, str]:

@@ -118,6 +118,7 @@ class Speakers:
 
     def __init__(self, doc, mentions: list[Mention], doc_id: str):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: keep it once
         self.doc_id = doc_id
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.sources: list[Source] = []
@@ -199,12 +200,12 @@ class Speakers:
             description = text or None
         if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "LAW"):
             m_start, m_text = self._full_name(mention, start)
-            pre = doc.text[start:m_start].strip(" ,")
+            pre = self.text[start:m_start].strip(" ,")
             if pre and any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in doc.char_span(start, m_start, alignment_mode="expand") or []):
                 # "Japanese public broadcaster NHK": the words before the name describe it
                 if not pre.lower().endswith(("'s", "’s")):
                     description = pre if description is None else f"{pre}; {description}"
-            phrase = doc.text[start:end]
+            phrase = self.text[start:end]
             if mention.label in ("GPE", "NORP") and mention.end < end - 1:
                 # "Ukraine's military intelligence": the GPE is a modifier; the body is the phrase itself
                 key_name = " ".join(phrase.split())
@@ -236,7 +237,7 @@ class Speakers:
                 break
             i -= 1
         start = self.doc[i].idx if i is not None else mention.start
-        return start, self.doc.text[start : mention.end]
+        return start, self.text[start : mention.end]
 
     def _same_person(self, name: str, label: str) -> Source | None:
         """"Vell" after "Hana Vell": a bare surname names the person already met (the tagger may call it ORG)."""

@@ -16,6 +16,7 @@ from ..config import Settings
 from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
 from ..sources import read_inputs
+from ..store.db import redact
 from .common import EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit, print_json, short
 
 
@@ -157,11 +158,11 @@ def demo(db, report_path, quiet):
     console.print(f"[bold]{manifest['title']}[/bold]")
     console.print(
         f"{len(story['documents'])} reports, {len(story['claims'])} claims, {len(story['sources'])} sources, "
-        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {escape(db)})", soft_wrap=True,
+        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {escape(redact(db))})", soft_wrap=True,
     )
     if written:
         console.print(f"report written to {written}")
-    console.print(f"next: claimgraph docs --db {escape(db)}   |   claimgraph export --db {escape(db)} --format json",
+    console.print(f"next: claimgraph docs --db {escape(redact(db))}   |   claimgraph export --db {escape(redact(db))} --format json",
                   soft_wrap=True)
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from ..analysis import Analysis, Claim, Source
 from ..document import Document
@@ -78,6 +79,11 @@ class ClaimView:
         return self.report != self.document
 
     @property
+    def topics(self) -> set[str]:
+        """Entity keys the claim is about: its entities less the people and bodies it is attributed to."""
+        return set(self.claim.entities) - {s.entity_key for s in self.chain if s.entity_key}
+
+    @property
     def negative(self) -> bool:
         return self.claim.negated or self.claim.modality == "denied"
 
@@ -102,7 +108,8 @@ class ClaimView:
 def outlet_origin(doc: Document) -> Origin:
     if doc.outlet:
         return Origin(f"outlet:{normalise_name(doc.outlet)}", doc.outlet, "outlet", True)
-    return Origin(f"document:{doc.id}", doc.title or doc.id, "document", True)
+    name = doc.title or (PurePath(doc.path).name if doc.path else doc.id)  # something a reader can find
+    return Origin(f"document:{doc.id}", name, "document", True)
 
 
 def normalise_name(name: str) -> str:

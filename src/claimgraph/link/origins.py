@@ -7,6 +7,8 @@ The rule, also written into each cluster's ``origin_groups[].why``:
   named origin whose name ends another's is the same one ('Rusk' and 'Teodor Rusk');
 - an origin reached through an intermediate that is itself an origin in the cluster depends on it
   (Northern Ledger citing Meridian's sources is not independent of Meridian);
+- a report's own voice is one origin with the first source that report cites for the same claim (it restates
+  its source), and counts on its own only where the report cites nobody for it;
 - unnamed sources ("government sources", "officials") are one origin with another unnamed source when they
   have the same description, appear in the same report, or share any named link (outlet or intermediate);
   otherwise nothing links them and they count as independent.
@@ -68,6 +70,7 @@ def origin_groups(views: list[ClaimView]) -> tuple[dict[str, Origin], list[Origi
             if via is not None:
                 groups.union(via, v.origin.key, f"{v.outlet or v.document} reaches '{v.origin.name}' through '{link.name}'")
     _link_unnamed(views, groups)
+    _link_own_voice_to_its_sources(views, groups)
     out = {}
     for key in sorted(origins):
         root = groups.find(key)
@@ -85,6 +88,19 @@ def _link_short_names(origins: dict[str, Origin], groups: _Groups) -> None:
             short, full = normalise_name(origins[x].name).split(), normalise_name(origins[y].name).split()
             if x != y and 0 < len(short) < len(full) and full[-len(short):] == short:
                 groups.union(x, y, f"'{origins[x].name}' is '{origins[y].name}'")
+
+
+def _link_own_voice_to_its_sources(views: list[ClaimView], groups: _Groups) -> None:
+    """A report that cites someone for this claim and also states it in its own voice is restating its source."""
+    cited: dict[str, str] = {}
+    names = {v.origin.key: v.origin.name for v in views if v.origin is not None}
+    for v in sorted(views, key=lambda v: (v.report, v.origin.key if v.origin else "")):
+        if v.origin is not None and not v.origin.own_voice:
+            cited.setdefault(v.report, v.origin.key)
+    for v in views:
+        if v.origin is not None and v.origin.own_voice and v.report in cited:
+            groups.union(v.origin.key, cited[v.report], f"{v.outlet or v.origin.name} states in its own voice what it "
+                                                         f"attributes to '{names[cited[v.report]]}'")
 
 
 def _link_unnamed(views: list[ClaimView], groups: _Groups) -> None:

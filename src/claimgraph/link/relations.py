@@ -196,7 +196,7 @@ class RuleJudge:
 def detail_added(a: ClaimView, b: ClaimView) -> list[str]:
     """What ``b`` says that ``a`` does not: named entities, numbers, a time."""
     out = []
-    new_entities = sorted(set(b.claim.entities) - set(a.claim.entities))
+    new_entities = sorted(b.topics - a.topics)
     out += [k.split(":", 1)[-1] for k in new_entities[:4]]
     numbers_a = {q.value for q in a.claim.quantities}
     out += [said(q) for q in b.claim.quantities if q.value not in numbers_a]

@@ -10,6 +10,7 @@ import hashlib
 from typing import Any
 
 from ..analysis import Analysis
+from ..analyze.entities import unify_entities
 from ..document import Document
 
 FORMAT = "claimgraph/1"
@@ -31,6 +32,7 @@ def document_json(doc: Document) -> dict[str, Any]:
 def build_story(documents: list[Document], analyses: list[Analysis], links: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole story. ``links`` carries ``clusters``, ``relations``, ``timeline`` and the source entries of
     own-voice origins (reports citing no one) from ``link/`` when present."""
+    unify_entities(analyses)  # one key per thing across reports ("Kestrian" here, "Kestria" there)
     by_doc = {a.document: a for a in analyses}
     entities: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
@@ -101,4 +103,5 @@ def story_from_store(store) -> dict[str, Any]:
     from .links import links_json  # imported here: link modules use stable_id from this one
 
     documents, analyses = store.documents(), list(store.analyses())
+    unify_entities(analyses)  # before the links too, so relations name entities by their story-wide keys
     return build_story(documents, analyses, links_json(store, documents, analyses))

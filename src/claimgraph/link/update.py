@@ -9,36 +9,41 @@ same clusters as ``rebuild``.
 
 from __future__ import annotations
 
-from ..analysis import Analysis
-from ..document import Document
 import numpy as np
 
+from ..analysis import Analysis
+from ..document import Document
 from .candidate_index import candidate_lists, index_keys
 from .claim_view import content_words, counted_noun
 from .embeddings import cached_vectors, text_hash, unpack
 from .matching import MIN_COSINE, MatchFeatures, same_claim
 
 
+CHUNK = 200  # documents read and encoded together; bounds memory when a large folder is added at once
+# What link_documents.analyzed_at records for an ``analyses a`` row. analyzed_at has one-second resolution:
+# the length of the stored analysis tells a re-analysis within the same second apart.
+ANALYSIS_VERSION = "a.analyzed_at || '/' || CAST(LENGTH(a.data) AS TEXT)"
+
+
 def update(store) -> None:
     db = store.db
     _forget_removed(db)
-    # analyzed_at has one-second resolution: the length of the stored analysis tells a re-analysis within
-    # the same second apart
-    version = "a.analyzed_at || '/' || CAST(LENGTH(a.data) AS TEXT)"
     pending = db.query(
-        f"SELECT a.document_id, {version} FROM analyses a LEFT JOIN link_documents l ON l.document_id = a.document_id "
-        f"WHERE l.document_id IS NULL OR l.analyzed_at <> {version} ORDER BY a.analyzed_at, a.document_id"
+        f"SELECT a.document_id, {ANALYSIS_VERSION} FROM analyses a LEFT JOIN link_documents l "
+        f"ON l.document_id = a.document_id WHERE l.document_id IS NULL OR l.analyzed_at <> {ANALYSIS_VERSION} "
+        "ORDER BY a.analyzed_at, a.document_id"
     )
-    work = []
-    for doc_id, analyzed_at in pending:
-        doc, analysis = store.get_document(doc_id), store.get_analysis(doc_id)
-        if doc is not None and analysis is not None:
-            work.append((doc, analysis, analyzed_at))
-    # one batch for every new sentence: the model is fastest on full batches
-    vectors = cached_vectors(db, [c.content for _, a, _ in work for c in a.claims])
-    for doc, analysis, analyzed_at in work:
-        with db.transaction():
-            link_document(db, doc, analysis, vectors, analyzed_at)
+    for start in range(0, len(pending), CHUNK):
+        work = []
+        for doc_id, analyzed_at in pending[start : start + CHUNK]:
+            doc, analysis = store.get_document(doc_id), store.get_analysis(doc_id)
+            if doc is not None and analysis is not None:
+                work.append((doc, analysis, analyzed_at))
+        # one batch for every new sentence of the chunk: the model is fastest on full batches
+        vectors = cached_vectors(db, [c.content for _, a, _ in work for c in a.claims])
+        for doc, analysis, analyzed_at in work:
+            with db.transaction():
+                link_document(db, doc, analysis, vectors, analyzed_at)
 
 
 def rebuild(store) -> None:

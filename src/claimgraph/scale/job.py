@@ -24,7 +24,7 @@ from .analysis_task import analyze_partition
 from .inputs import read_reports, to_document
 from .linking import connected_components, features_partition, same_claim_edges
 from .relations_task import cluster_rows, relation_rows
-from .session import spark_session
+from .session import check_spark, spark_session
 
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,8 @@ def run(input_path: str, output: str, master: str = "local[*]", partitions: int 
         settings: Settings | None = None, spark=None) -> JobSummary:
     settings = settings or Settings()
     out = Path(output)
+    if spark is None:
+        check_spark()  # before touching OUTPUT: a missing Java is one clear line, and nothing is created
     prepare_output(out)
     spark = spark or spark_session(master, partitions)
     from pyspark import StorageLevel

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-import lxml.etree
 import lxml.html
 
 from ..config import Settings
@@ -79,9 +78,10 @@ def parse(name: str, page: str) -> lxml.html.HtmlElement:
 
 def check_shape(name: str, tree: lxml.html.HtmlElement) -> int:
     """The page's element count, after refusing pages too deep or too large to extract in reasonable time."""
-    depth, elements = _shape(tree)
-    if depth > MAX_DEPTH:
+    # XPath runs in libxml2: a tenth of the time of walking the tree in Python, on every page read
+    if tree.xpath(f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"):
         raise InputError(name, f"HTML nested more than {MAX_DEPTH} levels deep")
+    elements = int(tree.xpath("count(//*)"))
     if elements > MAX_ELEMENTS:
         raise InputError(name, f"HTML page too complex ({elements:,} elements; the limit is {MAX_ELEMENTS:,})")
     return elements
@@ -95,17 +95,3 @@ def extract(tree: lxml.html.HtmlElement, fast: bool = False):
     return trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, favor_precision=True, fast=fast,
     )
-
-
-def _shape(tree: lxml.html.HtmlElement) -> tuple[int, int]:
-    """(deepest nesting, number of elements)."""
-    depth = deepest = elements = 0
-    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
-        if event == "start":
-            depth += 1
-            elements += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest, elements
-

@@ -76,14 +76,21 @@ class StoryView:
             if source is None:
                 links.append(ChainLink(a["source"], a["source"], "unnamed", a.get("cue")))
             else:
-                node = self._outlet_sources.get(source["name"].casefold().strip(), source["id"])
-                links.append(ChainLink(node, source["name"], source.get("kind") or "unnamed", a.get("cue")))
+                links.append(ChainLink(self.source_node(source["id"]), source["name"], source.get("kind") or "unnamed",
+                                       a.get("cue")))
         # Drop an immediate repeat ("Coastline Wire ... Coastline Wire reported"): the outlet citing itself.
         deduped = [links[0]] + [b for a, b in zip(links, links[1:]) if a.node != b.node]
         return deduped
 
     def origin(self, claim: dict) -> ChainLink:
         return self.chain(claim)[-1]
+
+    def source_node(self, source_id: str) -> str:
+        """The graph node a story source is drawn as (an outlet's own node where the names agree)."""
+        source = self.sources.get(source_id)
+        if source is None:
+            return source_id
+        return self._outlet_sources.get(source["name"].casefold().strip(), source_id)
 
     def source_name(self, source_id: str) -> str:
         s = self.sources.get(source_id)

@@ -36,7 +36,7 @@ CREATE TABLE link_keys (
     published  TEXT NOT NULL,
     PRIMARY KEY (key, claim_id)
 );
-CREATE INDEX link_keys_recent ON link_keys (key, published);
+CREATE INDEX link_keys_recent ON link_keys (key, published, claim_id);
 CREATE INDEX link_keys_claim ON link_keys (claim_id);
 
 -- "Same claim" edges (a < b); clusters are the connected components.

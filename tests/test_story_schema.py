@@ -1,0 +1,67 @@
+"""The shipped JSON Schema accepts a real story and rejects broken ones."""
+
+from __future__ import annotations
+
+import copy
+
+import jsonschema
+import pytest
+
+from claimgraph.analyze.pipeline import Analyzer
+from claimgraph.commands.core import demo_reports
+from claimgraph.config import Settings
+from claimgraph.document import Document
+from claimgraph.ingest import apply_overrides
+from claimgraph.link.story import build_story
+from claimgraph.schema import validate_story
+from claimgraph.sources import read_inputs
+
+
+@pytest.fixture(scope="module")
+def demo_story() -> dict:
+    """The demo reports read and analysed for real, assembled by the story builder (no store, no linking)."""
+    folder, manifest = demo_reports()
+    settings = Settings()
+    docs: list[Document] = []
+    for entry in manifest["reports"]:
+        overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}
+        docs += [apply_overrides(d, overrides) for d in read_inputs([str(folder / entry["file"])], settings)
+                 if isinstance(d, Document)]
+    analyses = list(Analyzer(settings).analyze_many(docs))
+    return build_story(docs, analyses)
+
+
+def test_demo_story_is_valid(demo_story):
+    validate_story(demo_story)
+    assert demo_story["claims"] and demo_story["entities"] and demo_story["sources"]
+
+
+def broken(story: dict, change) -> dict:
+    story = copy.deepcopy(story)
+    change(story)
+    return story
+
+
+BREAKAGES = {
+    "unknown modality": lambda s: s["claims"][0].update(modality="probably"),
+    "negated as text": lambda s: s["claims"][0].update(negated="no"),
+    "span of one number": lambda s: s["claims"][0].update(span=[3]),
+    "negative span": lambda s: s["claims"][0].update(content_span=[-1, 4]),
+    "span of strings": lambda s: s["claims"][0].update(span=["0", "4"]),
+    "claim without content": lambda s: s["claims"][0].pop("content"),
+    "attribution without cue": lambda s: s["claims"][0].update(attribution=[{"source": "s1", "cue_span": None, "source_span": None}]),
+    "unknown source kind": lambda s: s["sources"][0].update(kind="blogger"),
+    "wrong format": lambda s: s.update(format="claimgraph/0"),
+    "no claims list": lambda s: s.pop("claims"),
+    "bad sha256": lambda s: s["documents"][0].update(sha256="xyz"),
+    "time with unknown type": lambda s: s["times"][0].update(type="EPOCH"),
+    "quantity value as text": lambda s: s["claims"][0].update(quantities=[{"text": "8,000", "value": "8000", "qualifier": None, "unit": None}]),
+    "unknown relation type": lambda s: s["relations"].append({"a": "c1", "b": "c2", "type": "likes", "why": "x"}),
+    "relation without why": lambda s: s["relations"].append({"a": "c1", "b": "c2", "type": "repeats", "why": ""}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKAGES))
+def test_schema_rejects_broken_story(demo_story, name):
+    with pytest.raises(jsonschema.ValidationError):
+        validate_story(broken(demo_story, BREAKAGES[name]))
