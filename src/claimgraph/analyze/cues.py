@@ -8,7 +8,7 @@ name the source (if any) and which characters hold the reported content. Resolvi
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,7 +72,6 @@ class CueMatch:
     content_span: tuple[int, int] | None
     parent: int | None = None  # for "citing": index of the verb cue token whose source cites this one
     stance: bool = False  # a stance toward a thing ("praised X", "called for X"), not a statement: no claim
-    recipients: list[tuple[int, int]] = field(default_factory=list)  # "told Reuters": not a source
 
 
 def _char_span(doc, first: int, last: int) -> tuple[int, int]:
@@ -232,14 +231,6 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-def _recipients(verb, lo: int, hi: int) -> list[tuple[int, int]]:
-    if verb.lemma_.lower() not in ("tell", "inform", "brief", "assure", "warn", "remind", "ask", "urge"):
-        return []
-    return [
-        (c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") and lo <= c.i <= hi
-    ]
-
-
 def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int, int] | None:
     """The larger side of [lo, hi] once [cut_first, cut_last] is removed: the content around an adverbial cue."""
     left = _trim(doc, lo, cut_first - 1, lo, hi) if cut_first > lo else None
@@ -322,6 +313,8 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             continue
         if subj is None or subj.dep_ == "nsubjpass" or not (lo <= subj.i <= hi) or not _is_cue_verb(tok):
             continue
+        if subj.lower_ in ("this", "that", "these", "those") and tok.dep_ != "relcl":
+            continue  # "This shows that ...": the writer's own inference, nobody is speaking
         if _inside_quote(doc, lo, tok.i):
             continue  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
         clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
@@ -352,8 +345,8 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
         s_first = max(subj.left_edge.i, lo)
         s_last = min(_source_end(subj), hi)
         s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
-        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content),
-                         recipients=_recipients(tok, lo, hi), stance=stance)
+        # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
+        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance)
         verb_cues[tok.i] = match
         out.append(match)
     # A "citing" whose parent is not a cue (or has no subject) stands alone.

@@ -175,7 +175,7 @@ class Speakers:
         if head.dep_ in ("nsubj", "nsubjpass") and low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = head.head.head
             return self.resolve(antecedent.left_edge.i, antecedent.i, antecedent.i, scope_key)
-        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | SELF_PRONOUNS:
+        if low in PERSON_PRONOUNS | GROUP_PRONOUNS | SELF_PRONOUNS:
             found = self._pronoun(low, position)
             if found is not None:
                 return found
