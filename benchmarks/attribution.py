@@ -124,10 +124,15 @@ def predict(parsed, text: str) -> dict[str, set[Fragments]]:
     units, _ = attribution.find_attributions(parsed, entities.find_mentions(parsed), "bench")
     pred: dict[str, set[Fragments]] = {c: set() for c in CATEGORIES}
     contents: list[list[tuple[int, int]]] = []
+    by_cue: dict[tuple[int, int] | None, list[tuple[int, int]]] = {}
     for unit in units:
-        if unit.continued and unit.main is None and contents:
-            contents[-1].append((unit.start, unit.end))  # a quotation running on: one more fragment
-            continue
+        if unit.continued and unit.main is None:
+            cue_span = unit.continued[-1].cue_span
+            if cue_span in by_cue:
+                by_cue[cue_span].append((unit.start, unit.end))  # a quotation running on: one more fragment
+            else:
+                by_cue[cue_span] = [(unit.start, unit.end)]  # a quotation whose speaker follows it
+                contents.append(by_cue[cue_span])
         for f in unit.found:
             for cat, span in (("cue", f.cue.cue_span), ("source", f.source_span)):
                 frags = trimmed(text, [span]) if span else None
@@ -137,6 +142,7 @@ def predict(parsed, text: str) -> dict[str, set[Fragments]]:
                 own = [f.cue.cue_span] + ([f.source_span] if f.source_span else [])
                 holes = sorted(s for s in own if s[0] >= f.content_span[0] and s[1] <= f.content_span[1])
                 contents.append(_cut(f.content_span, holes))
+                by_cue[f.cue.cue_span] = contents[-1]
     for pieces in contents:
         frags = trimmed(text, pieces)
         if frags:

@@ -197,6 +197,9 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
     previous: Unit | None = None
     for unit in units:
         _attribute_unit(parsed, text, unit, speakers)
+        bare = next((f for f in unit.found if f.cue.kind == "bare"), None)
+        if bare is not None and previous is not None and previous.main is None and _is_quote_only(text[previous.start : previous.end]):
+            previous.continued = list(bare.chain)
         if unit.main is None and previous is not None and _is_quote_only(text[unit.start : unit.end]):
             # a bare quotation right after a quoted statement goes on in the same voice
             chain = previous.main.chain if previous.main is not None else previous.continued

@@ -64,7 +64,7 @@ def learned_cue_words() -> frozenset[str]:
 class CueMatch:
     """One cue found in a stretch of text. Token indices are into the parsed Doc; char spans are [start, end)."""
 
-    kind: str  # verb | according | citing | hedge | impersonal | colon
+    kind: str  # verb | according | citing | hedge | impersonal | colon | bare (speaker of the quotation before)
     cue_span: tuple[int, int]
     cue_token: int  # index of the cue's head token
     source_tokens: tuple[int, int] | None  # [first, last] token indices of the source phrase, None if unnamed
@@ -156,8 +156,18 @@ SIDE_REMARK_WORDS = frozenset({"who", "which", "while", "whereas", "although", "
 
 
 def _inside_quote(doc, first: int, i: int) -> bool:
-    marks = [t.text for t in doc[first:i]]
-    return sum(m in OPEN_QUOTES for m in marks) > sum(m in CLOSE_QUOTES for m in marks) or marks.count('"') % 2 == 1
+    """Whether token i sits inside a quotation opened after token ``first`` (curly, straight or '' `` marks,
+    mixed as real pages mix them: a straight mark closes an open curly one)."""
+    inside = False
+    for tok in doc[first:i]:
+        mark = tok.text
+        if mark in OPEN_QUOTES or mark == "``":
+            inside = True
+        elif mark in CLOSE_QUOTES:
+            inside = False
+        elif mark in ('"', "''"):
+            inside = not inside
+    return inside
 
 
 def _without_trailing_appositive(doc, first: int, last: int) -> int:
@@ -253,6 +263,14 @@ def _speaker_line(doc, lo: int, hi: int) -> CueMatch | None:
     return None
 
 
+def _bare(doc, verb, lo: int, hi: int) -> bool:
+    """A short stretch that is nothing but a speaker and a reporting verb ("he said on Tuesday.")."""
+    if hi - lo > 14:
+        return False
+    inside = {t.i for t in verb.subtree}
+    return all(doc[i].is_punct or doc[i].is_space or i in inside for i in range(lo, hi + 1))
+
+
 def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
     """All cues among tokens lo..hi (inclusive) of ``doc``, in text order."""
     out: list[CueMatch] = []
@@ -327,6 +345,11 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                 content = rest
         # a word only the corpus statistics call a cue ("agreed", "praised") marks a stance, not a statement
         stance = lemma not in REPORTING_LEMMAS
+        if content is None and not stance and _bare(doc, tok, lo, hi):
+            # "Mrs. Clinton said." after a quotation that ended a sentence: the speaker of what came before
+            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj), hi), lo, hi) or (subj.i, subj.i)
+            out.append(CueMatch("bare", _char_span(doc, *_cue_extent(doc, tok, lo, hi)), tok.i, s_trim, subj.i, None))
+            continue
         if content is None:
             stance_content = _stance_object(doc, tok, lo, hi)
             if stance_content is None:
