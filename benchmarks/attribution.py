@@ -217,32 +217,38 @@ def print_table(r: dict) -> None:
     print("published best (BERT, GPU), exact F1: source 83.2, cue 75.3, content 72.9")
 
 
-SKIP_WORDS = frozenset(
-    "has have had will would also is was are were be been not did does do could should may might can to just "
-    "previously later then further repeatedly and n't never already once recently first publicly".split()
-)
-
-
 def mine_cues(min_count: int = 5, min_ratio: float = 0.3) -> None:
-    """Word forms that PolNeAR train annotates as the head of a cue in at least 30% of their occurrences."""
+    """Lemmas of verbs that PolNeAR train annotates as the head of a cue in at least 30% of their verb uses."""
+    from claimgraph.analyze import nlp
+    from claimgraph.config import Settings
+
+    docs = documents("train", None)
+    model = nlp.load(Settings().spacy_model)
     cue, total = collections.Counter(), collections.Counter()
-    for _, text, ann in documents("train", None):
+    for (_, text, ann), parsed in zip(docs, model.pipe((d[1] for d in docs), batch_size=16)):
+        heads = set()
         for line in ann.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) == 3 and parts[1].startswith("Cue "):
-                head = next((w for w in re.findall(r"[a-z]+", parts[2].lower()) if w not in SKIP_WORDS), None)
-                if head:
-                    cue[head] += 1
-        total.update(re.findall(r"[a-z]+", text.lower()))
+                a, _, rest = parts[1][4:].partition(" ")
+                b = rest.split(";")[0]
+                span = parsed.char_span(int(a), int(b), alignment_mode="expand") if a.isdigit() and b.isdigit() else None
+                if span is not None and len(span):
+                    heads.add(span.root.i)
+        for tok in parsed:
+            if tok.pos_ == "VERB":
+                total[tok.lemma_.lower()] += 1
+                if tok.i in heads:
+                    cue[tok.lemma_.lower()] += 1
     rows = sorted(
-        (w, c, total[w]) for w, c in cue.items() if c >= min_count and total[w] and c / total[w] >= min_ratio and len(w) > 2
+        (w, c, total[w]) for w, c in cue.items() if c >= min_count and c / total[w] >= min_ratio and w.isalpha()
     )
     CUE_WORDS.parent.mkdir(parents=True, exist_ok=True)
     with CUE_WORDS.open("w", encoding="utf-8") as f:
-        f.write("# word\tcue_count\ttotal_count  (PolNeAR train; see CUE_WORDS_CARD.md)\n")
+        f.write("# lemma\tcue_count\tverb_count  (PolNeAR train; see CUE_WORDS_CARD.md)\n")
         for w, c, t in rows:
             f.write(f"{w}\t{c}\t{t}\n")
-    print(f"wrote {len(rows)} cue words to {CUE_WORDS}")
+    print(f"wrote {len(rows)} cue lemmas to {CUE_WORDS}")
 
 
 def main() -> None:

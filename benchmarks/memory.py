@@ -30,7 +30,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", ROOT.parent / "shared" / "data")) / "polnear"
-SENTENCE = re.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[A-Z“\"])")
+SENTENCE = re.compile(r"(?<=[.!?\"”’)])\s+(?=[A-Z“\"])")  # a full stop (or closing quote), space, capital
 
 
 def polnear_articles() -> list[dict]:

@@ -226,6 +226,17 @@ def test_following_quote_continues_the_speaker(model):
     check_spans(claims, sources, text)
 
 
+def test_speaker_after_a_closed_quotation(model):
+    claims, sources, text = run(
+        model, "Harbour master Ana Ruiz said the port was closed. “Is this fair? Nobody thinks so.” Ruiz said."
+    )
+    quote = claim_with(claims, "Is this fair")
+    assert chain(quote, sources) == [("Ana Ruiz", "person")]
+    assert text[slice(*quote.attribution[0].source_span)] == "Ruiz"
+    assert not any(c.text == "Ruiz said." for c in claims)
+    check_spans(claims, sources, text)
+
+
 def test_mixed_quote(model):
     claims, sources, text = run(
         model, 'Artyom Lukin told Reuters that the agreement is "for all intents and purposes a military alliance."'

@@ -153,3 +153,11 @@ def test_claims_command_on_a_store_that_cannot_open(tmp_path):
     result = CliRunner().invoke(main, ["claims", "--db", str(tmp_path / "missing-dir" / "x" / "store.db")])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_seed_claim_times_resolve_against_publication_date(story):
+    claims = claims_of(story, "003_fadc53880de2b4fe.txt")
+    this_year = next(c for c in claims if c["content"].startswith("North Korea is expected to begin"))
+    assert this_year["time"] and this_year["time"]["value"] == "2025"
+    last_fall = next(c for c in claims if "12,000 North Korean troops" in c["content"])
+    assert last_fall["time"] and last_fall["time"]["value"].startswith("2024")

@@ -236,8 +236,8 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
     text = parsed.text
     claims: list[Claim] = []
     for unit in units:
-        if not _worth_a_claim(parsed, unit):
-            continue
+        if not _worth_a_claim(parsed, unit) or any(f.cue.kind == "bare" for f in unit.found):
+            continue  # a fragment, or just "he said." naming the speaker of the quotation before
         span = (unit.start, unit.end)
         content, chain = span, []
         if unit.main is not None and unit.main.content_span is not None:

@@ -52,7 +52,7 @@ _DATA = Path(__file__).with_name("data") / "cue_words.tsv"
 
 @lru_cache(maxsize=1)
 def learned_cue_words() -> frozenset[str]:
-    """Word forms mined from PolNeAR train (see data/CUE_WORDS_CARD.md); empty when the file is absent."""
+    """Verb lemmas mined from PolNeAR train (see data/CUE_WORDS_CARD.md); empty when the file is absent."""
     try:
         with _DATA.open(encoding="utf-8") as f:
             return frozenset(row[0] for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#"))
@@ -123,7 +123,7 @@ def _is_cue_verb(tok) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in REPORTING_LEMMAS or tok.lower_ in learned_cue_words()
+    return lemma in REPORTING_LEMMAS or lemma in learned_cue_words()
 
 
 def _headline_cue(tok) -> bool:
@@ -222,7 +222,7 @@ STANCE_PREPS = frozenset({"to", "for", "about", "on", "of", "against", "with", "
 
 def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
     """What a stance verb is about: its object, or the object of its first preposition ("called for X")."""
-    if verb.lower_ not in learned_cue_words() and verb.lemma_.lower() not in REPORTING_LEMMAS:
+    if verb.lemma_.lower() not in learned_cue_words() and verb.lemma_.lower() not in REPORTING_LEMMAS:
         return None
     for child in verb.children:
         if not lo <= child.i <= hi or child.i < verb.i:
