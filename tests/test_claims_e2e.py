@@ -161,3 +161,8 @@ def test_seed_claim_times_resolve_against_publication_date(story):
     assert this_year["time"] and this_year["time"]["value"] == "2025"
     last_fall = next(c for c in claims if "12,000 North Korean troops" in c["content"])
     assert last_fall["time"] and last_fall["time"]["value"].startswith("2024")
+
+
+def test_entity_types_follow_the_identity(story):
+    types = {e["name"]: e["type"] for e in story["entities"]}
+    assert types["North Korea"] == types["Kestria"] == types["Valdoria"] == "GPE"

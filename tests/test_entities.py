@@ -122,3 +122,9 @@ def test_odd_entity_text_never_crashes():
     for text in ["", "   ", "'s", "“”", "🙂", "الولايات المتحدة", "\x00\x01", "the"]:
         key, name = entity_key(text, "ORG")
         assert key.startswith("org:") or key.startswith("gpe:")
+
+
+def test_resolved_mentions_carry_their_identitys_label(nlp):
+    doc = nlp("Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, the Kestrian ministry said.")
+    demonyms = [m for m in find_mentions(doc) if m.text == "Kestrian"]
+    assert demonyms and {m.label for m in demonyms} == {"GPE"}

@@ -22,6 +22,7 @@ from ..analysis import Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "NORP": "norp", "FAC": "fac"}
+KIND_LABELS = {prefix: label for label, prefix in PREFIX.items()}
 
 # Prepositions after which a capital is a place, not its government ("in Moscow" vs "Moscow said").
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "outside", "around", "across",
@@ -210,6 +211,12 @@ def _resolve_in_document(text: str, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.key in mapping:
             m.key, m.name = mapping[m.key]
+        m.label = label_of(m.key, m.label)
+
+
+def label_of(key: str, label: str) -> str:
+    """The label of the identity a mention resolved to: "North Korean" (NORP) names North Korea, a GPE."""
+    return KIND_LABELS.get(key.split(":", 1)[0], label)
 
 
 def _label_rank(key: str) -> int:
@@ -306,6 +313,7 @@ def unify_entities(analyses: list) -> dict[str, tuple[str, str]]:
         for m in a.mentions:
             if m.key in mapping:
                 m.key, m.name = mapping[m.key]
+                m.label = label_of(m.key, m.label)
         for c in a.claims:
             c.entities = sorted({mapping.get(k, (k, ""))[0] for k in c.entities})
     return mapping
