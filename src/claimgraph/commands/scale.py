@@ -31,10 +31,10 @@ def spark(input_path, output, master, partitions, as_json):
     try:
         summary = run(input_path, output, master=master, partitions=partitions)
     except InputError as e:
-        err_console.print(f"[red]error:[/red] {e}")
+        err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(EXIT_INPUT_ERRORS)
     except ClaimgraphError as e:
-        err_console.print(f"[red]error:[/red] {e}")
+        err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(EXIT_STORE)
     if as_json:
         print_json(summary.to_dict())
@@ -67,10 +67,10 @@ def load(output, db, as_json):
         try:
             summary = load_tables(store, output)
         except InputError as e:
-            err_console.print(f"[red]error:[/red] {e}")
+            err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
             sys.exit(EXIT_INPUT_ERRORS)
         except ClaimgraphError as e:
-            err_console.print(f"[red]error:[/red] {e}")
+            err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
             sys.exit(EXIT_STORE)
     for warning in summary.warnings:
         err_console.print(f"[yellow]warning:[/yellow] {warning}")
