@@ -129,7 +129,8 @@ def docs(db, as_json):
 
 def demo_reports() -> tuple[Path, dict]:
     folder = resources.files("claimgraph.demo") / "reports"
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    # The manifest sits beside the folder, so `claimgraph add .../reports` reads only reports.
+    manifest = json.loads((folder / ".." / "manifest.json").read_text(encoding="utf-8"))
     return Path(str(folder)), manifest
 
 
