@@ -13,9 +13,9 @@ reading src/claimgraph/demo/reports/* before running the code:
    relays the same broadcaster) and the transport ministry (Rusk).
 8. Timeline: production start (early February) comes before the May departure; unresolved times are listed.
 
-Answers 5-7 need claim extraction that splits claims from their attribution, quantities and modality as the
-analysis work lands; they are marked ``xfail(strict=True)`` with the reason, so they fail loudly (and the
-marker must go) once they hold.
+Answers 5-7 do not hold yet: the denial is not clustered with the count it denies, the delayed delivery does
+not join the May plan, and neighbouring events join the production cluster. They are marked
+``xfail(strict=True)`` with the reason, so they fail loudly (and the marker must go) once they hold.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from claimgraph.link.story import story_from_store
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
 
-NEEDS_ANALYSIS = "needs the attribution/modality/quantity analysis to land (issue 3 helpers)"
+NEEDS_ANALYSIS = "known gap in linking (issue 4 stays open)"
 
 
 def build_demo(path) -> dict:

@@ -251,3 +251,19 @@ def test_fuzzed_text_gives_valid_spans(text, year, month, pick):
         if t.start:
             assert t.start <= t.end
         last_end = t.span[1]
+
+
+@pytest.mark.parametrize(
+    "anchor, sentence, expected",
+    [
+        ("2025-02-10", "The first trainset is planned to leave the factory in May, Rusk said.", "2025-05"),
+        ("2025-05-20", "He said that the trainset would now be delivered in September.", "2025-09"),
+        ("2025-05-20", "The trainset will not leave the works in May as planned, the minister said.", "2025-05"),
+        ("2025-02-10", "The plant is due to open in March, officials told reporters.", "2025-03"),
+        ("2025-02-10", "The line is expected to begin work in June.", "2025-06"),
+        ("2025-02-10", "Production began in May, he said.", "2024-05"),
+    ],
+)
+def test_reporting_verbs_do_not_decide_the_tense_of_what_is_reported(anchor, sentence, expected):
+    (month,) = [t for t in find_times(sentence, anchor) if t.text in ("May", "June", "March", "September")]
+    assert month.value == expected

@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo|'ll|shall|going to|plans? to|planning to|scheduled to|expected to|expects? to|set to|"
+    r"\b(?:will|won't|wo|'ll|shall|going to|plans? to|planning to|planned to|due to|slated to|scheduled to|expected to|expects? to|set to|"
     r"is to|are to|would|aims? to|intends? to|to be held|upcoming|scheduled|slated|set for|as soon as|as early as)\b",
     re.I)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|didn't|said|told|wrote|took|came|went|began|met|made|gave|saw|held|spent|sold|fell|rose|"
+    r"\b(?:was|were|had|did|didn't|took|came|went|began|met|made|gave|saw|held|spent|sold|fell|rose|"
     r"bought|brought|thought|caught|fought|sought|paid|got|knew|grew|threw|drew|flew|felt|left|lost|led|kept|sent|"
     r"built|won|ran|became|chose|spoke|broke|stood|struck|ago|earlier|previously|"
+    r"(?<!\bbe )(?<!\bbe now )"  # "would be delivered", "to be completed": a participle, not the past
     r"(?!(?:need|feed|seed|speed|indeed|proceed|exceed|succeed|breed|hundred|red|bed|shed)\b)[a-z]{2,}ed)\b")
+# Reporting verbs give the tense of the report, not of what is reported ("... will open in May, he said"):
+# they decide only where nothing else in the sentence does.
+_REPORTING = re.compile(r"\b(?:said|told|wrote|stated|added|announced|reported)\b", re.I)
 _FUTURE_IN_PAST = re.compile(r"\b(?:had been|was|were)\s+$")
 # A sentence boundary: end punctuation followed by space and a capital, or a line break
 # (not after initials and short abbreviations: "U.S.", "Mr.", "Feb.", "a.m.").
@@ -71,7 +75,9 @@ class Context:
         for m in _FUTURE.finditer(self.text):
             in_past = _FUTURE_IN_PAST.search(self.text, max(0, m.start() - 12), m.start())
             markers.append(_Marker(m.start(), m.end(), "past" if in_past else "future", 0))
-        markers += [_Marker(m.start(), m.end(), "past", 1) for m in _PAST.finditer(self.text)]
+        markers += [_Marker(m.start(), m.end(), "past", 1) for m in _PAST.finditer(self.text)
+                    if not _REPORTING.fullmatch(m.group())]
+        markers += [_Marker(m.start(), m.end(), "past", 2) for m in _REPORTING.finditer(self.text)]
         markers.sort(key=lambda k: k.start)
         self._marker_starts = [k.start for k in markers]
         return markers
@@ -83,17 +89,17 @@ class Context:
         if self._markers is None:
             self._markers = self._scan_markers()
         s, e = self.sentence(start, end)
-        best: tuple[int, int, str] | None = None  # (distance, preference, tense)
+        best: tuple[bool, int, int, str] | None = None  # (is reporting verb, distance, preference, tense)
         first = bisect.bisect_left(self._marker_starts, s)
         last = bisect.bisect_left(self._marker_starts, e)
         for k in self._markers[first:last]:
             if start <= k.start < end or k.end > e:
                 continue  # the expression's own words ("next", "earlier") are not the clause's tense
             distance = start - k.end if k.end <= start else k.start - end
-            key = (distance, k.preference, k.tense)
+            key = (k.preference == 2, distance, k.preference, k.tense)
             if best is None or key < best:
                 best = key
-        return best[2] if best else "present"
+        return best[3] if best else "present"
 
     def mention_quarter(self, quarter: tuple[int, int], at: int) -> None:
         self.last_quarter, self.last_quarter_at = quarter, at

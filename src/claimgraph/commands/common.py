@@ -9,9 +9,10 @@ from typing import Any, Callable, Iterator
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from ..config import default_db
-from ..errors import ClaimgraphError
+from ..errors import ClaimgraphError, InputError
 from ..store import Store
 
 EXIT_INPUT_ERRORS = 1
@@ -52,3 +53,16 @@ def print_json(data: Any) -> None:
 def short(text: str | None, width: int = 80) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@contextmanager
+def exit_on_error() -> Iterator[None]:
+    """One clear line and a meaningful exit code for errors a user should see: 1 for a bad input, 3 otherwise."""
+    try:
+        yield
+    except InputError as e:
+        err_console.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
+        sys.exit(EXIT_INPUT_ERRORS)
+    except ClaimgraphError as e:
+        err_console.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
+        sys.exit(EXIT_STORE)

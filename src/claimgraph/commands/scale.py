@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from ..errors import ClaimgraphError, InputError
-from .common import EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit, print_json
+from .common import (
+    EXIT_INPUT_ERRORS, console, db_option, err_console, exit_on_error, json_option, open_store_or_exit, print_json,
+)
 
 SHOWN_SKIPS = 20
 
@@ -28,14 +29,8 @@ def spark(input_path, output, master, partitions, as_json):
     """
     from ..scale.job import run
 
-    try:
+    with exit_on_error():
         summary = run(input_path, output, master=master, partitions=partitions)
-    except InputError as e:
-        err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
-        sys.exit(EXIT_INPUT_ERRORS)
-    except ClaimgraphError as e:
-        err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
-        sys.exit(EXIT_STORE)
     if as_json:
         print_json(summary.to_dict())
     else:
@@ -63,15 +58,8 @@ def load(output, db, as_json):
     """
     from ..scale.load import load as load_tables
 
-    with open_store_or_exit(db) as store:
-        try:
-            summary = load_tables(store, output)
-        except InputError as e:
-            err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
-            sys.exit(EXIT_INPUT_ERRORS)
-        except ClaimgraphError as e:
-            err_console.print(f"[red]error:[/red] {e}", soft_wrap=True)
-            sys.exit(EXIT_STORE)
+    with open_store_or_exit(db) as store, exit_on_error():
+        summary = load_tables(store, output)
     for warning in summary.warnings:
         err_console.print(f"[yellow]warning:[/yellow] {warning}")
     if as_json:

