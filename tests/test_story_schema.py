@@ -65,3 +65,15 @@ BREAKAGES = {
 def test_schema_rejects_broken_story(demo_story, name):
     with pytest.raises(jsonschema.ValidationError):
         validate_story(broken(demo_story, BREAKAGES[name]))
+
+
+def test_claim_time_says_why_it_is_unresolved():
+    """Without a publication date a month stays XXXX-06: the claim's time carries the TIMEX3 mod and the note."""
+    doc = Document(text="The ministry said the new line would open in early June.", sha256="f" * 64, published=None)
+    analysis = next(iter(Analyzer(Settings()).analyze_many([doc])))
+    story = build_story([doc], [analysis])
+    validate_story(story)
+    time = story["claims"][0]["time"]
+    assert time["value"] == "XXXX-06" and time["start"] is None
+    assert time["mod"] == "START" and time["type"] == "DATE"
+    assert time["note"] and "publication date" in time["note"]

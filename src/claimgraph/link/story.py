@@ -56,7 +56,7 @@ def build_story(documents: list[Document], analyses: list[Analysis], links: dict
                 entry["description"] = s.description
         for t in analysis.times:
             times.append({"document": doc.id, "span": list(t.span), "text": t.text, "type": t.type, "value": t.value,
-                          "start": t.start, "end": t.end, "note": t.note})
+                          "mod": t.mod, "start": t.start, "end": t.end, "note": t.note})
         for c in analysis.claims:
             claims.append(claim_json(c, doc.id, local))
     for e in entities.values():
@@ -91,7 +91,8 @@ def claim_json(c, doc_id: str, local_sources: dict[str, str]) -> dict[str, Any]:
         ],
         "modality": c.modality, "negated": c.negated,
         "time": None if c.time is None else {
-            "text": c.time.text, "span": list(c.time.span), "value": c.time.value, "start": c.time.start, "end": c.time.end,
+            "text": c.time.text, "span": list(c.time.span), "type": c.time.type, "value": c.time.value,
+            "mod": c.time.mod, "start": c.time.start, "end": c.time.end, "note": c.time.note,
         },
         "entities": [stable_id("e", k) for k in c.entities],
         "quantities": [{"text": q.text, "span": list(q.span), "value": q.value, "qualifier": q.qualifier, "unit": q.unit}

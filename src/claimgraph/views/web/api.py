@@ -8,8 +8,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..story_view import RELATION_TYPES, StoryView
-from .data import ClaimFilter, Snapshot, StoryData, filter_claims
-from .links import checked_date, checked_modality
+from .data import Snapshot, StoryData, filter_claims
+from .links import claim_filter, found_or_404
 from .upload import ingest_upload, read_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -52,9 +52,7 @@ def documents(request: Request) -> list[dict[str, Any]]:
 @router.get("/documents/{doc_id}", summary="One report with its text and claims")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
     view = data_of(request).snapshot().view
-    doc = view.documents.get(doc_id)
-    if doc is None:
-        raise HTTPException(404, f"no report with id '{doc_id[:80]}'")
+    doc = found_or_404(view.documents, doc_id, "report")
     return {**doc, "claims": [claim_detail(c, view) for c in view.claims_sorted() if c["document"] == doc_id]}
 
 
@@ -75,7 +73,7 @@ def claims(request: Request, q: str | None = None, source: str | None = None, ou
            limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
     data = data_of(request)
     snap = data.snapshot()
-    wanted = ClaimFilter(q, source, outlet, checked_modality(modality), checked_date("since", since), checked_date("until", until))
+    wanted = claim_filter(q, source, outlet, modality, since, until)
     found = filter_claims(data, snap, wanted)
     return {"total": len(found), "offset": offset, "limit": limit,
             "claims": [claim_detail(c, snap.view) for c in found[offset: offset + limit]]}
@@ -84,10 +82,7 @@ def claims(request: Request, q: str | None = None, source: str | None = None, ou
 @router.get("/claims/{claim_id}", summary="One claim with its source chain, cluster and relations")
 def claim(request: Request, claim_id: str) -> dict[str, Any]:
     view = data_of(request).snapshot().view
-    found = view.claims.get(claim_id)
-    if found is None:
-        raise HTTPException(404, f"no claim with id '{claim_id[:80]}'")
-    return claim_detail(found, view)
+    return claim_detail(found_or_404(view.claims, claim_id, "claim"), view)
 
 
 @router.get("/sources", summary="Sources and outlets with who cites whom")
@@ -98,10 +93,7 @@ def sources(request: Request) -> list[dict[str, Any]]:
 @router.get("/sources/{source_id}", summary="One source or outlet")
 def source(request: Request, source_id: str) -> dict[str, Any]:
     snap = data_of(request).snapshot()
-    for entry in source_entries(snap):
-        if entry["id"] == source_id:
-            return entry
-    raise HTTPException(404, f"no source with id '{source_id[:80]}'")
+    return found_or_404({entry["id"]: entry for entry in source_entries(snap)}, source_id, "source")
 
 
 @router.get("/clusters", summary="Clusters: the same claim across reports")
@@ -112,9 +104,7 @@ def clusters(request: Request) -> list[dict[str, Any]]:
 @router.get("/clusters/{cluster_id}", summary="One cluster with its claims and relations")
 def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
     view = data_of(request).snapshot().view
-    found = view.clusters.get(cluster_id)
-    if found is None:
-        raise HTTPException(404, f"no cluster with id '{cluster_id[:80]}'")
+    found = found_or_404(view.clusters, cluster_id, "cluster")
     return {**found, "claim_details": [claim_detail(view.claims[c], view) for c in found["claims"] if c in view.claims],
             "relations": view.cluster_relations(found)}
 

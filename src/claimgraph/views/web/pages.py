@@ -14,8 +14,8 @@ from ..report import document_marks
 from ..rendering import environment
 from ..source_graph import source_graph_svg
 from ..timeline import events, timeline_svg
-from .data import ClaimFilter, filter_claims
-from .links import MODALITIES, app_url, checked_date, checked_modality
+from .data import filter_claims
+from .links import MODALITIES, app_url, claim_filter, found_or_404
 from .upload import ingest_upload, read_upload
 
 router = APIRouter(include_in_schema=False)
@@ -49,9 +49,7 @@ def documents(request: Request):
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str):
     _, snap = data_and_view(request)
-    doc = snap.view.documents.get(doc_id)
-    if doc is None:
-        raise HTTPException(404, f"no report with id '{doc_id[:80]}'")
+    doc = found_or_404(snap.view.documents, doc_id, "report")
     claims = [c for c in snap.view.claims_sorted() if c["document"] == doc_id]
     return page("app_document.html", request, title=doc.get("title") or doc_id, doc=doc, claims=claims,
                 text=highlight(doc.get("text", ""), document_marks(snap.view, doc)))
@@ -62,7 +60,7 @@ def claims(request: Request, q: str | None = None, source: str | None = None, ou
            modality: str | None = None, since: str | None = None, until: str | None = None,
            offset: int = Query(0, ge=0)):
     data, snap = data_and_view(request)
-    wanted = ClaimFilter(q, source, outlet, checked_modality(modality), checked_date("since", since), checked_date("until", until))
+    wanted = claim_filter(q, source, outlet, modality, since, until)
     found = filter_claims(data, snap, wanted)
     outlets = sorted({d["outlet"] for d in snap.view.documents.values() if d.get("outlet")}, key=str.casefold)
     sources = sorted(snap.view.sources.values(), key=lambda s: s["name"].casefold())
@@ -77,9 +75,7 @@ def claims(request: Request, q: str | None = None, source: str | None = None, ou
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
 def claim(request: Request, claim_id: str):
     _, snap = data_and_view(request)
-    found = snap.view.claims.get(claim_id)
-    if found is None:
-        raise HTTPException(404, f"no claim with id '{claim_id[:80]}'")
+    found = found_or_404(snap.view.claims, claim_id, "claim")
     context = claim_in_context(found, snap.view.document_of(found).get("text", ""), anchor_prefix="claim")
     return page("app_claim.html", request, title=f"Claim {claim_id}", claim=found, context=context)
 
@@ -95,9 +91,7 @@ def sources(request: Request):
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
 def source(request: Request, source_id: str):
     _, snap = data_and_view(request)
-    if source_id not in snap.graph:
-        raise HTTPException(404, f"no source with id '{source_id[:80]}'")
-    node = {"id": source_id, **snap.graph.nodes[source_id]}
+    node = {"id": source_id, **found_or_404(snap.graph.nodes, source_id, "source")}
     view = snap.view
     claims = [c for c in view.claims_sorted() if any(link.node == source_id for link in view.chain(c))]
     return page("app_source.html", request, title=node["label"], node=node, claims=claims,
@@ -116,9 +110,7 @@ def clusters(request: Request):
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
 def cluster(request: Request, cluster_id: str):
     _, snap = data_and_view(request)
-    found = snap.view.clusters.get(cluster_id)
-    if found is None:
-        raise HTTPException(404, f"no cluster with id '{cluster_id[:80]}'")
+    found = found_or_404(snap.view.clusters, cluster_id, "cluster")
     return page("app_cluster.html", request, title=found["label"], cluster=found)
 
 
