@@ -1,7 +1,11 @@
 """Attribution extraction on PolNeAR: exact and overlap P/R/F1 for source, cue and content spans.
 
-    .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--json]
+    .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--json] [--no-model]
     .venv/bin/python benchmarks/attribution.py --mine-cues     # rebuild analyze/data/cue_words.tsv from train
+    .venv/bin/python scripts/train_attribution.py              # rebuild analyze/data/cue_model.json from train
+
+``--no-model`` measures the fallback the tool uses when ``analyze/data/cue_model.json`` is absent (rules and the
+mined cue lexicon only).
 
 Data: ``../shared/data/polnear/<split>/`` (BRAT standoff). Gold: every Source, Cue and Content text-bound
 annotation that takes part in an ``Attribution`` event. Texts annotated by several annotators are scored
@@ -10,7 +14,7 @@ against one annotation, the alphabetically first file ``<stem>_<annotator>.ann``
 
 Predictions: ``claimgraph.analyze.attribution.find_attributions`` over the same spaCy parse the tool uses;
 every attribution found contributes its cue span, its source span (implicit/carried sources have none) and
-its content span. PolNeAR's content excludes its own cue and source where they sit inside it ("“A,” he said,
+its content span (plus the pieces of a quotation that resumes after the cue, ``Found.more_content``). PolNeAR's content excludes its own cue and source where they sit inside it ("“A,” he said,
 “B.”" is two fragments), so a predicted content span is cut into fragments around its own cue/source spans;
 a quotation that runs on into the next sentence(s) without a cue adds those as further fragments.
 Duplicate spans (a source shared by two cues) count once, on both sides.
@@ -141,7 +145,7 @@ def predict(parsed, text: str) -> dict[str, set[Fragments]]:
             if f.content_span:
                 own = [f.cue.cue_span] + ([f.source_span] if f.source_span else [])
                 holes = sorted(s for s in own if s[0] >= f.content_span[0] and s[1] <= f.content_span[1])
-                contents.append(_cut(f.content_span, holes))
+                contents.append(_cut(f.content_span, holes) + list(f.more_content))
                 by_cue[f.cue.cue_span] = contents[-1]
     for pieces in contents:
         frags = trimmed(text, pieces)
@@ -257,7 +261,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--mine-cues", action="store_true", help="rebuild analyze/data/cue_words.tsv from train")
+    ap.add_argument("--no-model", action="store_true", help="measure without the learned cue model (rules only)")
     args = ap.parse_args()
+    if args.no_model:
+        from claimgraph.analyze import attribution_model
+
+        attribution_model.cue_model = lambda: None  # what the tool does when the model file is absent
     if args.mine_cues:
         mine_cues()
         return

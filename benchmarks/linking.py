@@ -1,6 +1,12 @@
 """Cost of adding one report to the story as the store grows (1k, 10k, 100k claims).
 
     .venv/bin/python benchmarks/linking.py [--sizes 1000,10000,100000] [--reports 3]
+    .venv/bin/python benchmarks/linking.py --encoder [--sentences 400]
+
+``--encoder`` compares the shipped sentence encoder (int8-quantised, one sentence per pass, see
+``link/embeddings.py``) with the float model batched 64 at a time, on PolNeAR sentences
+(../shared/data/polnear/dev): CPU seconds on one thread, the cosine of each sentence's two vectors, and how
+far the cosine between two random sentences moves (what the matching thresholds see).
 
 How the store is filled: N generated claims are written straight into the link tables through
 ``link.update.insert_features`` (the same code ``update`` uses). Their vectors are not encoded one by one:
@@ -92,7 +98,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--reports", type=int, default=3)
+    parser.add_argument("--encoder", action="store_true", help="compare the int8 encoder with the float model")
+    parser.add_argument("--sentences", type=int, default=400)
     args = parser.parse_args()
+    if args.encoder:
+        return compare_encoders(args.sentences)
     templates = embeddings.encode([sentence(i * 37) for i in range(200)])
     embeddings.encode(["warm-up"])  # model load is a one-off per process, not part of adding a report
     print(f"{'claims in store':>16} {'fill s':>7} {'encode 20 sentences ms':>23} {'link 1 report ms':>17} "
@@ -109,6 +119,50 @@ def main() -> int:
             print(f"{n:>16,} {filled:>7.1f} {encode_ms:>23.0f} {link_ms:>17.0f} {link_ms / 20:>18.1f} {runs[0][2]:>6}")
     print(f"(candidates per claim are capped at ({candidate_index.BANDS} LSH bands + entity keys) x "
           f"{candidate_index.PER_KEY} newest per key)")
+    return 0
+
+
+def polnear_sentences(limit: int) -> list[str]:
+    import os
+    import re
+
+    root = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+    out: list[str] = []
+    for path in sorted((root / "polnear" / "dev" / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        out += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if 20 < len(s.strip()) < 600]
+        if len(out) >= limit:
+            return out[:limit]
+    if not out:
+        sys.exit(f"no PolNeAR texts under {root / 'polnear' / 'dev' / 'text'} (clone ../shared beside the repo)")
+    return out
+
+
+def compare_encoders(limit: int) -> int:
+    import torch
+
+    torch.set_num_threads(1)  # CPU seconds on one thread: the steadier figure on a shared machine
+    sentences = polnear_sentences(limit)
+    float_model, int8_model = embeddings.load_model(quantized=False), embeddings.load_model(quantized=True)
+    timed = {}
+    for name, model, batch in (("float, batches of 64", float_model, 64), ("int8, one sentence per pass", int8_model, 1)):
+        model.encode(sentences[:8], batch_size=batch)  # warm-up
+        start = time.process_time()
+        vectors = model.encode(sentences, batch_size=batch, normalize_embeddings=True, show_progress_bar=False)
+        timed[name] = (time.process_time() - start, np.asarray(vectors, dtype=np.float32))
+    (float_cpu, f), (int8_cpu, q) = timed.values()
+    same = np.sum(f * q, axis=1)
+    rng = np.random.default_rng(0)
+    i, j = rng.integers(0, len(sentences), 20000), rng.integers(0, len(sentences), 20000)
+    moved = np.abs(np.sum(f[i] * f[j], axis=1) - np.sum(q[i] * q[j], axis=1))
+    print(f"{len(sentences)} PolNeAR sentences, one thread")
+    print(f"{'encoder':<30} {'CPU s':>7} {'ms/sentence':>12}")
+    for name, (cpu, _) in timed.items():
+        print(f"{name:<30} {cpu:>7.2f} {cpu / len(sentences) * 1000:>12.1f}")
+    print(f"int8 / float CPU: {int8_cpu / float_cpu:.2f}")
+    print(f"cosine of a sentence's float and int8 vectors: mean {same.mean():.4f}, min {same.min():.4f}")
+    print(f"cosine between two sentences, |float - int8|: mean {moved.mean():.4f}, 99th pct "
+          f"{np.percentile(moved, 99):.4f}, max {moved.max():.4f}")
     return 0
 
 

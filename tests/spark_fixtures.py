@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import torch
 from click.testing import CliRunner
 
 from claimgraph.cli import main
@@ -20,6 +21,11 @@ from claimgraph.store import Store
 from conftest import shared_data
 
 FIELDS = ("text", "title", "outlet", "author", "published", "url")
+
+# Spark's Python workers encode with one thread (PySpark sets OMP_NUM_THREADS to spark.task.cpus); the local
+# side does the same here, so both compute vectors the same way, and a one-sentence forward pass does not
+# wait on a second thread of a busy machine (8x slower on 2 shared cores).
+torch.set_num_threads(1)
 
 
 def demo_jsonl(path: Path) -> Path:
@@ -76,6 +82,28 @@ def run_spark(source: Path, output: Path, partitions: int = 2, ok: tuple[int, ..
 
 def add_locally(source: Path, db: str) -> None:
     cli("add", str(source), "--db", db, "--processes", "1", "-q")
+
+
+def analysed_items(db: str) -> list[dict]:
+    """A local store's documents with their analyses, as the Spark job's items after its analysis stage
+    (ordinal = line of the JSON Lines input), so a test about linking need not analyse twice."""
+    with Store(db) as store:
+        return [{"ordinal": (0, doc.meta["line"]), "document": doc.to_dict(),
+                 "analysis": store.get_analysis(doc.id).to_dict()} for doc in store.documents()]
+
+
+def link_with_spark(items: list[dict], output: Path, partitions: int = 2):
+    """The Spark job from its linking stage on (embeddings, LSH blocks, matching, clusters, tables)."""
+    from claimgraph.scale.job import link_analysed, prepare_output
+
+    spark = spark_or_skip()
+    prepare_output(output)
+    return link_analysed(spark, spark.sparkContext.parallelize(items, partitions), output, partitions, "test")
+
+
+def edges_of(db: str) -> set[tuple[str, str]]:
+    with Store(db) as store:
+        return set(store.db.query("SELECT a, b FROM link_edges"))
 
 
 def story(db: str) -> dict:

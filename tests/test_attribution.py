@@ -399,3 +399,144 @@ def test_demo_reports_attribute_their_sources(analyzer):
                         assert doc.text[a.source_span[0] : a.source_span[1]].strip()
             seen_kinds |= {s.kind for s in sources.values()}
     assert {"person", "outlet", "government", "unnamed"} <= seen_kinds
+
+
+# -- cue kinds added with the learned model: each with and without the model file ------------------------------
+
+def found_in(model, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(kind, cue, source, content) of every attribution find_attributions sees, stance ones included."""
+    parsed = model(text)
+    units, _ = attribution.find_attributions(parsed, entities.find_mentions(parsed), "dtest")
+    out = []
+    for unit in units:
+        for f in unit.found:
+            source = text[slice(*f.source_span)] if f.source_span else None
+            content = text[slice(*f.content_span)] if f.content_span else None
+            out.append((f.cue.kind, text[slice(*f.cue.cue_span)], source, content))
+    return out
+
+
+@pytest.fixture(params=["model", "rules"])
+def cue_mode(request, monkeypatch):
+    """Every test using this runs twice: with the shipped cue model, and with it absent (rules and lexicon)."""
+    from claimgraph.analyze import attribution_model
+
+    if request.param == "model":
+        assert attribution_model.cue_model() is not None, "the shipped cue model did not load"
+    else:
+        monkeypatch.setattr(attribution_model, "cue_model", lambda: None)
+    return request.param
+
+
+def test_passive_with_agent_is_a_stance_cue(model, cue_mode):
+    text = "The harbour deal was first reported by the Lenna Herald."
+    assert ("passive", "was first reported", "the Lenna Herald", "The harbour deal") in found_in(model, text)
+    claims, sources, _ = run(model, text)
+    assert claims[0].attribution == []  # the report's own statement: a passive makes no one its speaker
+    check_spans(claims, sources, text)
+
+
+def test_passive_question_names_what_was_asked(model, cue_mode):
+    text = "Mayor Elena Rossi was asked about the harbour closure."
+    assert ("passive", "was asked about", None, "the harbour closure") in found_in(model, text)
+
+
+def test_quoted_as_saying_makes_the_subject_the_speaker(model, cue_mode):
+    claims, sources, text = run(model, "Elena Rossi was quoted as saying that the harbour would reopen in June.")
+    c = claims[0]
+    assert c.content == "the harbour would reopen in June"
+    assert chain(c, sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)
+
+
+def test_noun_cue_with_possessor_and_that_clause(model, cue_mode):
+    text = "Rossi's claim that the harbour was unsafe drew criticism."
+    assert ("noun", "claim", "Rossi", "that the harbour was unsafe") in found_in(model, text)
+
+
+def test_rumors_that_is_a_noun_cue_without_a_source(model, cue_mode):
+    text = "There were rumors that the mayor would resign."
+    assert ("noun", "rumors", None, "that the mayor would resign") in found_in(model, text)
+
+
+def test_infinitive_reporting_verb_carries_the_content(model, cue_mode):
+    claims, sources, text = run(model, "Elena Rossi went on to say that the harbour would reopen.")
+    c = claims[0]
+    assert c.content == "the harbour would reopen"
+    assert c.attribution[0].cue.endswith("to say")
+    assert chain(c, sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)
+
+
+def test_quotation_runs_past_a_side_remark_and_a_sentence(model, cue_mode):
+    claims, sources, text = run(
+        model, "Elena Rossi said, “The harbour is closed, which hurts every family here. We will reopen in June.”"
+    )
+    c = claims[0]
+    assert "which hurts every family" in c.content and "We will reopen in June" in c.content
+    assert chain(c, sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)
+
+
+def test_source_keeps_its_relative_clause(model, cue_mode):
+    text = "Officials who spoke with the Lenna Herald said the port was closed."
+    assert ("verb", "said", "Officials who spoke with the Lenna Herald", "the port was closed") in found_in(model, text)
+
+
+def test_newspaper_style_quotes_continue_the_speaker(model, cue_mode):
+    claims, sources, text = run(model, "''We are ready,'' Ana Ruiz said. ''The cranes are back.''")
+    second = claim_with(claims, "cranes are back")
+    assert chain(second, sources) == [("Ana Ruiz", "person")]
+    check_spans(claims, sources, text)
+
+
+# -- the model file: absent, damaged or foreign files fall back to the rules -------------------------------------
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\xff\xfe binary \x89PNG",
+        b"[1, 2, 3]",
+        b'{"format": "someone-else/1", "cue": {}, "extension": {}}',
+        b'{"format": "claimgraph-cue-model/2", "cue": {"bias": "x", "threshold": 0.5, "weights": {}}}',
+        b'{"format": "claimgraph-cue-model/2", "cue": {"bias": 0, "threshold": 0.5, "weights": [1]}, "extension": {}}',
+        '{"format": "claimgraph-cue-model/2", "cue": {"bias": 0, "threshold": 0.5, "weights": {"<script>": 1}}'.encode(),
+    ],
+)
+def test_damaged_model_file_is_refused_with_a_warning(tmp_path, caplog, content):
+    from claimgraph.analyze import attribution_model
+
+    path = tmp_path / "cue_model.json"
+    path.write_bytes(content)
+    assert attribution_model.read_model(path) is None
+    assert "falling back to the cue lexicon" in caplog.text and str(path) in caplog.text
+
+
+def test_missing_model_file_is_none_quietly(tmp_path, caplog):
+    from claimgraph.analyze import attribution_model
+
+    assert attribution_model.read_model(tmp_path / "absent.json") is None
+    assert caplog.text == ""
+
+
+def test_a_valid_model_file_decides_cues(tmp_path, model):
+    import json
+
+    from claimgraph.analyze import attribution_model
+
+    path = tmp_path / "cue_model.json"
+    section = {"bias": -5.0, "threshold": 0.5, "weights": {}}
+    cue = dict(section, weights={"l=grumble": 10.0})
+    path.write_text(json.dumps({"format": attribution_model.FORMAT, "cue": cue, "extension": section}))
+    loaded = attribution_model.read_model(path)
+    assert loaded is not None
+    parsed = model("The mayor grumbled that the port was late, and she said nothing else.")
+    by_word = {t.lower_: t for t in parsed}
+    assert loaded.is_cue(by_word["grumbled"]) and not loaded.is_cue(by_word["said"])
+
+
+def test_model_and_rules_both_attribute_plain_reporting(model, cue_mode):
+    claims, sources, text = run(model, "Harbour master Ana Ruiz said that the port will reopen on Friday.")
+    assert chain(claims[0], sources) == [("Ana Ruiz", "person")]
+    assert claims[0].content == "the port will reopen on Friday"

@@ -13,9 +13,10 @@ reading src/claimgraph/demo/reports/* before running the code:
    relays the same broadcaster) and the transport ministry (Rusk).
 8. Timeline: production start (early February) comes before the May departure; unresolved times are listed.
 
-Answers 5-7 do not hold yet: the denial is not clustered with the count it denies, the delayed delivery does
-not join the May plan, and neighbouring events join the production cluster. They are marked
-``xfail(strict=True)`` with the reason, so they fail loudly (and the marker must go) once they hold.
+Answers 5-7 were marked ``xfail(strict=True)`` until the linking could reach them: the denial meets the count it
+denies as a count of zero, the missed May departure shares its event word and month with the plan and the
+minister's next sentence refers back to "the trainset", and neighbouring events (a technology transfer, the
+delivery) share names and topic words but no event word, so they stay out of the production cluster.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from claimgraph.link.update import rebuild
 from claimgraph.link.story import story_from_store
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
-
-NEEDS_ANALYSIS = "known gap in linking (issue 4 stays open)"
 
 
 def build_demo(path) -> dict:
@@ -99,21 +98,18 @@ def test_about_300_engineers_is_updated_by_450(demo):
                                          claims_saying(story, "450", "working"))
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_ANALYSIS + ": the denial is not clustered with the engineers' count")
 def test_kestrias_denial_conflicts_with_engineers_working(demo):
     _, story = demo
     assert "conflicts" in relation_between(story, claims_saying(story, "engineers had been sent"),
                                            claims_saying(story, "engineers are working"))
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_ANALYSIS + ": 'delivered in September' does not cluster with the May plan")
 def test_may_departure_delayed_to_september_is_an_update(demo):
     _, story = demo
     assert "updates" in relation_between(story, claims_saying(story, "planned to leave the factory"),
                                          claims_saying(story, "September"))
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_ANALYSIS + ": neighbouring events still join the production cluster")
 def test_production_start_has_two_independent_origins(demo):
     _, story = demo
     done = claims_saying(story, "Production of high-speed trains began")[0]

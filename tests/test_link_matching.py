@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimgraph.link.candidate_index import band_keys, index_keys
 from claimgraph.link.claim_view import content_words, counted_noun
 from claimgraph.link.embeddings import encode
-from claimgraph.link.matching import TIME_PENALTY, MatchFeatures, same_claim, score
+from claimgraph.link.matching import TIME_BONUS, TIME_PENALTY, MatchFeatures, same_claim, score
 
 
 def features(text: str, entities=(), counts=(), start=None, end=None, n=[0]) -> MatchFeatures:
@@ -35,7 +35,8 @@ def test_two_counts_of_the_same_thing_match_and_disjoint_times_cost():
     january = MatchFeatures(**{**b.__dict__, "claim_id": "j-c1", "time_start": "2025-01-01", "time_end": "2025-01-31"})
     june = MatchFeatures(**{**b.__dict__, "claim_id": "k-c1", "time_start": "2025-06-01", "time_end": "2025-06-30"})
     also_january = MatchFeatures(**{**january.__dict__, "claim_id": "l-c1"})
-    assert round(score(january, also_january) - score(january, june), 6) == TIME_PENALTY
+    # the same month is a small bonus, months that cannot meet a penalty
+    assert round(score(january, also_january) - score(january, june), 6) == round(TIME_PENALTY + TIME_BONUS, 6)
 
 
 def test_content_words_and_counted_nouns():

@@ -79,3 +79,37 @@ def test_own_voice_restating_a_cited_source_in_the_same_report_is_not_another_or
     origins, groups = origin_groups([cited, own])
     assert len(origins) == 2 and len(groups) == 1
     assert "states in its own voice what it attributes to 'Ukrainian intelligence'" in group_json(origins, groups[0])["why"]
+
+
+def test_a_body_named_by_country_and_function_is_one_origin_when_nothing_sets_the_names_apart():
+    report = doc("u", "Kyiv Daily", "2025-02-08")
+    sources = [source("s0", "Estmarkian intelligence", "government"),
+               source("s1", "Estmark’s military intelligence", "government"),
+               source("s2", "Estmark's industry ministry", "government"),
+               source("s3", "Estmark transport ministry", "government"),
+               source("s4", "Norland's military intelligence", "government")]
+    views = [view(report, claim(n, report.id, "radars", cited=(f"s{n}",)), sources) for n in range(5)]
+    origins, groups = origin_groups(views)
+    names = sorted(sorted(origins[k].name for k in g.keys) for g in groups)
+    assert names == [["Estmark transport ministry"], ["Estmark's industry ministry"],
+                     ["Estmarkian intelligence", "Estmark’s military intelligence"], ["Norland's military intelligence"]]
+    merged = next(g for g in groups if len(g.keys) == 2)
+    assert "name the same body" in group_json(origins, merged)["why"]
+
+
+def test_a_spokesman_speaks_for_the_one_body_his_description_names():
+    channel = doc("t", "Estmark Transport Ministry", "2025-02-03")  # the ministry's own channel, own voice
+    gazette = doc("g", "Harbor Gazette", "2025-02-10")
+    rusk = source("s0", "Ivo Rusk", "person", description="transport ministry spokesman")
+    a = view(channel, claim(1, channel.id, "the first radar leaves in May"))
+    b = view(gazette, claim(1, gazette.id, "the first radar leaves in May", cited=("s0",)), [rusk])
+    origins, groups = origin_groups([a, b])
+    assert len(origins) == 2 and len(groups) == 1
+    assert "speaks for 'Estmark Transport Ministry'" in group_json(origins, groups[0])["why"]
+    # two ministries the description could name: no guess, two origins
+    other = doc("o", "Estmark Health Ministry", "2025-02-04")
+    c = view(other, claim(1, other.id, "the first radar leaves in May"))
+    vague = source("s0", "Ana Brel", "person", description="ministry spokeswoman")
+    d = view(gazette, claim(2, gazette.id, "the first radar leaves in May", cited=("s0",)), [vague])
+    _, groups = origin_groups([a, c, d])
+    assert len(groups) == 3

@@ -102,3 +102,16 @@ def test_questions_assert_nothing():
     a = view(MERIDIAN, claim(1, MERIDIAN.id, "Will trains be built?", modality="question"))
     b = view(LEDGER, claim(1, LEDGER.id, "trains are built"))
     assert JUDGE.relate(a, b) is None
+
+
+def test_a_later_report_still_expecting_what_was_reported_done_conflicts():
+    done = view(MINISTRY, claim(1, MINISTRY.id, "Production of trains has started"))
+    pending = view(GAZETTE, claim(1, GAZETTE.id, "Valdoria is expected to begin producing trains this year",
+                                  modality="expected", time=when("this year", "2025", "2025-01-01", "2025-12-31")))
+    rel = JUDGE.relate(done, pending)
+    assert rel.type == "conflicts" and "treats as pending what an earlier one reported done" in rel.why
+    hedge = view(GAZETTE, claim(2, GAZETTE.id, "the production could be a gesture", modality="hedged"))
+    assert JUDGE.relate(done, hedge).type != "conflicts"  # a guess about motives is not a status
+    last_year = view(GAZETTE, claim(3, GAZETTE.id, "trains were expected to be produced", modality="expected",
+                                    time=when("last year", "2024", "2024-01-01", "2024-12-31")))
+    assert JUDGE.relate(done, last_year).type != "conflicts"  # an old plan, not a pending one

@@ -87,3 +87,31 @@ def test_broken_outputs_are_refused_by_name_and_leave_the_store_alone(demo_run, 
     assert "documents: cannot be read as the documents table" in result.output
     with Store(db) as store:
         assert store.document_count() == 0
+
+
+def test_a_later_add_links_only_the_new_report(demo_run, store_url, tmp_path):
+    from claimgraph.link.update import ANALYSIS_VERSION
+
+    cli("load", str(demo_run / "out"), "--db", store_url)
+    with Store(store_url) as store:
+        q = store.db.query
+        # exactly the condition link.update uses to pick documents to (re)link: none after a load
+        stale = q(f"SELECT COUNT(*) FROM analyses a LEFT JOIN link_documents l ON l.document_id = a.document_id "
+                  f"WHERE l.document_id IS NULL OR l.analyzed_at <> {ANALYSIS_VERSION}")[0][0]
+        rows = q("SELECT claim_id FROM link_claims ORDER BY claim_id") if store.db.dialect != "sqlite" else \
+            q("SELECT claim_id, rowid FROM link_claims ORDER BY claim_id")  # a relinked claim gets a new rowid
+        edges = set(q("SELECT a, b FROM link_edges"))
+    assert stale == 0 and rows
+
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(EXTRA) + "\n", encoding="utf-8")
+    add_locally(extra, store_url)
+    with Store(store_url) as store:
+        q = store.db.query
+        after = q("SELECT claim_id FROM link_claims ORDER BY claim_id") if store.db.dialect != "sqlite" else \
+            q("SELECT claim_id, rowid FROM link_claims ORDER BY claim_id")
+        new_doc = q("SELECT id FROM documents WHERE outlet = ?", (EXTRA["outlet"],))[0][0]
+        after_edges = set(q("SELECT a, b FROM link_edges"))
+    kept = [r for r in after if not r[0].startswith(new_doc)]
+    assert kept == rows  # the loaded reports' link rows are untouched
+    assert len(after) > len(rows) and edges < after_edges  # the new report is linked, into the story

@@ -1,6 +1,9 @@
-"""`claimgraph spark` then `claimgraph load` gives the story `claimgraph add` gives, on a real local Spark.
+"""`claimgraph spark` then `claimgraph load` gives exactly the story `claimgraph add` gives, on a real local Spark.
 
-One SparkSession (local[2]) serves the whole module; the commands run in-process so they reuse it.
+One SparkSession (local[2]) serves the whole test process; the commands run in-process so they reuse it.
+The demo story goes through the whole job (analysis included). For a few hundred PolNeAR articles the test is
+about linking, so the job starts from the analyses `claimgraph add` made (each analysed once), and a dozen of
+them go through the whole job to check the analysis on real text too.
 """
 
 from __future__ import annotations
@@ -11,13 +14,32 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from claimgraph.link import candidate_index
 from claimgraph.store import Store
 from spark_fixtures import (
-    add_locally, claims_of, cli, clusters_of, demo_jsonl, documents_of, polnear_jsonl, relations_of, run_spark, story,
+    add_locally, analysed_items, claims_of, cli, clusters_of, demo_jsonl, documents_of, edges_of, link_with_spark,
+    polnear_jsonl, relations_of, run_spark, story,
 )
 
 pytestmark = pytest.mark.spark
-POLNEAR_ARTICLES = 40
+POLNEAR_ARTICLES = 200
+FULL_JOB_ARTICLES = 12
+
+
+@pytest.fixture(scope="module")
+def polnear_local(tmp_path_factory):
+    """PolNeAR articles through `claimgraph add` once for the module.
+
+    ``link.candidate_index`` caps each key's candidates at the PER_KEY newest claims linked so far, so with a
+    key that holds more claims the local edges depend on the order documents are linked in (their analysis
+    time, to the second); the Spark job implements the uncapped rule. The local reference is therefore built
+    with a cap no key reaches, which makes it the exact, order-free rule the job must match."""
+    folder = tmp_path_factory.mktemp("polnear")
+    source = polnear_jsonl(folder / "polnear.jsonl", POLNEAR_ARTICLES)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidate_index, "PER_KEY", 10**9)
+        add_locally(source, str(folder / "local.db"))
+    return folder
 
 
 def test_demo_story_is_the_same_through_spark(tmp_path):
@@ -29,6 +51,7 @@ def test_demo_story_is_the_same_through_spark(tmp_path):
 
     assert documents_of(scaled) == documents_of(local) and len(local["documents"]) == 6
     assert claims_of(scaled) == claims_of(local) and len(local["claims"]) > 20
+    assert edges_of(str(tmp_path / "spark.db")) == edges_of(str(tmp_path / "local.db"))
     assert clusters_of(scaled) == clusters_of(local)
     assert any(len(c) > 2 for c in clusters_of(local))  # the story's claims really are linked
     assert relations_of(scaled) == relations_of(local) and relations_of(local)
@@ -40,23 +63,37 @@ def test_demo_story_is_the_same_through_spark(tmp_path):
     assert parquet_clusters == clusters_of(local)
 
 
-def test_polnear_articles_are_the_same_through_spark(tmp_path):
-    source = polnear_jsonl(tmp_path / "polnear.jsonl", POLNEAR_ARTICLES)
-    add_locally(source, str(tmp_path / "local.db"))
-    run_spark(source, tmp_path / "out", partitions=4)
+def test_polnear_links_are_exactly_those_of_claimgraph_add(polnear_local, tmp_path):
+    local_db = str(polnear_local / "local.db")
+    items = analysed_items(local_db)
+    summary = link_with_spark(items, tmp_path / "out", partitions=4)
     cli("load", str(tmp_path / "out"), "--db", str(tmp_path / "spark.db"))
-    local, scaled = story(str(tmp_path / "local.db")), story(str(tmp_path / "spark.db"))
+    local, scaled = story(local_db), story(str(tmp_path / "spark.db"))
 
-    assert len(local["documents"]) == POLNEAR_ARTICLES
-    assert documents_of(scaled) == documents_of(local)
+    assert len(local["documents"]) == POLNEAR_ARTICLES and documents_of(scaled) == documents_of(local)
     assert claims_of(scaled) == claims_of(local) and len(local["claims"]) > 10 * POLNEAR_ARTICLES
-    with Store(str(tmp_path / "local.db")) as a, Store(str(tmp_path / "spark.db")) as b:
-        local_edges = set(a.db.query("SELECT a, b FROM link_edges"))
-        spark_edges = set(b.db.query("SELECT a, b FROM link_edges"))
-    # Both compare each claim with the PER_KEY claims before it under each LSH/entity key; they differ only
-    # where a key holds more claims than that and the order of linking differs (see scale/linking.py).
-    print(f"edges: {len(local_edges)} local, {len(spark_edges)} spark, {len(local_edges & spark_edges)} shared")
-    assert local_edges and len(local_edges ^ spark_edges) <= 0.05 * len(local_edges | spark_edges)
+    local_edges = edges_of(local_db)
+    assert summary.edges == len(local_edges) > POLNEAR_ARTICLES
+    assert edges_of(str(tmp_path / "spark.db")) == local_edges
+    assert clusters_of(scaled) == clusters_of(local)
+    assert relations_of(scaled) == relations_of(local) and relations_of(local)
+    with Store(local_db) as store:  # the input really has keys shared by many claims (what the cap was about)
+        biggest = store.db.query("SELECT COUNT(*) AS n FROM link_keys GROUP BY key ORDER BY n DESC LIMIT 1")[0][0]
+    assert biggest > 2 * candidate_index.PER_KEY
+
+
+def test_polnear_analysis_is_the_same_through_spark(polnear_local, tmp_path):
+    lines = (polnear_local / "polnear.jsonl").read_text(encoding="utf-8").splitlines()[:FULL_JOB_ARTICLES]
+    source = tmp_path / "some.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_spark(source, tmp_path / "out")
+    with Store(str(polnear_local / "local.db")) as store:
+        local = {d.id: json.loads(json.dumps(store.get_analysis(d.id).to_dict()))  # as stored: JSON types
+                 for d in store.documents() if d.meta["line"] <= len(lines)}
+    documents = pq.read_table(tmp_path / "out" / "documents").to_pylist()
+    assert len(documents) == len(local) == FULL_JOB_ARTICLES
+    for row in documents:
+        assert json.loads(row["analysis"]) == local[row["id"]]
 
 
 def test_hostile_lines_are_skipped_by_name_and_the_rest_loaded(tmp_path):
@@ -70,14 +107,15 @@ def test_hostile_lines_are_skipped_by_name_and_the_rest_loaded(tmp_path):
         json.dumps({"text": "A bridge\u0000 closed, the council said on Tuesday.", "outlet": "<b>Wire</b>"}),
         json.dumps(good),  # the same report again: one document
         "[1, 2, 3]",
+        "\udcff\x00binary-ish",
     ]
     source = tmp_path / "mixed.jsonl"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogateescape")
     result = run_spark(source, tmp_path / "out", ok=(1,))
-    for line in (2, 3, 4, 5, 8):
+    for line in (2, 3, 4, 5, 8, 9):
         assert f"mixed.jsonl:{line}" in result.output
     errors = pq.read_table(tmp_path / "out" / "errors").to_pylist()
-    assert sorted(int(e["input"].rsplit(":", 1)[1]) for e in errors) == [2, 3, 4, 5, 8]
+    assert sorted(int(e["input"].rsplit(":", 1)[1]) for e in errors) == [2, 3, 4, 5, 8, 9]
     cli("load", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"))
     with Store(str(tmp_path / "s.db")) as store:
         docs = store.documents()

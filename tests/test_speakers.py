@@ -113,3 +113,15 @@ def test_relative_pronoun_resolves_to_its_antecedent(model):
     tok = parsed.char_span(who, who + 3)
     src = speakers.resolve(tok.start, tok.start, tok.start)
     assert src.name == "senator" or "senator" in src.name
+
+
+def test_named_source_takes_the_identity_its_mention_carries(model):
+    """The key and name come from the mention (find_mentions resolves them in context), not from its words again."""
+    from claimgraph.analysis import Mention
+
+    parsed = model("Andriy Kovalenko confirmed it.")
+    mention = Mention(0, 16, "Andriy Kovalenko", "PERSON", "person:kovalenko-of-the-centre", "A. Kovalenko")
+    speakers = Speakers(parsed, [mention], "dspk")
+    src = speakers.resolve(0, 1, 1)
+    assert src.entity_key == "person:kovalenko-of-the-centre"
+    assert src.name == "A. Kovalenko" and src.key == "person:a. kovalenko"

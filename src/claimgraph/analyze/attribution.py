@@ -11,6 +11,7 @@ None for the links not named again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..analysis import Attribution, Claim, Mention, Source
@@ -32,6 +33,8 @@ class Found:
     content_span: tuple[int, int] | None
     chain: list[Attribution] = field(default_factory=list)  # ends with this cue's own link
     parent: "Found | None" = None
+    # a quotation that goes on after the cue in the same stretch ("“A,” he said. “B.”"): further content pieces
+    more_content: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -48,7 +51,22 @@ class Unit:
 
 
 def _quote_open(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or text.count("''") % 2 == 1
+
+
+# A quotation mark left dangling at the end of a sentence piece opens the next one ("Rossi said. ''The ...").
+DANGLING_OPEN_QUOTE = re.compile(r"\s(''|``|“|\")$")
+
+
+def _move_dangling_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = list(pieces)
+    for k in range(len(out) - 1):
+        start, end = out[k]
+        found = DANGLING_OPEN_QUOTE.search(text, start, end)
+        if found and "\n" not in text[end : out[k + 1][0]]:
+            out[k] = (start, found.start())
+            out[k + 1] = (found.start(1), out[k + 1][1])
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _pieces(parsed, text: str) -> list[tuple[int, int]]:
@@ -67,7 +85,7 @@ def _pieces(parsed, text: str) -> list[tuple[int, int]]:
 
 
 def _units(parsed, text: str) -> list[Unit]:
-    pieces = _pieces(parsed, text)
+    pieces = _move_dangling_quotes(text, _pieces(parsed, text))
     units: list[Unit] = []
     i = 0
     while i < len(pieces):
@@ -108,8 +126,9 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int] | None) -> bool:
     return outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int]) -> tuple[int, int]:
-    """Take in the quotation marks around a content, and the earlier sentences of a quotation it ends."""
+def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]) -> tuple[int, int]:
+    """Take in the quotation marks around a content, the earlier sentences of a quotation it ends, and the rest
+    of a quotation it starts (the parse often ends a clause at a side remark or a sentence inside the quote)."""
     start, end = span
     before = text[unit.start : start]
     opening = max(before.rfind(q) for q in OPEN_QUOTES)
@@ -121,7 +140,31 @@ def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int]) -> tuple[int,
     stripped = after.lstrip(" ,.;:!?")
     if stripped and stripped[0] in CLOSE_QUOTES + '"' and text[start] in OPEN_QUOTES + '"':
         end += len(after) - len(stripped) + 1
+    elif text[start] in OPEN_QUOTES + '"':
+        closing = min((i for i in (after.find(q) for q in CLOSE_QUOTES + '"') if i >= 0), default=-1)
+        if closing >= 0 and not end <= cue_span[0] < end + closing:
+            end += closing + 1
     return start, end
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”'’]*\s+|\n")
+QUOTE_START = re.compile(r"[“\"]|``|''")
+
+
+def _quote_after_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
+    """The quotation that resumes after "“A,” he said." within the same stretch, as one more content piece."""
+    content = f.content_span
+    tail = max(f.cue.cue_span[1], f.source_span[1] if f.source_span else 0)
+    if content is None or content[1] > f.cue.cue_span[0] or tail >= unit.end:
+        return []  # only a content that precedes its cue is resumed after it
+    after = text[tail : unit.end]
+    end_of_sentence = SENTENCE_END.search(after)
+    if end_of_sentence is None:
+        return []
+    opening = QUOTE_START.match(after, end_of_sentence.end())
+    if opening is None or not any(ch.isalnum() for ch in after[opening.end() :]):
+        return []
+    return [(tail + opening.start(), unit.end)]
 
 
 def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
@@ -130,7 +173,7 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     matches = find_cues(parsed, unit.first, unit.last)
     for m in matches:
         if m.kind == "verb" and m.content_span is not None and not m.stance:
-            m.content_span = _widen_to_quotes(text, unit, m.content_span)
+            m.content_span = _widen_to_quotes(text, unit, m.content_span, m.cue_span)
     if any(m.kind not in ("hedge",) for m in matches):
         matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source
     found = [Found(m, None, None, m.content_span) for m in matches]  # type: ignore[arg-type]
@@ -171,6 +214,9 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
         cue_text = text[cue.cue_span[0] : cue.cue_span[1]]
         f.chain = outer + [Attribution(f.source.id, cue_text, cue.cue_span, f.source_span)]
         speakers.note(f.source, cue.cue_span[0], outer)
+    for f in found:
+        if f.cue.kind == "verb" and not f.cue.stance and f.content_span is not None:
+            f.more_content = _quote_after_cue(text, unit, f)
     unit.found = found
     tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.stance]
     if not tops:
@@ -186,6 +232,8 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
 
 def _is_quote_only(text: str) -> bool:
     t = text.strip()
+    if t.startswith(("''", "``")) and t.rstrip(".,!?").endswith("''"):
+        return len(t) > 4  # newspaper style: ''...'' (or ``...'')
     return len(t) > 2 and t[0] in OPEN_QUOTES + '"' and t.rstrip(".,!?")[-1:] in CLOSE_QUOTES + '"'
 
 
@@ -203,7 +251,7 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
         if unit.main is None and previous is not None and _is_quote_only(text[unit.start : unit.end]):
             # a bare quotation right after a quoted statement goes on in the same voice
             chain = previous.main.chain if previous.main is not None else previous.continued
-            if chain and any(q in text[previous.start : previous.end] for q in OPEN_QUOTES + CLOSE_QUOTES + '"'):
+            if chain and any(q in text[previous.start : previous.end] for q in (*OPEN_QUOTES, *CLOSE_QUOTES, '"', "''")):
                 unit.continued = [Attribution(a.source, a.cue, a.cue_span, None) for a in chain]
         previous = unit
     return units, speakers.sources

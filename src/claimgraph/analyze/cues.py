@@ -3,6 +3,13 @@
 Works on one spaCy sentence-like stretch of tokens and returns raw cue matches: where the cue is, which tokens
 name the source (if any) and which characters hold the reported content. Resolving who the source is
 (pronouns, nominals, kinds, keys) is ``speakers``' job; building claims and chains is ``attribution``'s.
+
+Which verbs and nouns are cues, and where a content ends after its clause, the learned model in
+``attribution_model`` decides when its file is present; otherwise the reporting-verb lexicon below and the
+mined ``cue_words.tsv`` do. Cue kinds: active reporting verbs, passives ("was asked about", "was first reported
+by"), nouns ("X's claim that", "rumors that"), "according to", "citing", hedges, impersonal "it is understood",
+transcript-style "NAME:" lines, and bare "he said." after a quotation. Spans follow PolNeAR's conventions
+(sources with their relative clauses, a quotation's content up to its closing mark).
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from . import attribution_model
 
 # Verbs whose subject is a speaker and whose object or clause is what was said. Lemmas.
 REPORTING_LEMMAS = frozenset(
@@ -64,7 +73,7 @@ def learned_cue_words() -> frozenset[str]:
 class CueMatch:
     """One cue found in a stretch of text. Token indices are into the parsed Doc; char spans are [start, end)."""
 
-    kind: str  # verb | according | citing | hedge | impersonal | colon | bare (speaker of the quotation before)
+    kind: str  # verb | passive | noun | according | citing | hedge | impersonal | colon | bare (speaker of the quotation before)
     cue_span: tuple[int, int]
     cue_token: int  # index of the cue's head token
     source_tokens: tuple[int, int] | None  # [first, last] token indices of the source phrase, None if unnamed
@@ -106,23 +115,28 @@ def _subject(tok):
             tok = tok.head
             seen += 1
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by saying", "after slamming": the subject of the verb before
+            seen += 1
+            continue
         return None
     return None
 
 
 def _source_end(subj) -> int:
-    """Last token of a source phrase: its subtree without a trailing relative clause or "in a Medium post"."""
-    last = subj.right_edge.i
-    for child in subj.children:
-        if child.i > subj.i and (child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "during"))):
-            last = min(last, child.left_edge.i - 1)
-    return max(last, subj.i)
+    """Last token of a source phrase: its whole subtree, relative clauses and all, as PolNeAR marks sources."""
+    return subj.right_edge.i
 
 
 def _is_cue_verb(tok) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+    if not attribution_model.is_candidate(tok) or tok.pos_ == "NOUN":
         return False
+    model = attribution_model.cue_model()
     lemma = tok.lemma_.lower()
+    if model is not None:
+        # PolNeAR marks "went on to say" from its first verb, so the model rarely calls an infinitive a cue;
+        # a reporting verb there still is one when the verb above it is not ("went on | to say that")
+        return model.is_cue(tok) or (tok.dep_ == "xcomp" and lemma in REPORTING_LEMMAS - CLAUSE_ONLY_LEMMAS)
     return lemma in REPORTING_LEMMAS or lemma in learned_cue_words()
 
 
@@ -152,9 +166,6 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
     return max(first, lo), min(last, hi)
 
 
-SIDE_REMARK_WORDS = frozenset({"who", "which", "while", "whereas", "although", "though", "even", "with"})
-
-
 def _inside_quote(doc, first: int, i: int) -> bool:
     """Whether token i sits inside a quotation opened after token ``first`` (curly, straight or '' `` marks,
     mixed as real pages mix them: a straight mark closes an open curly one)."""
@@ -168,16 +179,6 @@ def _inside_quote(doc, first: int, i: int) -> bool:
         elif mark in ('"', "''"):
             inside = not inside
     return inside
-
-
-def _without_trailing_appositive(doc, first: int, last: int) -> int:
-    """Drop a closing ", the legal minimum ..." apposition: the writer's gloss, not what was said."""
-    for i in range(last, first, -1):
-        tok = doc[i]
-        if tok.dep_ == "appos" and tok.right_edge.i >= last and tok.left_edge.i > first + 1 and doc[tok.left_edge.i - 1].text == ",":
-            if not _inside_quote(doc, first, tok.left_edge.i):
-                return tok.left_edge.i - 2
-    return last
 
 
 def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[int, int] | None:
@@ -198,23 +199,41 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
             if objs:
                 first = objs[0].left_edge.i
         if main.i > verb.i:
-            # trailing material after the clause that belongs to it ("..., Moscow's 'first defence alliance'")
-            for child in verb.children:
-                if child.i > last and child.dep_ not in ("advcl", "punct", "cc", "conj") and not _is_cue_verb(child):
-                    last = max(last, child.right_edge.i)
-        for i in range(max(first, main.i) + 1, min(last, hi)):
-            # ", who ...", ", while ...": a side remark of the writer's ends the reported clause
-            if doc[i].text == "," and doc[i + 1].lower_ in SIDE_REMARK_WORDS and not _inside_quote(doc, first, i):
-                last = i - 1
-                break
-        return _trim(doc, first, _without_trailing_appositive(doc, first, last), lo, hi)
+            last = _content_end(doc, verb, main, last)
+        return _trim(doc, first, last, lo, hi)
     if clause_only:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and lo <= c.i <= hi]
     if objs and verb.lemma_.lower() not in ("tell", "inform", "brief"):
         o = objs[0]
-        return _trim(doc, o.left_edge.i, o.right_edge.i, lo, hi)
+        return _trim(doc, o.left_edge.i, _content_end(doc, verb, o, o.right_edge.i, rules=False), lo, hi)
     return None
+
+
+def ends_content(child) -> bool:
+    """A dependent after the content that never belongs to it: when or where it was said ("on Monday",
+    "in a Telegram post")."""
+    if child.ent_type_ in ("DATE", "TIME") or (child.dep_ == "npadvmod" and child.lower_ in WEEKDAYS):
+        return True
+    objs = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+    return bool(objs) and (objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_.lower() in MEDIUM_NOUNS)
+
+
+def _content_end(doc, verb, holder, last: int, rules: bool = True) -> int:
+    """Take in the verb's dependents after the content that still belong to it: the model decides each in
+    turn ("backed Obama | over Clinton" yes, "called it improper | on Monday" no); without the model, a rule
+    ("..., Moscow's 'first defence alliance'" yes, side clauses no) where ``rules`` says so."""
+    model = attribution_model.cue_model()
+    for child in sorted((c for c in verb.children if c.i > last), key=lambda c: c.i):
+        if model is not None:
+            if child.dep_ == "punct":
+                continue  # ("... a pact," Moscow's "first alliance": punctuation neither ends nor joins)
+            if ends_content(child) or not model.extends_content(verb, child, holder):
+                break
+        elif not rules or child.dep_ in ("advcl", "punct", "cc", "conj") or _is_cue_verb(child):
+            continue
+        last = max(last, child.right_edge.i)
+    return last
 
 
 STANCE_PREPS = frozenset({"to", "for", "about", "on", "of", "against", "with", "at"})
@@ -222,12 +241,14 @@ STANCE_PREPS = frozenset({"to", "for", "about", "on", "of", "against", "with", "
 
 def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
     """What a stance verb is about: its object, or the object of its first preposition ("called for X")."""
-    if verb.lemma_.lower() not in learned_cue_words() and verb.lemma_.lower() not in REPORTING_LEMMAS:
-        return None
+    if attribution_model.cue_model() is None and verb.lemma_.lower() not in learned_cue_words() | REPORTING_LEMMAS:
+        return None  # (with the model, the model has already judged the verb)
     for child in verb.children:
         if not lo <= child.i <= hi or child.i < verb.i:
             continue
         if child.dep_ in ("dobj", "xcomp", "oprd"):
+            if attribution_model.cue_model() is not None:
+                return _trim(doc, child.left_edge.i, _content_end(doc, verb, child, child.right_edge.i), lo, hi)
             # "called it a starting point": the object and its predicate together
             last = max([child.right_edge.i] + [
                 c.right_edge.i for c in verb.children
@@ -237,7 +258,8 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ in STANCE_PREPS:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                return _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i, lo, hi)
+                last = _content_end(doc, verb, child, objs[0].right_edge.i, rules=False)
+                return _trim(doc, objs[0].left_edge.i, last, lo, hi)
     return None
 
 
@@ -248,6 +270,78 @@ def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int,
     if left and right:
         return left if left[1] - left[0] >= right[1] - right[0] else right
     return left or right
+
+
+def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
+    """"X was asked about Y", "Y was first reported by Z", "he is expected to win": the agent (if any) is the
+    source; the content is the verb's clause, the object of its preposition, or else its subject. Always a
+    stance: a passive names no one who makes a statement the report relays."""
+    if not lo <= subj.i <= hi or _inside_quote(doc, lo, verb.i) or verb.lemma_.lower() == "quote":
+        return None  # ("X was quoted as saying": the saying is the cue)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    cue = _cue_extent(doc, verb, lo, hi)
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and lo <= c.i <= hi]
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in STANCE_PREPS | {"as"}), None)
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if clause and clause[0].dep_ == "xcomp" and subj.i < verb.i:
+        content = _trim(doc, subj.left_edge.i, clause[0].right_edge.i, lo, hi)  # "he | is expected | to win"
+    elif clause:
+        content = _trim(doc, clause[0].left_edge.i, clause[0].right_edge.i, lo, hi)
+    elif objs and prep is not None:
+        content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i, lo, hi)
+        cue = (cue[0], prep.i)
+    else:
+        content = _trim(doc, subj.left_edge.i, subj.right_edge.i, lo, hi)
+    if content is None:
+        return None
+    source = (agent.left_edge.i, min(agent.right_edge.i, hi)) if agent is not None and agent.i <= hi else None
+    return CueMatch("passive", _char_span(doc, *cue), verb.i, source, agent.i if source else None,
+                    _char_span(doc, *content), stance=True)
+
+
+# Nouns that report a statement when a that-clause follows ("the claim that", "rumors that"): cues with or
+# without the model.
+NOUN_CUE_LEMMAS = frozenset(
+    """claim statement rumor rumour report allegation assertion announcement warning suggestion insistence
+    argument admission acknowledgement acknowledgment belief fear hope promise pledge denial accusation
+    speculation prediction assurance comment remark testimony""".split()
+)
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "against", "to", "with", "over", "that"})
+
+
+def _noun_cue(doc, noun, lo: int, hi: int) -> CueMatch | None:
+    """"X's statement that Y", "the claim that Y", "rumors about Y", "his criticism of Y" (the last two only
+    with the model; without it, nouns of saying with a that-clause): the
+    possessor or "by X" is the source, the clause or the preposition's object the content. A stance: the noun
+    phrase is part of someone else's sentence, so it never makes a claim of its own."""
+    model = attribution_model.cue_model()
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and lo <= c.i <= hi), None)
+    that_clause = clause is not None and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+    lexical = that_clause and noun.lemma_.lower() in NOUN_CUE_LEMMAS
+    if not (lexical or (model is not None and model.is_cue(noun))) or _inside_quote(doc, lo, noun.i):
+        return None
+    cue = (noun.i, noun.i)
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_CONTENT_PREPS), None)
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if clause is not None and any(g.dep_ == "mark" for g in clause.children):
+        content = _trim(doc, clause.left_edge.i, clause.right_edge.i, lo, hi)
+    elif objs and prep is not None:
+        content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i, lo, hi)
+        cue = (noun.i, prep.i)
+    else:
+        return None
+    if content is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+    source = None
+    if owner is not None:
+        last = max((t.i for t in owner.subtree if t.dep_ != "case"), default=owner.i)
+        source = (max(owner.left_edge.i, lo), last)
+    elif by is not None and by.right_edge.i <= hi:
+        source = (by.left_edge.i, by.right_edge.i)
+    head = (owner or by).i if source is not None else None  # type: ignore[union-attr]
+    return CueMatch("noun", _char_span(doc, *cue), noun.i, source, head, _char_span(doc, *content), stance=True)
 
 
 def _speaker_line(doc, lo: int, hi: int) -> CueMatch | None:
@@ -269,6 +363,18 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
         return False
     inside = {t.i for t in verb.subtree}
     return all(doc[i].is_punct or doc[i].is_space or i in inside for i in range(lo, hi + 1))
+
+
+def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
+    """(inner verb index, its content) when the verb goes on with an infinitive of a reporting verb that has a
+    content of its own: "went on to say that Y", "refused to discuss Y"."""
+    for child in verb.children:
+        infinitive = child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children))
+        if infinitive and verb.i < child.i <= hi and child.lemma_.lower() in REPORTING_LEMMAS | learned_cue_words():
+            inner = _content_of_verb(doc, child, lo, hi, False) or _stance_object(doc, child, lo, hi)
+            if inner is not None and inner[0] > child.i:
+                return child.i, inner
+    return None
 
 
 def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
@@ -319,6 +425,11 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                     out.append(CueMatch("verb", _char_span(doc, tok.i, tok.i), tok.i, (src[0].left_edge.i, tok.i - 1),
                                         src[-1].i, _char_span(doc, *body)))
             continue
+        if tok.pos_ == "NOUN":
+            noun = _noun_cue(doc, tok, lo, hi)
+            if noun is not None:
+                out.append(noun)
+            continue
         lemma = tok.lemma_.lower()
         if not (_is_cue_verb(tok) or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl") or low in CITING_WORDS:
             continue
@@ -329,14 +440,25 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                 cue = _cue_extent(doc, tok, lo, hi)
                 out.append(CueMatch("impersonal", _char_span(doc, *cue), tok.i, None, None, _char_span(doc, *content)))
             continue
-        if subj is None or subj.dep_ == "nsubjpass" or not (lo <= subj.i <= hi) or not _is_cue_verb(tok):
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and _is_cue_verb(tok):
+            passive = _passive_cue(doc, tok, subj, lo, hi)
+            if passive is not None:
+                out.append(passive)
             continue
+        quoted_as = subj is not None and subj.head.i != tok.i and subj.head.lemma_.lower() == "quote"
+        if subj is None or (subj.dep_ == "nsubjpass" and not quoted_as) or not (lo <= subj.i <= hi) or not _is_cue_verb(tok):
+            continue  # ("X was quoted as saying Y": X is the one saying)
         if subj.lower_ in ("this", "that", "these", "those") and tok.dep_ != "relcl":
             continue  # "This shows that ...": the writer's own inference, nobody is speaking
         if _inside_quote(doc, lo, tok.i):
             continue  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
         clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
         content = _content_of_verb(doc, tok, lo, hi, clause_only)
+        inner = _reporting_infinitive(doc, tok, lo, hi)
+        if inner is not None and (content is None or content[0] <= inner[0] <= content[1]):
+            content = inner[1]  # the cue then runs to the inner verb (below)
+        else:
+            inner = None
         if content is None and not clause_only:
             # "“...,” he said." where the parser gave the quote no clause: the rest of the stretch.
             cue_first, cue_last = min(subj.left_edge.i, tok.i), max(tok.i, subj.right_edge.i if subj.i > tok.i else tok.i)
@@ -362,11 +484,15 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             content = _rest_of(doc, content[0], content[1], cut_first, cut_last)
             if content is None:
                 continue
-        cue = _cue_extent(doc, tok, lo, hi)
-        if stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
-            cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
         s_first = max(subj.left_edge.i, lo)
         s_last = min(_source_end(subj), hi)
+        cue = _cue_extent(doc, tok, lo, hi)
+        if inner is not None:
+            # "went on to say that Y", "refused to discuss Y": the cue runs to the inner verb, whose content it is
+            cue, content = (cue[0], inner[0]), inner[1]
+            stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS
+        elif stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
+            cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
         s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
         # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
         match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance)

@@ -213,7 +213,9 @@ class Speakers:
                 if kind == "person" and head.pos_ != "PROPN":
                     kind = "government" if head.lemma_.lower() in GOVERNMENT_HEADS else "organization"
                 return self._add(key_name, kind, f"{kind}:{key_name.lower()}", description, None)
-            ekey, name = entities.entity_key(m_text, mention.label)
+            # the mention's own identity (find_mentions resolved it in context); recomputed only for a name the
+            # tagger cut short and _full_name widened
+            ekey, name = (mention.key, mention.name) if m_text == mention.text else entities.entity_key(m_text, mention.label)
             kind = classify(head.lemma_.lower(), phrase.lower(), mention.label, True, description)
             if mention.label == "NORP" and kind == "organization" and head.pos_ != "PROPN":
                 kind = "government" if head.lemma_.lower() in GOVERNMENT_HEADS else kind
@@ -279,7 +281,7 @@ class Speakers:
         # an earlier named mention containing the word ("the ministry" -> "the Defence Ministry")
         for m in reversed(self.mentions):
             if m.end <= position and m.label in ("ORG", "GPE") and lemma in _head_words(m.text):
-                ekey, name = entities.entity_key(m.text, m.label)
+                ekey, name = m.key, m.name
                 kind = classify(lemma, m.text.lower(), m.label, True)
                 return self._add(name, kind, f"{kind}:{name.lower()}", None, ekey)
         return None
@@ -303,7 +305,7 @@ class Speakers:
                 break
             ok = m.label == "PERSON" if want_person else m.label in ("ORG", "GPE", "NORP")
             if ok and position - m.end < 600:
-                ekey, name = entities.entity_key(m.text, m.label)
+                ekey, name = m.key, m.name
                 kind = classify("", m.text.lower(), m.label, True)
                 return self._add(name, kind, f"{kind}:{name.lower()}", None, ekey)
             if ok:

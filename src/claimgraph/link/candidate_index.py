@@ -1,7 +1,10 @@
 """Candidate retrieval for new claims: index keys in ``link_keys``, newest-first and capped per key.
 
-Keys are a claim's entity keys and random-hyperplane LSH band keys of its embedding (claims whose vectors
-point the same way share a band with high probability). Each key returns at most ``PER_KEY`` claims, the
+Keys are a claim's entity keys, the things it counts (``n:engineer``; a denial that any engineers were sent
+counts zero of them, so it meets the counts it denies even when the sentences embed far apart), its event
+words (``v:leav``: "will not leave in May" meets "is planned to leave the factory in May"), and
+random-hyperplane LSH band keys of its embedding (claims whose vectors point the same way share a band with
+high probability). Each key returns at most ``PER_KEY`` claims, the
 most recently published first, so the work to place one new claim is bounded by
 (bands + entities) x PER_KEY however large the store grows: a country named in every report only brings its
 latest claims, a rare name or a close paraphrase reaches back to the start.
@@ -27,7 +30,8 @@ def band_keys(vector: np.ndarray) -> list[str]:
 
 
 def index_keys(features: MatchFeatures) -> list[str]:
-    return band_keys(features.vector) + [f"e:{k}" for k in sorted(features.entities)]
+    return (band_keys(features.vector) + [f"e:{k}" for k in sorted(features.entities)]
+            + [f"n:{k}" for k in sorted(features.counts)] + [f"v:{k}" for k in sorted(features.events)])
 
 
 def candidate_lists(db, keys: set[str]) -> dict[str, list[str]]:

@@ -34,12 +34,90 @@ STEM = 5  # a crude prefix stem: "producing"/"production" -> "produ"; good enoug
 
 
 def content_words(text: str, entity_keys: list[str]) -> list[str]:
-    """Stems of the content words that are not part of a named entity: what the claim says happens."""
+    """Stems of the content words that are not part of a named entity: what the claim says happens. Names
+    are compared by stem too, so a demonym goes with its country ("Norlander" with "Norland")."""
+    named = set()
+    for key in entity_keys:
+        named.update(w.lower()[:STEM] for w in _WORD.findall(key.split(":", 1)[-1]))
+    stems = {w.lower()[:STEM] for w in _WORD.findall(text) if w.lower() not in _STOP}
+    return sorted(stems - named)
+
+
+# Words after which the next content word is a verb: auxiliaries, modals and the infinitive "to".
+_VERB_CUES = set("to will would shall can could may might must should has have had is are was were be been being "
+                 "do does did".split())
+# Words that may stand between a cue and its verb ("will not leave", "has already established").
+_BETWEEN = set("not never also now already still just soon then yet even reportedly be been being have has had".split())
+_EVENT_SUFFIXES = ("ing", "ed", "tion", "tions", "sion", "ment", "ments")
+_TOKEN = re.compile(r"\w+", re.UNICODE)  # numbers too: "up to 450 engineers" has no verb after "to"
+_ZERO = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Nn]one of the)\s+(?:[A-Z][\w'’-]*\s+)*([a-z]{3,})")
+
+
+def event_stem(word: str) -> str:
+    """Inflection and nominalisation stripped, then the crude prefix: "working"/"worked" -> "work",
+    "agreed"/"agreement" -> "agre", "producing"/"production" -> "produ"."""
+    w = word.lower()
+    for suffix in ("ments", "ment", "tions", "tion", "sion", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    return w.rstrip("e")[:STEM] if len(w) > 4 else w[:STEM]
+
+
+def event_words(text: str, entity_keys: list[str]) -> list[str]:
+    """Stems of the words that name what happens: verbs (after an auxiliary, a modal or "to", or inflected
+    -ing/-ed) and event nouns (-tion, -ment). Two claims that share named things and topic words but no event
+    word report neighbouring events ("agreed to transfer technology" / "begin producing trains")."""
     named = set()
     for key in entity_keys:
         named.update(w.lower() for w in _WORD.findall(key.split(":", 1)[-1]))
-    stems = {w.lower()[:STEM] for w in _WORD.findall(text) if w.lower() not in _STOP and w.lower() not in named}
-    return sorted(stems)
+    out = set()
+    cued = False
+    for i, token in enumerate(_TOKEN.findall(main_clause(text))):
+        t = token.lower()
+        if t in _VERB_CUES:
+            cued = True
+            continue
+        if t in _BETWEEN or (cued and t.endswith("ly")):
+            continue
+        # a name or a number after "to" is a destination or an amount, not a verb
+        content = len(t) >= 3 and t not in _STOP and t not in named and (i == 0 or token[0].islower())
+        if content and (cued or (len(t) >= 6 and t.endswith(_EVENT_SUFFIXES))):
+            out.add(event_stem(t))
+        cued = cued and t in ("expected", "planned", "likely", "set", "due", "able")  # "is expected to begin"
+    return sorted(out)
+
+
+_LEADING_PHRASE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*,\s*", re.UNICODE)
+
+
+def main_clause(text: str) -> str:
+    """The text without a short leading adverbial ("In addition to production support, Russia is helping ...",
+    "Now, North Korea is producing ..."): what the claim is about follows it."""
+    match = _LEADING_PHRASE.match(text)
+    if match and _TOKEN.findall(match.group(0))[0].lower() in _STOP:
+        return text[match.end():]
+    return text
+
+
+def is_commentary(claim: Claim) -> bool:
+    """A report's own framing rather than a checkable statement: in its own voice, asserted or hedged, with no
+    number and no resolved time, and its main clause opens with a description ("The addition of ... gives", "This
+    partnership reflects", "By expanding ...") rather than a name. Such sentences restate the story's topic in
+    general words and sit close to every factual claim in embedding space; they join no cluster but a copy of
+    themselves, so they neither swell a factual cluster nor count as an origin for it."""
+    if claim.attribution or claim.quantities or claim.negated or claim.modality not in ("asserted", "hedged"):
+        return False  # a denial, a plan or an expectation in a report's own voice is news, not framing
+    if claim.time is not None and claim.time.start and claim.time.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return False
+    words = _TOKEN.findall(main_clause(claim.content))
+    return not words or words[0].lower() in _STOP or words[0][0].islower()
+
+
+def zero_counts(text: str) -> list[str]:
+    """What a negative claim says there is none of: "denied that any engineers had been sent", "No Kestrian
+    personnel are working" -> a count of zero engineers / personnel, comparable with other counts of them."""
+    return sorted({counted_noun(m.group(1)) for m in _ZERO.finditer(text)} - {None})  # type: ignore[arg-type]
 
 
 def counted_noun(unit: str | None) -> str | None:
@@ -69,6 +147,7 @@ class ClaimView:
     order: int  # position in the store's report order, for ties
     chain: list[Source] = field(default_factory=list)  # nearest speaker first
     origin: Origin | None = None
+    report_name: str | None = None  # the outlet, else the title or file name of the original report
 
     @property
     def id(self) -> str:
@@ -94,7 +173,7 @@ class ClaimView:
     @property
     def who(self) -> str:
         """A short, checkable name for who said it: the origin, and the outlet when they differ."""
-        outlet = self.outlet or self.document
+        outlet = self.outlet or self.report_name or self.document
         if self.origin is None or self.origin.own_voice:
             return outlet
         if self.origin.kind == "unnamed" or len(self.chain) > 1:
@@ -138,5 +217,6 @@ def views_of(doc: Document, analysis: Analysis, original: Document, order: int =
             origin = Origin(end.key, end.name, end.kind, False, end.description)
         else:
             origin = outlet_origin(original)
-        out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, order, chain, origin))
+        out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, order, chain, origin,
+                             outlet_origin(original).name))
     return out

@@ -4,7 +4,11 @@ Embeddings alone merge neighbouring events ("trains will be built" / "technology
 high), word overlap alone misses paraphrases. The score adds small, bounded bonuses for shared named entities
 and shared event words (content words outside entity names) to the cosine, a bonus when both count the
 same thing (and a penalty when only one is a count), and a penalty when both claims carry resolved times
-that do not overlap. Pairwise and symmetric, so the clusters (connected
+that do not overlap (and a small bonus when both name the same month or less). Event words (verbs and event nouns, see ``claim_view.event_words``) decide between
+neighbouring events that share names and topic words: a shared one adds a bonus, none shared (when both
+have some) costs a penalty, except for close paraphrases and between two counts of the same thing ("300 will be sent" / "450 are
+working" are one count that changed). A report's own commentary ("the addition of expertise gives Pyongyang a
+significant edge") is matched only with a copy of the same sentence. Pairwise and symmetric, so the clusters (connected
 components) do not depend on the order in which reports arrive.
 """
 
@@ -12,15 +16,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import datetime as dt
+
 import numpy as np
 
 SAME_CLAIM = 0.75  # score threshold for a "same claim" edge
 ENTITY_BONUS = 0.05  # per shared entity, at most two
 WORDS_WEIGHT = 0.3  # times the Jaccard overlap of event words
 TIME_PENALTY = 0.1  # resolved times that cannot be the same moment
+TIME_BONUS = 0.05  # resolved times of a month or less that overlap: the same dated moment
+PRECISE_DAYS = 31
 COUNT_BONUS = 0.1  # both count the same thing (engineers): different figures for one count are one claim
 COUNT_PENALTY = 0.1  # only one of them is a count: a figure and a general statement are different claims
-MIN_COSINE = 0.4  # below this no bonus makes two sentences the same claim
+EVENT_BONUS = 0.15  # both name the same happening (verb or event noun)
+EVENT_PENALTY = 0.25  # both name what happens and nothing is the same: neighbouring events of one story
+CLOSE_PARAPHRASE = 0.8  # above this the sentences say the same with other verbs ("start building" / "begin producing")
+SAME_SENTENCE = 0.95  # commentary joins only the same sentence (a syndicated copy of it)
+MIN_COSINE = 0.3  # below this no bonus makes two sentences the same claim
 
 
 @dataclass
@@ -32,13 +44,30 @@ class MatchFeatures:
     words: frozenset[str]
     time_start: str | None
     time_end: str | None
-    counts: frozenset[str] = frozenset()  # counted nouns of the claim's quantities ("engineer")
+    counts: frozenset[str] = frozenset()  # counted nouns of the claim's quantities ("engineer"), zero counts too
+    events: frozenset[str] = frozenset()  # stems of its event words ("work", "produ")
+    commentary: bool = False  # a report's own framing (``claim_view.is_commentary``): matched only with its kind
 
 
 def times_disjoint(a: MatchFeatures, b: MatchFeatures) -> bool:
     if not (a.time_start and a.time_end and b.time_start and b.time_end):
         return False
     return a.time_end < b.time_start or b.time_end < a.time_start
+
+
+def _days(start: str, end: str) -> int | None:
+    try:
+        return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days
+    except ValueError:
+        return None
+
+
+def times_agree(a: MatchFeatures, b: MatchFeatures) -> bool:
+    """Both carry a resolved time of a month or less, and the two overlap ("in May" / "in early May")."""
+    if not (a.time_start and a.time_end and b.time_start and b.time_end) or times_disjoint(a, b):
+        return False
+    spans = (_days(a.time_start, a.time_end), _days(b.time_start, b.time_end))
+    return all(d is not None and 0 <= d <= PRECISE_DAYS for d in spans)
 
 
 def score(a: MatchFeatures, b: MatchFeatures) -> float:
@@ -49,12 +78,19 @@ def score(a: MatchFeatures, b: MatchFeatures) -> float:
     union = len(a.words | b.words)
     jaccard = len(a.words & b.words) / union if union else 0.0
     value = cosine + ENTITY_BONUS * min(shared, 2) + WORDS_WEIGHT * jaccard
-    if a.counts and b.counts and a.counts & b.counts:
+    same_count = bool(a.counts & b.counts)
+    if same_count:
         value += COUNT_BONUS
     elif bool(a.counts) != bool(b.counts):
         value -= COUNT_PENALTY
+    if a.events & b.events:
+        value += EVENT_BONUS
+    elif a.events and b.events and not same_count and cosine < CLOSE_PARAPHRASE:
+        value -= EVENT_PENALTY
     if times_disjoint(a, b):
         value -= TIME_PENALTY
+    elif times_agree(a, b):
+        value += TIME_BONUS
     return round(value, 6)  # rounded so the same input gives the same edges on every platform
 
 
@@ -62,5 +98,7 @@ def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
     """The match score when ``a`` and ``b`` report the same thing, else None."""
     if a.claim_id == b.claim_id:
         return None
+    if (a.commentary or b.commentary) and not (a.commentary and b.commentary and np.dot(a.vector, b.vector) >= SAME_SENTENCE):
+        return None  # commentary is nobody's corroboration: only a copy of the same sentence joins it
     value = score(a, b)
     return value if value >= SAME_CLAIM else None

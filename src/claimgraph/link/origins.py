@@ -9,6 +9,12 @@ The rule, also written into each cluster's ``origin_groups[].why``:
   (Northern Ledger citing Meridian's sources is not independent of Meridian);
 - a report's own voice is one origin with the first source that report cites for the same claim (it restates
   its source), and counts on its own only where the report cites nobody for it;
+- a body named by country and function is one origin however it is written, when nothing distinguishes the
+  names: same country (possessive, demonym or name: "Ukraine's", "Ukrainian"), same function (the last
+  word: "intelligence", "ministry") and the modifiers of one a subset of the other's ("Ukrainian intelligence"
+  is "Ukraine's military intelligence"; "industry ministry" and "transport ministry" stay two);
+- a spokesman or spokeswoman speaks for the body the description names ("transport ministry spokesman"),
+  when exactly one origin of the cluster is that body;
 - unnamed sources ("government sources", "officials") are one origin with another unnamed source when they
   have the same description, appear in the same report, or share any named link (outlet or intermediate);
   otherwise nothing links them and they count as independent.
@@ -18,6 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
+from ..analyze.entities import demonym_stems, entity_key
 from .claim_view import ClaimView, Origin, normalise_name
 from .story import stable_id
 
@@ -62,6 +71,8 @@ def origin_groups(views: list[ClaimView]) -> tuple[dict[str, Origin], list[Origi
         else:
             by_name[name] = key
     _link_short_names(origins, groups)
+    _link_same_bodies(origins, groups)
+    _link_spokespeople(origins, groups)
     for v in views:
         if v.origin is None:
             continue
@@ -88,6 +99,69 @@ def _link_short_names(origins: dict[str, Origin], groups: _Groups) -> None:
             short, full = normalise_name(origins[x].name).split(), normalise_name(origins[y].name).split()
             if x != y and 0 < len(short) < len(full) and full[-len(short):] == short:
                 groups.union(x, y, f"'{origins[x].name}' is '{origins[y].name}'")
+
+
+BODY_KINDS = ("government", "organization", "outlet")
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body named by country and function: "Ukraine's military intelligence" -> ({ukraine}, {military},
+    intelligence)."""
+
+    country: frozenset[str]  # the forms the country may take; empty when the name gives none
+    modifiers: frozenset[str]
+    function: str
+
+
+def _country_forms(word: str) -> frozenset[str]:
+    key, _ = entity_key(word, "NORP")
+    forms = {word, *demonym_stems(word)}
+    if key.startswith("gpe:"):
+        forms.add(key[4:])
+    return frozenset(forms)
+
+
+def body_of(name: str, with_country: bool = True) -> Body | None:
+    words = normalise_name(name.replace("’", "'").replace("'s ", " 's ")).split()
+    words = [w for w in words if w not in ("the", "s", "of")]
+    if len(words) < (2 if with_country else 1):
+        return None
+    function = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 else words[-1]
+    if not with_country:
+        return Body(frozenset(), frozenset(words[:-1]), function)
+    return Body(_country_forms(words[0]), frozenset(words[1:-1]), function)
+
+
+def same_body(x: Body, y: Body) -> bool:
+    if x.function != y.function or not (x.modifiers <= y.modifiers or y.modifiers <= x.modifiers):
+        return False
+    return not x.country or not y.country or bool(x.country & y.country)
+
+
+def _link_same_bodies(origins: dict[str, Origin], groups: _Groups) -> None:
+    bodies = {k: body_of(o.name) for k, o in sorted(origins.items()) if o.kind in BODY_KINDS}
+    named = [(k, b) for k, b in bodies.items() if b is not None]
+    for i, (x, bx) in enumerate(named):
+        for y, by in named[i + 1 :]:
+            if same_body(bx, by):
+                groups.union(x, y, f"'{origins[x].name}' and '{origins[y].name}' name the same body (same country "
+                                   "and function, and nothing in either name sets them apart)")
+
+
+def _link_spokespeople(origins: dict[str, Origin], groups: _Groups) -> None:
+    bodies = {k: body_of(o.name) for k, o in sorted(origins.items()) if o.kind in BODY_KINDS}
+    for key, origin in sorted(origins.items()):
+        description = origin.description or ""
+        if origin.kind != "person" or not _SPOKES.search(description):
+            continue
+        spoken_for = body_of(_SPOKES.sub(" ", description), with_country=False)
+        if spoken_for is None:
+            continue
+        matches = [k for k, b in bodies.items() if b is not None and same_body(spoken_for, b)]
+        if len(matches) == 1:
+            groups.union(key, matches[0], f"'{origin.name}' ({description}) speaks for '{origins[matches[0]].name}'")
 
 
 def _link_own_voice_to_its_sources(views: list[ClaimView], groups: _Groups) -> None:

@@ -127,6 +127,12 @@ def resolved_disjoint(a: ClaimView, b: ClaimView) -> bool:
     return ta.end < tb.start or tb.end < ta.start
 
 
+def _wholly_before(view: ClaimView, day: str | None) -> bool:
+    """The claim's resolved time ends before ``day`` (a plan for last month is not pending today)."""
+    t = view.claim.time
+    return bool(day and t and t.end and t.end < day)
+
+
 def time_text(view: ClaimView) -> str:
     t = view.claim.time
     return f"{t.text} = {t.value}" if t else "no time"
@@ -184,6 +190,12 @@ class RuleJudge:
     def _status(self, a: ClaimView, b: ClaimView) -> Relation | None:
         if a.forward and not b.forward and later(a, b):
             return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
+        if (b.claim.modality in ("expected", "planned") and a.claim.modality == "asserted" and not a.negative
+                and not b.negative and later(a, b) and not _wholly_before(b, a.published)):
+            # the later report still expects what the earlier one reported done: one of them is wrong or stale
+            return Relation(a.id, b.id, "conflicts", f"{state(a)} ({a.cite()}) vs still {state(b)} ({b.cite()}; "
+                                                     f"{time_text(b)}): a later report treats as pending what an "
+                                                     "earlier one reported done")
         return None
 
     def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:

@@ -14,7 +14,8 @@ import numpy as np
 from ..analysis import Analysis
 from ..document import Document
 from .candidate_index import candidate_lists, index_keys
-from .claim_view import content_words, counted_noun
+from .continuation import continuation_edges
+from .claim_view import content_words, counted_noun, event_words, is_commentary, zero_counts
 from .embeddings import cached_vectors, text_hash, unpack
 from .matching import MIN_COSINE, MatchFeatures, same_claim
 
@@ -23,6 +24,10 @@ CHUNK = 200  # documents read and encoded together; bounds memory when a large f
 # What link_documents.analyzed_at records for an ``analyses a`` row. analyzed_at has one-second resolution:
 # the length of the stored analysis tells a re-analysis within the same second apart.
 ANALYSIS_VERSION = "a.analyzed_at || '/' || CAST(LENGTH(a.data) AS TEXT)"
+# Linking one document reads every stored claim it could match, so two processes linking at once (two
+# ``claimgraph add`` runs on one PostgreSQL store) would each miss the other's claims and write the same rows.
+# One writer at a time, each seeing all that was linked before it, gives the same edges as linking in turn.
+LINK_LOCK = 7243002
 
 
 def update(store) -> None:
@@ -43,12 +48,15 @@ def update(store) -> None:
         vectors = cached_vectors(db, [c.content for _, a, _ in work for c in a.claims])
         for doc, analysis, analyzed_at in work:
             with db.transaction():
-                link_document(db, doc, analysis, vectors, analyzed_at)
+                db.lock(LINK_LOCK)
+                if _still_pending(db, doc.id, analyzed_at):  # another process may have linked it meanwhile
+                    link_document(db, doc, analysis, vectors, analyzed_at)
 
 
 def rebuild(store) -> None:
     """Forget every link and link all analysed documents again (embeddings stay cached)."""
     with store.db.transaction():
+        store.db.lock(LINK_LOCK)
         for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
             store.db.execute(f"DELETE FROM {table}")
     update(store)
@@ -61,11 +69,14 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
         # who says it is not what it is about: two claims citing the same spokesman are not the same claim
         cited = {speakers.get(a.source) for a in c.attribution}
         about = [k for k in c.entities if k not in cited]
+        counts = {counted_noun(q.unit) for q in c.quantities if q.value is not None}
+        if (c.negated or c.modality == "denied") and not c.quantities:
+            counts.update(zero_counts(c.content))  # "denied that any engineers were sent": none were
         out.append(MatchFeatures(
             c.id, analysis.document, vectors[text_hash(c.content)], frozenset(about),
             frozenset(content_words(c.content, about)),
             c.time.start if c.time else None, c.time.end if c.time else None,
-            frozenset(filter(None, (counted_noun(q.unit) for q in c.quantities if q.value is not None))),
+            frozenset(filter(None, counts)), frozenset(event_words(c.content, about)), is_commentary(c),
         ))
     return out
 
@@ -92,6 +103,8 @@ def link_document(db, doc: Document, analysis: Analysis, vectors, analyzed_at: s
             if value is not None:
                 a, b = sorted((f, other), key=lambda x: x.claim_id)
                 edges[(a.claim_id, b.claim_id)] = (a.document_id, b.document_id, value)
+    for a, b, value in continuation_edges(analysis):  # a speaker's next claim telling on about the same thing
+        edges.setdefault((a, b), (doc.id, doc.id, value))
     db.executemany(
         "INSERT INTO link_edges (a, b, a_doc, b_doc, score) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(a, b, ad, bd, s) for (a, b), (ad, bd, s) in sorted(edges.items())],
@@ -104,9 +117,10 @@ def insert_features(db, features: list[MatchFeatures], report_id: str, published
     """Store claims' matching features and index keys (also used by the benchmark to fill a large store)."""
     db.executemany(
         "INSERT INTO link_claims (claim_id, document_id, report_id, published, time_start, time_end, entities, words, "
-        "counts, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "counts, events, commentary, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [(f.claim_id, f.document_id, report_id, published or None, f.time_start, f.time_end,
-          "\n".join(sorted(f.entities)), " ".join(sorted(f.words)), " ".join(sorted(f.counts)), h)
+          "\n".join(sorted(f.entities)), " ".join(sorted(f.words)), " ".join(sorted(f.counts)),
+          " ".join(sorted(f.events)), int(f.commentary), h)
          for f, h in zip(features, hashes)],
     )
     db.executemany(
@@ -122,14 +136,22 @@ def load_features(db, claim_ids: set[str]) -> list[MatchFeatures]:
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
         rows = db.query(
-            "SELECT c.claim_id, c.document_id, c.entities, c.words, c.time_start, c.time_end, c.counts, e.vector "
+            "SELECT c.claim_id, c.document_id, c.entities, c.words, c.time_start, c.time_end, c.counts, c.events, c.commentary, e.vector "
             f"FROM link_claims c JOIN link_embeddings e ON e.text_hash = c.text_hash WHERE c.claim_id IN ({marks})",
             chunk,
         )
-        for claim_id, doc_id, entities, words, start, end, counts, vector in rows:
+        for claim_id, doc_id, entities, words, start, end, counts, events, commentary, vector in rows:
             out.append(MatchFeatures(claim_id, doc_id, unpack(vector), frozenset(filter(None, entities.split("\n"))),
-                                     frozenset(words.split()), start, end, frozenset(counts.split())))
+                                     frozenset(words.split()), start, end, frozenset(counts.split()),
+                                     frozenset(events.split()), bool(commentary)))
     return out
+
+
+def _still_pending(db, doc_id: str, analyzed_at: str) -> bool:
+    """True while ``analyzed_at`` is the document's current analysis and is not linked yet."""
+    current = db.query(f"SELECT {ANALYSIS_VERSION} FROM analyses a WHERE a.document_id = ?", (doc_id,))
+    linked = db.query("SELECT analyzed_at FROM link_documents WHERE document_id = ?", (doc_id,))
+    return bool(current) and current[0][0] == analyzed_at and (not linked or linked[0][0] != analyzed_at)
 
 
 def _remove_document(db, doc_id: str) -> None:
@@ -145,4 +167,5 @@ def _forget_removed(db) -> None:
                     "WHERE a.document_id IS NULL")
     for (doc_id,) in gone:
         with db.transaction():
+            db.lock(LINK_LOCK)
             _remove_document(db, doc_id)

@@ -38,6 +38,7 @@ class JobSummary:
     clusters: int = 0
     relations: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage: analysis, embeddings, ...
 
     def to_dict(self) -> dict:
         return {"documents": self.documents, "claims": self.claims, "edges": self.edges, "clusters": self.clusters,
@@ -64,8 +65,8 @@ def run(input_path: str, output: str, master: str = "local[*]", partitions: int 
     spark = spark or spark_session(master, partitions)
     from pyspark import StorageLevel
 
-    keep = StorageLevel.MEMORY_AND_DISK
-    items = read_reports(spark, Path(input_path), settings.max_input_bytes).map(lambda t: to_document(*t)).persist(keep)
+    items = read_reports(spark, Path(input_path), settings.max_input_bytes).map(lambda t: to_document(*t))
+    items = items.persist(StorageLevel.MEMORY_AND_DISK)
     # The same raw report twice is one document, as in the store: keep the first occurrence.
     unique = (
         items.filter(lambda it: "document" in it)
@@ -73,38 +74,56 @@ def run(input_path: str, output: str, master: str = "local[*]", partitions: int 
         .reduceByKey(lambda a, b: a if a["ordinal"] <= b["ordinal"] else b, partitions)
         .values()
     )
-    analysed = unique.mapPartitions(lambda part: analyze_partition(part, settings)).persist(keep)
-    good = analysed.filter(lambda it: "analysis" in it)
-    errors = analysed.filter(lambda it: "error" in it).union(items.filter(lambda it: "error" in it))
+    analysed = unique.mapPartitions(lambda part: analyze_partition(part, settings))
+    summary = link_analysed(spark, analysed, out, partitions, str(input_path),
+                            input_errors=items.filter(lambda it: "error" in it))
+    items.unpersist()
+    return summary
 
-    def write(name: str, rows, schema, *order: str) -> int:
+
+def link_analysed(spark, analysed, out: Path, partitions: int, input_name: str, input_errors=None) -> JobSummary:
+    """The job after analysis: ``{"ordinal", "document", "analysis" | "error"}`` items in, every table and the
+    manifest out. Stages are timed in ``JobSummary.seconds`` (each table's write runs the stages it needs
+    first, and what it reuses is persisted, so the times add up to the job)."""
+    from pyspark import StorageLevel
+
+    keep = StorageLevel.MEMORY_AND_DISK
+    analysed = analysed.persist(keep)
+    good = analysed.filter(lambda it: "analysis" in it)
+    errors = analysed.filter(lambda it: "error" in it)
+    if input_errors is not None:
+        errors = errors.union(input_errors)
+    summary = JobSummary()
+
+    def write(stage: str, name: str, rows, schema, *order: str) -> int:
         started = time.perf_counter()
         frame = spark.createDataFrame(rows, schema)
         (frame.orderBy(*order) if order else frame).write.mode("overwrite").parquet(str(out / name))
         count = pyarrow.dataset.dataset(str(out / name), format="parquet").count_rows()  # from the footers
+        summary.seconds[stage] = summary.seconds.get(stage, 0.0) + time.perf_counter() - started
         log.info("%s: %d rows in %.1fs", name, count, time.perf_counter() - started)
         return count
 
-    summary = JobSummary()
     # Documents in input order, so `load` adds them (and marks near-copies) as `claimgraph add` would.
-    summary.documents = write("documents", good.map(tables.document_row), tables.DOCUMENTS, "input_number", "line")
-    summary.claims = write("claims", good.flatMap(tables.claim_rows), tables.CLAIMS)
-    write("errors", errors.map(tables.error_row), tables.ERRORS)
+    summary.documents = write("analysis", "documents", good.map(tables.document_row), tables.DOCUMENTS,
+                              "input_number", "line")
+    summary.claims = write("analysis", "claims", good.flatMap(tables.claim_rows), tables.CLAIMS)
+    write("analysis", "errors", errors.map(tables.error_row), tables.ERRORS)
     features = good.mapPartitions(features_partition).persist(keep)
-    write("embeddings", features.map(_embedding_row), tables.EMBEDDINGS)
-    edges = same_claim_edges(features, partitions).persist(keep)
-    summary.edges = write("edges", edges, tables.EDGES)
+    write("embeddings", "embeddings", features.map(_embedding_row), tables.EMBEDDINGS)
+    edges = same_claim_edges(good, features, partitions).persist(keep)
+    summary.edges = write("matching", "edges", edges, tables.EDGES)
     started = time.perf_counter()
     components = connected_components(edges, partitions)
-    log.info("connected components in %.1fs", time.perf_counter() - started)
+    summary.seconds["clusters"] = time.perf_counter() - started
     clusters = cluster_rows(good, edges, components, partitions).persist(keep)
-    summary.clusters = write("clusters", clusters.map(lambda c: c["row"]), tables.CLUSTERS)
-    summary.relations = write("relations", relation_rows(clusters), tables.RELATIONS)
+    summary.clusters = write("clusters", "clusters", clusters.map(lambda c: c["row"]), tables.CLUSTERS)
+    summary.relations = write("clusters", "relations", relation_rows(clusters), tables.RELATIONS)
     skipped = pyarrow.dataset.dataset(str(out / "errors"), format="parquet").to_table().to_pylist()
     summary.skipped = sorted(((r["input"], r["reason"]) for r in skipped), key=_input_order)
-    for rdd in (items, analysed, features, edges, clusters):
+    for rdd in (analysed, features, edges, clusters):
         rdd.unpersist()
-    manifest = {"format": tables.FORMAT, "analyzer": ANALYZER_VERSION, "input": str(input_path), **summary.to_dict()}
+    manifest = {"format": tables.FORMAT, "analyzer": ANALYZER_VERSION, "input": input_name, **summary.to_dict()}
     (out / tables.MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return summary
 

@@ -134,7 +134,8 @@ def _import_edges(store: Store, out: Path, loaded: list[Document], vectors, link
         edges_of[e["a_doc"]].append(e)
         if e["b_doc"] != e["a_doc"]:
             edges_of[e["b_doc"]].append(e)
-    analyzed_at = dict(db.query("SELECT document_id, analyzed_at FROM analyses"))
+    # recorded exactly as link.update records a linked analysis, so a later `claimgraph add` leaves these alone
+    analyzed_at = dict(db.query(f"SELECT a.document_id, {link_update.ANALYSIS_VERSION} FROM analyses a"))
     linked = {r[0] for r in db.query("SELECT document_id FROM link_documents")}
     done = set(linked)
     count = 0

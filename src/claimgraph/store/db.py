@@ -86,6 +86,12 @@ class Database:
                 raise
             self.conn.execute("COMMIT")
 
+    def lock(self, key: int) -> None:
+        """Inside ``transaction()``: wait for, then hold until the transaction ends, the writer lock ``key``.
+        PostgreSQL needs an advisory lock; SQLite's BEGIN IMMEDIATE already excludes other writers."""
+        if self.dialect == "postgresql":
+            self.execute("SELECT pg_advisory_xact_lock(?)", (key,))
+
     def close(self) -> None:
         self.conn.close()
 

@@ -15,7 +15,7 @@ from ..errors import StoreError
 from .db import Database
 
 # Any constant works; it only has to be the same for every claimgraph process on one server.
-_LOCK_KEY = 7243001
+MIGRATION_LOCK = 7243001
 
 
 def available() -> list[tuple[int, str, str]]:
@@ -39,7 +39,7 @@ def available() -> list[tuple[int, str, str]]:
 def migrate(db: Database) -> int:
     """Bring the schema up to date; returns the schema version. Safe to run from several processes."""
     with db.transaction():
-        _lock(db)  # CREATE TABLE IF NOT EXISTS itself races on PostgreSQL without it
+        db.lock(MIGRATION_LOCK)  # CREATE TABLE IF NOT EXISTS itself races on PostgreSQL without it
         db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -53,7 +53,7 @@ def migrate(db: Database) -> int:
         )
     for version, name, sql in migrations:
         with db.transaction():
-            _lock(db)
+            db.lock(MIGRATION_LOCK)
             if db.query("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)):
                 continue
             for statement in statements(sql):
@@ -66,12 +66,6 @@ def migrate(db: Database) -> int:
                 (version, name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
             )
     return current_version(db)
-
-
-def _lock(db: Database) -> None:
-    """Held until the surrounding transaction ends (SQLite's BEGIN IMMEDIATE already excludes writers)."""
-    if db.dialect == "postgresql":
-        db.execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_KEY,))
 
 
 def current_version(db: Database) -> int:
