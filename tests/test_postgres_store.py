@@ -14,6 +14,7 @@ import pytest
 
 from claimgraph.document import Document, sha256_hex
 from claimgraph.errors import StoreError
+from claimgraph.link.update import rebuild
 from claimgraph.store import Store
 from claimgraph.store.db import Database, redact
 from claimgraph.store.migrations import available, migrate, statements
@@ -72,6 +73,13 @@ def test_concurrent_adds_lose_nothing_and_duplicate_nothing(postgres_db, tmp_pat
         claims_per_doc = dict(q("SELECT document_id, COUNT(*) FROM claims GROUP BY document_id"))
         for analysis in store.analyses():  # claim rows match the stored analysis: none lost, none doubled
             assert claims_per_doc.get(analysis.document, 0) == len(analysis.claims) > 0
+        # both processes linked at once; serialised, they leave the links that linking in one go gives
+        linked = q("SELECT COUNT(*) FROM link_documents")[0][0]
+        edges = set(q("SELECT a, b, score FROM link_edges"))
+        claims = q("SELECT COUNT(*) FROM link_claims")[0][0]
+        rebuild(store)
+        assert linked == 45 and claims == sum(claims_per_doc.values())
+        assert edges == set(q("SELECT a, b, score FROM link_edges")) and edges
 
 
 def _open_after_barrier(url: str, barrier, results) -> None:
