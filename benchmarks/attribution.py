@@ -60,11 +60,10 @@ def trimmed(text: str, frags) -> Fragments | None:
     return out or None
 
 
-def read_gold(ann: Path, text: str) -> dict[str, set[Fragments]]:
-    """Source/Cue/Content spans taking part in Attribution events."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    gold: dict[str, set[Fragments]] = {c: set() for c in CATEGORIES}
-    events = []
+def read_brat(ann: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[list[tuple[str, str]]]]:
+    """Text-bound annotations by id (label, fragments), and each event's arguments as (role, annotation id);
+    a role keeps no number ("Content2" is "content")."""
+    spans, events = {}, []
     for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) < 2:
@@ -76,13 +75,20 @@ def read_gold(ann: Path, text: str) -> dict[str, set[Fragments]]:
                 a, _, b = piece.partition(" ")
                 if a.isdigit() and b.isdigit():
                     frags.append((int(a), int(b)))
-            spans[parts[0]] = (label, frags)
+            if frags:
+                spans[parts[0]] = (label, frags)
         elif parts[0].startswith("E"):
-            events.append(parts[1].split())
+            args = [arg.partition(":") for arg in parts[1].split()[1:]]
+            events.append([(re.sub(r"\d+$", "", role).lower(), tid) for role, _, tid in args])
+    return spans, events
+
+
+def read_gold(ann: Path, text: str) -> dict[str, set[Fragments]]:
+    """Source/Cue/Content spans taking part in Attribution events."""
+    spans, events = read_brat(ann)
+    gold: dict[str, set[Fragments]] = {c: set() for c in CATEGORIES}
     for args in events:
-        for arg in args[1:]:
-            role, _, tid = arg.partition(":")
-            role = re.sub(r"\d+$", "", role).lower()
+        for role, tid in args:
             if role in gold and tid in spans:
                 frags = trimmed(text, spans[tid][1])
                 if frags:

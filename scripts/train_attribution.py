@@ -54,27 +54,8 @@ def parses(docs, cache: Path | None):
 
 def gold_spans(ann: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
     """Text-bound annotations by id, and the Attribution events as role -> annotation id."""
-    spans, events = {}, []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T"):
-            label, _, offsets = parts[1].partition(" ")
-            frags = []
-            for piece in offsets.split(";"):
-                a, _, b = piece.partition(" ")
-                if a.isdigit() and b.isdigit():
-                    frags.append((int(a), int(b)))
-            if frags:
-                spans[parts[0]] = (label, frags)
-        elif parts[0].startswith("E"):
-            roles = {}
-            for arg in parts[1].split()[1:]:
-                role, _, tid = arg.partition(":")
-                roles[role.rstrip("0123456789").lower()] = tid
-            events.append(roles)
-    return spans, events
+    spans, events = bench.read_brat(ann)
+    return spans, [dict(args) for args in events]
 
 
 def cue_roots(spans, doc) -> set[int]:

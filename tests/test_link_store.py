@@ -138,3 +138,28 @@ def test_hostile_and_empty_analyses_are_linked_without_crashing(tmp_path):
         story = links(store)
     assert sorted(c for k in story["clusters"] for c in k["claims"]) == [f"{odd.id}-c{i}" for i in (1, 2, 3)]
     json.dumps(story)
+
+
+def test_relink_gives_one_answer_whatever_order_reports_were_added_in(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+    from claimgraph.link import candidate_index
+
+    monkeypatch.setattr(candidate_index, "PER_KEY", 1)  # every key shared by more claims than the cap
+    items = reports()[:3]
+    before, after = [], []
+    for name, order in (("forward", items), ("reverse", items[::-1])):
+        path = tmp_path / f"{name}.db"
+        with Store(str(path)) as store:
+            for item in order:
+                add(store, [item])
+                update(store)
+            before.append(set(store.db.query("SELECT a, b FROM link_edges")))
+        result = CliRunner().invoke(main, ["relink", "--db", str(path), "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["documents"] == 3
+        with Store(str(path)) as store:
+            after.append((set(store.db.query("SELECT a, b FROM link_edges")), links(store)))
+    assert before[0] != before[1]  # the cap made the order matter ...
+    assert after[0] == after[1]  # ... and relinking took it away

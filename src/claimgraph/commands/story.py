@@ -6,7 +6,8 @@ import click
 from rich.table import Table
 
 from ..link.story import story_from_store
-from .common import console, db_option, json_option, open_store_or_exit, print_json, short
+from ..link.update import rebuild
+from .common import console, db_option, err_console, json_option, open_store_or_exit, print_json, short
 
 BADGES = {"repeats": "=", "supports": "+", "updates": "→", "conflicts": "✗"}
 
@@ -93,4 +94,29 @@ def conflicts(show_all, db, as_json):
     console.print(table)
 
 
-COMMANDS = [story, timeline, conflicts]
+
+
+@click.command()
+@db_option
+@json_option
+def relink(db, as_json):
+    """Forget every link and link all stored reports again, in publication order.
+
+    Adding reports one at a time links each new claim to the newest claims sharing its index keys, so where a
+    key is shared by very many claims the links can depend on the order reports were added in; relinking gives
+    the one answer for the store as it is. Sentence embeddings stay cached, so this costs the matching only.
+    """
+    with open_store_or_exit(db) as store:
+        with err_console.status("linking every report again"):
+            rebuild(store)
+        q = store.db.query
+        counts = {"documents": q("SELECT COUNT(*) FROM link_documents")[0][0],
+                  "claims": q("SELECT COUNT(*) FROM link_claims")[0][0],
+                  "edges": q("SELECT COUNT(*) FROM link_edges")[0][0]}
+    if as_json:
+        print_json(counts)
+    else:
+        console.print(f"relinked {counts['documents']} report(s): {counts['claims']} claims, {counts['edges']} links")
+
+
+COMMANDS = [story, timeline, conflicts, relink]

@@ -33,10 +33,12 @@ LINK_LOCK = 7243002
 def update(store) -> None:
     db = store.db
     _forget_removed(db)
+    # in publication order: ``rebuild`` then gives one answer however the reports were added
     pending = db.query(
-        f"SELECT a.document_id, {ANALYSIS_VERSION} FROM analyses a LEFT JOIN link_documents l "
-        f"ON l.document_id = a.document_id WHERE l.document_id IS NULL OR l.analyzed_at <> {ANALYSIS_VERSION} "
-        "ORDER BY a.analyzed_at, a.document_id"
+        f"SELECT a.document_id, {ANALYSIS_VERSION} FROM analyses a JOIN documents d ON d.id = a.document_id "
+        f"LEFT JOIN link_documents l ON l.document_id = a.document_id "
+        f"WHERE l.document_id IS NULL OR l.analyzed_at <> {ANALYSIS_VERSION} "
+        "ORDER BY COALESCE(d.published, ''), a.document_id"
     )
     for start in range(0, len(pending), CHUNK):
         work = []
@@ -54,7 +56,7 @@ def update(store) -> None:
 
 
 def rebuild(store) -> None:
-    """Forget every link and link all analysed documents again (embeddings stay cached)."""
+    """Forget every link and link all analysed documents again, in publication order (embeddings stay cached)."""
     with store.db.transaction():
         store.db.lock(LINK_LOCK)
         for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
