@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", ROOT.parent / "shared" / "data")) / "polnear"
+PER_FILE = 1_000
 SENTENCE = re.compile(r"(?<=[.!?\"”’)])\s+(?=[A-Z“\"])")  # a full stop (or closing quote), space, capital
 
 
@@ -91,7 +93,8 @@ ENV = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
 
 def measure(command: list[str]) -> dict:
     started = time.perf_counter()
-    proc = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the command
+    proc = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=ENV)
     peak_tree = peak_main = peak_workers = 0
     while proc.poll() is None:
         try:
@@ -101,9 +104,12 @@ def measure(command: list[str]) -> dict:
             pass
         time.sleep(0.1)
     wall = time.perf_counter() - started
+    errors.seek(0)
+    stderr = errors.read().decode(errors="replace")
+    errors.close()
     if proc.returncode not in (0, 1):
-        sys.exit(f"claimgraph add failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
-    return {"wall": wall, "peak_tree": peak_tree, "peak_main": peak_main, "peak_workers": peak_workers}
+        sys.exit(f"claimgraph add failed ({proc.returncode}): {stderr[-2000:]}")
+    return {"wall": wall, "peak_tree": peak_tree, "peak_main": peak_main, "peak_workers": peak_workers, "stderr": stderr}
 
 
 def model_floor() -> int:
@@ -132,12 +138,20 @@ def main() -> None:
     print(f"{'models':>9} {'':>9} {'':>8} {'':>10} {floor / mib:>17.0f} {'':>8} {'':>11}  (one process: spaCy + encoder)")
     for count in sorted(args.articles):
         with tempfile.TemporaryDirectory() as tmp:
-            source = write_jsonl(items[:count], Path(tmp) / "articles.jsonl")
-            command = [str(ROOT / ".venv" / "bin" / "claimgraph"), "add", str(source), "--db", str(Path(tmp) / "m.db"), "-q"]
+            # a folder of files of 1,000 reports each: one file of 10,000 would pass the per-file size limit
+            source = Path(tmp) / "articles"
+            source.mkdir()
+            for start in range(0, count, PER_FILE):
+                write_jsonl(items[start : min(count, start + PER_FILE)], source / f"{start // PER_FILE:03d}.jsonl")
+            store = Path(tmp) / "m.db"
+            command = [str(ROOT / ".venv" / "bin" / "claimgraph"), "add", str(source), "--db", str(store), "-q"]
             if args.processes:
                 command += ["--processes", str(args.processes)]
             r = measure(command)
-            size = source.stat().st_size
+            analysed = sqlite3.connect(store).execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
+            if analysed != count:
+                sys.exit(f"claimgraph add analysed {analysed:,} of {count:,} articles: {r['stderr'][-2000:]}")
+            size = sum(f.stat().st_size for f in source.iterdir())
         print(f"{count:>9,} {size / mib:>9.1f} {r['wall']:>8.1f} {count / r['wall']:>10.1f} {r['peak_tree'] / mib:>17.0f} "
               f"{r['peak_main'] / mib:>8.0f} {r['peak_workers'] / mib:>11.0f}", flush=True)
 

@@ -31,10 +31,9 @@ def analysis(document: Document, claims: list[Claim], sources: list[Source] = ()
     return Analysis(document=document.id, analyzer="test", claims=claims, sources=list(sources))
 
 
-def view(document: Document, c: Claim, sources: list[Source] = (), original: Document | None = None,
-         order: int = 0) -> ClaimView:
+def view(document: Document, c: Claim, sources: list[Source] = (), original: Document | None = None) -> ClaimView:
     """The ClaimView of one hand-built claim, as ``link/`` builds it from a stored analysis."""
-    return views_of(document, analysis(document, [c], sources), original or document, order)[0]
+    return views_of(document, analysis(document, [c], sources), original or document)[0]
 
 
 def source(local_id: str, name: str, kind: str, key: str | None = None, description: str | None = None) -> Source:

@@ -144,7 +144,6 @@ class ClaimView:
     report: str  # the original report's document id: a syndicated copy counts as the report it copies
     outlet: str | None  # of the original report
     published: str | None  # report date (YYYY-MM-DD) of this document
-    order: int  # position in the store's report order, for ties
     chain: list[Source] = field(default_factory=list)  # nearest speaker first
     origin: Origin | None = None
     report_name: str | None = None  # the outlet, else the title or file name of the original report
@@ -196,18 +195,18 @@ def normalise_name(name: str) -> str:
 
 
 def claim_views(documents: list[Document], analyses: list[Analysis]) -> list[ClaimView]:
-    """Every claim of every analysed document, in report order (published, then stored order)."""
+    """Every claim of every analysed document, in the order of ``documents``."""
     by_id = {d.id: d for d in documents}
     by_doc = {a.document: a for a in analyses}
     views: list[ClaimView] = []
-    for order, doc in enumerate(documents):
+    for doc in documents:
         analysis = by_doc.get(doc.id)
         if analysis is not None:
-            views.extend(views_of(doc, analysis, by_id.get(doc.duplicate_of or "", doc), order))
+            views.extend(views_of(doc, analysis, by_id.get(doc.duplicate_of or "", doc)))
     return views
 
 
-def views_of(doc: Document, analysis: Analysis, original: Document, order: int = 0) -> list[ClaimView]:
+def views_of(doc: Document, analysis: Analysis, original: Document) -> list[ClaimView]:
     sources = {s.id: s for s in analysis.sources}
     out = []
     for claim in analysis.claims:
@@ -217,6 +216,6 @@ def views_of(doc: Document, analysis: Analysis, original: Document, order: int =
             origin = Origin(end.key, end.name, end.kind, False, end.description)
         else:
             origin = outlet_origin(original)
-        out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, order, chain, origin,
+        out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, chain, origin,
                              outlet_origin(original).name))
     return out

@@ -25,7 +25,10 @@ class Cluster:
 
 
 def report_order(v: ClaimView) -> tuple:
-    return (v.published or "9999", v.order, _claim_number(v.id))
+    """Publication date, then document id: reports of one day in an order that depends neither on the order
+    they were added in nor on the clock (a store's add times have one-second resolution), so the store and
+    the Spark job agree on it."""
+    return (v.published or "9999", v.document, _claim_number(v.id))
 
 
 def _claim_number(claim_id: str) -> int:

@@ -2,7 +2,7 @@
 
 The decision sits behind ``RelationJudge`` so a natural-language-inference model can replace or back up the
 rules when one is available offline. ``RuleJudge`` reads modality, negation, quantities and resolved times;
-``a`` is always the earlier report (by publication date, then store order).
+``a`` is always the earlier report (by publication date, then document id).
 """
 
 from __future__ import annotations

@@ -19,13 +19,11 @@ from ..link.relations import RuleJudge
 
 
 def claim_payloads(item: dict) -> Iterator[tuple[str, dict]]:
-    """What a ClaimView needs, per claim: the claim, its document's sources and metadata, the input order."""
+    """What a ClaimView needs, per claim: the claim, its document's sources and metadata."""
     d, analysis = item["document"], item["analysis"]
-    number, line = item["ordinal"]
     doc = {"id": d["id"], "sha256": d["sha256"], "outlet": d["outlet"], "title": d["title"], "published": d["published"]}
     for claim in analysis["claims"]:
-        yield claim["id"], {"claim": claim, "sources": analysis["sources"], "document": doc,
-                            "order": number * 10**9 + line}
+        yield claim["id"], {"claim": claim, "sources": analysis["sources"], "document": doc}
 
 
 def claim_view(payload: dict) -> ClaimView:
@@ -33,7 +31,7 @@ def claim_view(payload: dict) -> ClaimView:
     doc = Document(text="", sha256=d["sha256"], outlet=d["outlet"], title=d["title"], published=d["published"])
     analysis = Analysis.from_dict({"document": d["id"], "analyzer": "", "claims": [payload["claim"]],
                                    "sources": payload["sources"]})
-    return views_of(doc, analysis, doc, payload["order"])[0]
+    return views_of(doc, analysis, doc)[0]
 
 
 def cluster_rows(good, edges, components, partitions: int):
