@@ -33,7 +33,6 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", ROOT.parent / "shared" / "data")) / "polnear"
-PER_FILE = 1_000
 SENTENCE = re.compile(r"(?<=[.!?\"”’)])\s+(?=[A-Z“\"])")  # a full stop (or closing quote), space, capital
 
 
@@ -138,11 +137,7 @@ def main() -> None:
     print(f"{'models':>9} {'':>9} {'':>8} {'':>10} {floor / mib:>17.0f} {'':>8} {'':>11}  (one process: spaCy + encoder)")
     for count in sorted(args.articles):
         with tempfile.TemporaryDirectory() as tmp:
-            # a folder of files of 1,000 reports each: one file of 10,000 would pass the per-file size limit
-            source = Path(tmp) / "articles"
-            source.mkdir()
-            for start in range(0, count, PER_FILE):
-                write_jsonl(items[start : min(count, start + PER_FILE)], source / f"{start // PER_FILE:03d}.jsonl")
+            source = write_jsonl(items[:count], Path(tmp) / "articles.jsonl")
             store = Path(tmp) / "m.db"
             command = [str(ROOT / ".venv" / "bin" / "claimgraph"), "add", str(source), "--db", str(store), "-q"]
             if args.processes:
@@ -151,7 +146,7 @@ def main() -> None:
             analysed = sqlite3.connect(store).execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
             if analysed != count:
                 sys.exit(f"claimgraph add analysed {analysed:,} of {count:,} articles: {r['stderr'][-2000:]}")
-            size = sum(f.stat().st_size for f in source.iterdir())
+            size = source.stat().st_size
         print(f"{count:>9,} {size / mib:>9.1f} {r['wall']:>8.1f} {count / r['wall']:>10.1f} {r['peak_tree'] / mib:>17.0f} "
               f"{r['peak_main'] / mib:>8.0f} {r['peak_workers'] / mib:>11.0f}", flush=True)
 

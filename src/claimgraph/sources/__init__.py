@@ -83,6 +83,9 @@ def read_file(path: Path, settings: Settings) -> Iterator[Document | InputError]
     reader = reader_for(path)
     assert reader is not None
     name = str(path)
+    if reader is jsonl.read:  # a collection of reports: streamed, the size limit is per report
+        yield from _guard(name, lambda: jsonl.read_path(path, settings))
+        return
     try:
         raw = read_bytes(path, settings.max_input_bytes)
     except InputError as e:

@@ -1,39 +1,99 @@
 """JSON Lines: one report per line with ``text`` and optional title, outlet, author, published, url.
 
 The text is kept verbatim so offsets computed outside claimgraph stay valid. A bad line is reported with its
-line number and skipped; the other lines are read.
+line number and skipped; the other lines are read. A file is a collection, so it is streamed (``read_path``):
+the size limit applies to each line, a report, not to the file, and memory does not grow with the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Iterator
+from pathlib import Path
+from typing import IO, Iterator
 
 from ..config import Settings
 from ..document import Document, sha256_hex
 from ..errors import InputError
-from .raw import decode_text
+from .raw import BOMS, decode_text, looks_binary, open_bytes
 
 FIELDS = ("title", "outlet", "author", "published", "url")
 
 
 def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document | InputError]:
+    """Reports from a JSON Lines file's bytes (an upload); files on disk go through ``read_path``."""
     content = decode_text(name, raw)
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(content.split("\n"), start=1):
+        yield from _line(name, number, line.removesuffix("\r"))
+
+
+def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]:
+    """Reports from a JSON Lines file (gzipped or not), line by line; a line over the size limit is skipped."""
+    name, limit = str(path), settings.max_input_bytes
+    with open_bytes(path) as f:
+        head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
+        if any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8"):
+            # UTF-16/32: lines cannot be split on bytes; such files are rare and read whole, within the limit
+            yield from read(name, _bounded(name, f, limit), settings)
+            return
+        if looks_binary(head):
+            raise InputError(name, "binary data, not text")
+        found = False
+        for number, raw in enumerate(_lines(f, limit), start=1):
+            if raw is None:
+                yield InputError(f"{name}:{number}", f"line too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)")
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_text(f"{name}:{number}", raw)  # a Windows-1252 line, say
+                except InputError as e:
+                    yield e
+                    continue
+            found = found or bool(line.strip())
+            yield from _line(name, number, line.rstrip("\r\n"))
+        if not found:
+            raise InputError(name, "empty")
+
+
+def _lines(f: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """Each line's bytes, or None for a line longer than ``limit`` (read past, never held whole)."""
+    while True:
+        raw = f.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = f.readline(1 << 20)
+            yield None
             continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as e:
-            yield InputError(where, f"not valid JSON ({e.msg if hasattr(e, 'msg') else e})")
-            continue
-        doc = record_to_document(where, record, sha256_hex(line))
-        if isinstance(doc, Document):
-            doc.path = name
-            doc.meta["line"] = number
-        yield doc
+        yield raw
+
+
+def _bounded(name: str, f: IO[bytes], limit: int) -> bytes:
+    data = f.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(name, f"too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)")
+    return data
+
+
+def _line(name: str, number: int, line: str) -> Iterator[Document | InputError]:
+    if not line.strip():
+        return
+    where = f"{name}:{number}"
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as e:
+        yield InputError(where, f"not valid JSON ({e.msg if hasattr(e, 'msg') else e})")
+        return
+    doc = record_to_document(where, record, sha256_hex(line))
+    if isinstance(doc, Document):
+        doc.path = name
+        doc.meta["line"] = number
+    yield doc
 
 
 def record_to_document(where: str, record: object, sha256: str) -> Document | InputError:

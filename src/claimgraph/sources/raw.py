@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Iterator
 
 from ..errors import InputError
 
@@ -29,6 +32,28 @@ def read_bytes(path: Path, limit: int) -> bytes:
     if path.name.lower().endswith(".gz"):
         data = gunzip(name, data, limit)
     return data
+
+
+@contextmanager
+def open_bytes(path: Path) -> Iterator[IO[bytes]]:
+    """The file open for streaming as bytes, gunzipped on the fly for ``.gz``. Errors opening or reading it
+    (inside the ``with``) become an InputError naming the file."""
+    name = str(path)
+    try:
+        f = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder") from None
+    except OSError as e:
+        raise InputError(name, f"cannot be read ({e.strerror or e})") from None
+    with f:
+        try:
+            yield f
+        except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+            raise InputError(name, f"broken gzip data ({e})") from None
+        except OSError as e:
+            raise InputError(name, f"cannot be read ({e.strerror or e})") from None
 
 
 def gunzip(name: str, data: bytes, limit: int) -> bytes:
