@@ -15,7 +15,7 @@ from ..errors import InputError
 def read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes (gunzipped for ``.gz``), refusing anything over ``limit`` bytes."""
     name = str(path)
-    try:
+    with os_errors_named(name):
         size = path.stat().st_size
         if size > limit:
             raise InputError(name, f"too large ({size:,} bytes; the limit is {limit:,}, see CLAIMGRAPH_MAX_INPUT_BYTES)")
@@ -23,12 +23,6 @@ def read_bytes(path: Path, limit: int) -> bytes:
             data = f.read(limit + 1)  # bounded even if the file grows after the size check
         if len(data) > limit:
             raise InputError(name, f"too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)")
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder") from None
-    except OSError as e:
-        raise InputError(name, f"cannot be read ({e.strerror or e})") from None
     if path.name.lower().endswith(".gz"):
         data = gunzip(name, data, limit)
     return data
@@ -39,21 +33,26 @@ def open_bytes(path: Path) -> Iterator[IO[bytes]]:
     """The file open for streaming as bytes, gunzipped on the fly for ``.gz``. Errors opening or reading it
     (inside the ``with``) become an InputError naming the file."""
     name = str(path)
-    try:
+    with os_errors_named(name):
         f = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+    with f, os_errors_named(name):
+        try:
+            yield f
+        except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+            raise InputError(name, f"broken gzip data ({e})") from None
+
+
+@contextmanager
+def os_errors_named(name: str) -> Iterator[None]:
+    """An operating-system error reading ``name`` becomes one InputError saying which file and why."""
+    try:
+        yield
     except PermissionError:
         raise InputError(name, "permission denied") from None
     except IsADirectoryError:
         raise InputError(name, "is a folder") from None
     except OSError as e:
         raise InputError(name, f"cannot be read ({e.strerror or e})") from None
-    with f:
-        try:
-            yield f
-        except (gzip.BadGzipFile, EOFError, zlib.error) as e:
-            raise InputError(name, f"broken gzip data ({e})") from None
-        except OSError as e:
-            raise InputError(name, f"cannot be read ({e.strerror or e})") from None
 
 
 def gunzip(name: str, data: bytes, limit: int) -> bytes:
