@@ -163,3 +163,15 @@ def test_relink_gives_one_answer_whatever_order_reports_were_added_in(tmp_path, 
             after.append((set(store.db.query("SELECT a, b FROM link_edges")), links(store)))
     assert before[0] != before[1]  # the cap made the order matter ...
     assert after[0] == after[1]  # ... and relinking took it away
+
+
+def test_linking_reports_its_progress(tmp_path, monkeypatch):
+    from claimgraph.link import update as link_update
+
+    monkeypatch.setattr(link_update, "CHUNK", 3)  # 4 reports: two chunks
+    seen = []
+    with Store(str(tmp_path / "s.db")) as store:
+        add(store, reports())
+        update(store, lambda done, total: seen.append((done, total)))
+        assert store.db.query("SELECT COUNT(*) FROM link_documents")[0][0] == 4
+    assert seen == [(3, 4), (4, 4)]

@@ -80,6 +80,7 @@ def analyze_pending(
     report: IngestReport | None = None,
     on_done: Callable[[str], None] | None = None,
     processes: int | None = None,
+    on_linking: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     report = report or IngestReport()
     pending = store.pending_documents(ANALYZER_VERSION)
@@ -88,17 +89,16 @@ def analyze_pending(
         report.analyzed.append(analysis.document)
         if on_done:
             on_done(analysis.document)
-    update_links(store)
+    update_links(store, on_linking)
     return report
 
 
-def update_links(store: Store) -> None:
-    """Bring clusters, relations and origins up to date with the stored analyses (``link/``)."""
-    try:
-        from .link import update as link_update  # added by the story work; absent until then
-    except ImportError:
-        return
-    link_update.update(store)
+def update_links(store: Store, on_progress: Callable[[int, int], None] | None = None) -> None:
+    """Bring clusters, relations and origins up to date with the stored analyses (``link/``);
+    ``on_progress(done, total)`` as documents are linked."""
+    from .link import update as link_update
+
+    link_update.update(store, on_progress)
 
 
 def ingest(

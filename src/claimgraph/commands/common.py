@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterator
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..config import default_db
 from ..errors import ClaimgraphError, InputError
@@ -27,6 +28,14 @@ def db_option(f: Callable) -> Callable:
         "--db", default=None, metavar="PATH|URL", envvar="CLAIMGRAPH_DB", show_envvar=True,
         help="SQLite file or postgresql:// URL [default: ./claimgraph.db]",
     )(f)
+
+
+def progress_bar(quiet: bool = False) -> Progress:
+    """Progress on stderr, only in a terminal: stdout stays clean for ``--json`` and pipes."""
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
+    )
 
 
 def json_option(f: Callable) -> Callable:

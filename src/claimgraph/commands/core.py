@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..config import Settings
@@ -17,19 +16,13 @@ from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
 from ..sources import read_inputs
 from ..store.db import redact
-from .common import EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit, print_json, short
-
-
-def _progress(quiet: bool) -> Progress:
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
-    )
+from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit,
+                     print_json, progress_bar, short)
 
 
 def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None) -> IngestReport:
     report = IngestReport()
-    with _progress(quiet) as progress:
+    with progress_bar(quiet) as progress:
         reading = progress.add_task("reading", total=None)
 
         def read_one(item):
@@ -41,7 +34,13 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
         store_documents(store, read_inputs(items, settings, allow_private=allow_private), overrides, report, read_one)
         pending = len(store.pending_documents())
         analysing = progress.add_task("analysing", total=pending)
-        analyze_pending(store, settings, report, lambda _doc: progress.advance(analysing), processes=processes)
+        linking = progress.add_task("linking", total=None, visible=False)
+
+        def linked(done: int, total: int) -> None:
+            progress.update(linking, completed=done, total=total, visible=True)
+
+        analyze_pending(store, settings, report, lambda _doc: progress.advance(analysing), processes=processes,
+                        on_linking=linked)
     return report
 
 

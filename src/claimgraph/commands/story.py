@@ -7,7 +7,7 @@ from rich.table import Table
 
 from ..link.story import story_from_store
 from ..link.update import rebuild
-from .common import console, db_option, err_console, json_option, open_store_or_exit, print_json, short
+from .common import console, db_option, json_option, open_store_or_exit, print_json, progress_bar, short
 
 BADGES = {"repeats": "=", "supports": "+", "updates": "→", "conflicts": "✗"}
 
@@ -107,8 +107,9 @@ def relink(db, as_json):
     the one answer for the store as it is. Sentence embeddings stay cached, so this costs the matching only.
     """
     with open_store_or_exit(db) as store:
-        with err_console.status("linking every report again"):
-            rebuild(store)
+        with progress_bar() as progress:
+            linking = progress.add_task("linking", total=None)
+            rebuild(store, lambda done, total: progress.update(linking, completed=done, total=total))
         q = store.db.query
         counts = {"documents": q("SELECT COUNT(*) FROM link_documents")[0][0],
                   "claims": q("SELECT COUNT(*) FROM link_claims")[0][0],

@@ -9,6 +9,8 @@ same clusters as ``rebuild``.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from ..analysis import Analysis
@@ -30,7 +32,8 @@ ANALYSIS_VERSION = "a.analyzed_at || '/' || CAST(LENGTH(a.data) AS TEXT)"
 LINK_LOCK = 7243002
 
 
-def update(store) -> None:
+def update(store, on_progress: Callable[[int, int], None] | None = None) -> None:
+    """Link every analysed document not linked in its current analysis; ``on_progress(done, total)`` after each."""
     db = store.db
     _forget_removed(db)
     # in publication order: ``rebuild`` then gives one answer however the reports were added
@@ -53,15 +56,17 @@ def update(store) -> None:
                 db.lock(LINK_LOCK)
                 if _still_pending(db, doc.id, analyzed_at):  # another process may have linked it meanwhile
                     link_document(db, doc, analysis, vectors, analyzed_at)
+        if on_progress:
+            on_progress(min(start + CHUNK, len(pending)), len(pending))
 
 
-def rebuild(store) -> None:
+def rebuild(store, on_progress: Callable[[int, int], None] | None = None) -> None:
     """Forget every link and link all analysed documents again, in publication order (embeddings stay cached)."""
     with store.db.transaction():
         store.db.lock(LINK_LOCK)
         for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
             store.db.execute(f"DELETE FROM {table}")
-    update(store)
+    update(store, on_progress)
 
 
 def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
