@@ -175,3 +175,22 @@ def test_linking_reports_its_progress(tmp_path, monkeypatch):
         update(store, lambda done, total: seen.append((done, total)))
         assert store.db.query("SELECT COUNT(*) FROM link_documents")[0][0] == 4
     assert seen == [(3, 4), (4, 4)]
+
+
+def test_stored_features_are_read_once_and_stay_bounded(tmp_path, monkeypatch):
+    from claimgraph.link import update as link_update
+
+    with Store(str(tmp_path / "s.db")) as store:
+        add(store, reports())
+        update(store)
+        ids = {r[0] for r in store.db.query("SELECT claim_id FROM link_claims")}
+        reads = []
+        real_load = link_update.load_features
+        monkeypatch.setattr(link_update, "load_features", lambda db, wanted: reads.append(set(wanted)) or real_load(db, wanted))
+        stored = link_update.StoredFeatures(store.db)
+        first = stored.get(ids)
+        assert set(first) == ids and stored.get(ids) == first and reads == [ids]  # the second get reads nothing
+        monkeypatch.setattr(link_update.StoredFeatures, "LIMIT", 3)
+        small = link_update.StoredFeatures(store.db)
+        assert set(small.get(ids)) == ids and len(small.known) == len(ids)  # over the limit: emptied, then read
+        assert set(small.get({min(ids)})) == {min(ids)} and len(small.known) <= len(ids)

@@ -51,11 +51,12 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
                 work.append((doc, analysis, analyzed_at))
         # one batch for every new sentence of the chunk: the model is fastest on full batches
         vectors = cached_vectors(db, [c.content for _, a, _ in work for c in a.claims])
+        stored = StoredFeatures(db)  # per chunk: reports linked one after another meet mostly the same claims
         for doc, analysis, analyzed_at in work:
             with db.transaction():
                 db.lock(LINK_LOCK)
                 if _still_pending(db, doc.id, analyzed_at):  # another process may have linked it meanwhile
-                    link_document(db, doc, analysis, vectors, analyzed_at)
+                    link_document(db, doc, analysis, vectors, analyzed_at, stored)
         if on_progress:
             on_progress(min(start + CHUNK, len(pending)), len(pending))
 
@@ -88,14 +89,40 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
     return out
 
 
-def link_document(db, doc: Document, analysis: Analysis, vectors, analyzed_at: str) -> None:
+class StoredFeatures:
+    """The matching features of stored claims, each read from the store once (reading and decoding them is a
+    third of the linking time when every report reads its candidates afresh). Held for one chunk of reports,
+    and at most ``LIMIT`` of them, so memory stays bounded; a document linked again replaces its entries."""
+
+    LIMIT = 20_000
+
+    def __init__(self, db):
+        self.db, self.known = db, {}
+
+    def get(self, claim_ids: set[str]) -> dict[str, MatchFeatures]:
+        missing = claim_ids - self.known.keys()
+        if len(self.known) + len(missing) > self.LIMIT:
+            self.known = {}
+            missing = claim_ids
+        if missing:
+            self.add(load_features(self.db, missing))
+        return {c: self.known[c] for c in claim_ids if c in self.known}
+
+    def add(self, features: list[MatchFeatures]) -> None:
+        self.known.update((f.claim_id, f) for f in features)
+
+
+def link_document(db, doc: Document, analysis: Analysis, vectors, analyzed_at: str,
+                  stored: StoredFeatures | None = None) -> None:
+    stored = stored or StoredFeatures(db)
     _remove_document(db, doc.id)
     published = doc.published_date or ""
     new = features_of(analysis, vectors)
     insert_features(db, new, doc.duplicate_of or doc.id, published, [text_hash(c.content) for c in analysis.claims])
+    stored.add(new)
     per_claim = {f.claim_id: index_keys(f) for f in new}
     postings = candidate_lists(db, {k for keys in per_claim.values() for k in keys})
-    known = {f.claim_id: f for f in load_features(db, {c for ids in postings.values() for c in ids})}
+    known = stored.get({c for ids in postings.values() for c in ids})
     edges = {}
     for f in new:
         # only the claims sharing one of f's own keys: the same pairs whatever order reports arrive in
