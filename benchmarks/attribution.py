@@ -14,7 +14,9 @@ against one annotation, the alphabetically first file ``<stem>_<annotator>.ann``
 
 Predictions: ``claimgraph.analyze.attribution.find_attributions`` over the same spaCy parse the tool uses;
 every attribution found contributes its cue span, its source span (implicit/carried sources have none) and
-its content span (plus the pieces of a quotation that resumes after the cue, ``Found.more_content``). PolNeAR's content excludes its own cue and source where they sit inside it ("“A,” he said,
+its content span (plus ``Found.more_content``: the pieces of a quotation that resumes after the cue or began
+before it, and the other side of a statement that its cue splits, "Fundraising, according to X, has surged"),
+its fragments in text order. PolNeAR's content excludes its own cue and source where they sit inside it ("“A,” he said,
 “B.”" is two fragments), so a predicted content span is cut into fragments around its own cue/source spans;
 a quotation that runs on into the next sentence(s) without a cue adds those as further fragments.
 Duplicate spans (a source shared by two cues) count once, on both sides.
@@ -151,7 +153,7 @@ def predict(parsed, text: str) -> dict[str, set[Fragments]]:
             if f.content_span:
                 own = [f.cue.cue_span] + ([f.source_span] if f.source_span else [])
                 holes = sorted(s for s in own if s[0] >= f.content_span[0] and s[1] <= f.content_span[1])
-                contents.append(_cut(f.content_span, holes) + list(f.more_content))
+                contents.append(sorted(_cut(f.content_span, holes) + list(f.more_content)))
                 by_cue[f.cue.cue_span] = contents[-1]
     for pieces in contents:
         frags = trimmed(text, pieces)

@@ -540,3 +540,74 @@ def test_model_and_rules_both_attribute_plain_reporting(model, cue_mode):
     claims, sources, text = run(model, "Harbour master Ana Ruiz said that the port will reopen on Friday.")
     assert chain(claims[0], sources) == [("Ana Ruiz", "person")]
     assert claims[0].content == "the port will reopen on Friday"
+
+
+# -- content boundaries as PolNeAR draws them --------------------------------------------------------------------
+
+def pieces_in(model, text: str) -> list[tuple[str, str | None, list[str]]]:
+    """(cue, content, further content pieces) of every attribution found, stance ones included."""
+    parsed = model(text)
+    units, _ = attribution.find_attributions(parsed, entities.find_mentions(parsed), "dtest")
+    return [
+        (text[slice(*f.cue.cue_span)], text[slice(*f.content_span)] if f.content_span else None,
+         [text[a:b] for a, b in f.more_content])
+        for unit in units for f in unit.found
+    ]
+
+
+def test_cue_inside_a_statement_keeps_both_sides(model, cue_mode):
+    text = "Fundraising, according to the campaign, has surged in the past month."
+    assert ("according to", "has surged in the past month", ["Fundraising"]) in pieces_in(model, text)
+
+
+def test_words_before_a_cue_that_introduces_a_quotation_are_not_content(model, cue_mode):
+    text = "In an interview on Tuesday, Rossi said, “The harbour will reopen in June.”"
+    assert ("said", "“The harbour will reopen in June.”", []) in pieces_in(model, text)
+
+
+def test_quotation_interrupted_by_its_cue_is_one_content(model, cue_mode):
+    text = "“We will rebuild the bridge,” Rossi said, “and we will do it this year.”"
+    [(cue, content, more)] = pieces_in(model, text)
+    assert cue == "said"
+    assert sorted([content, *more]) == ["“We will rebuild the bridge,”", "“and we will do it this year.”"]
+
+
+def test_quotation_after_a_bare_speaker_line_goes_on_in_that_voice(model, cue_mode):
+    claims, sources, text = run(model, "“The harbour is open!” Elena Rossi said. “Ships can dock again.”")
+    assert chain(claim_with(claims, "harbour is open"), sources) == [("Elena Rossi", "person")]
+    assert chain(claim_with(claims, "Ships can dock"), sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)
+
+
+def test_quotation_opened_inside_a_content_runs_to_its_closing_mark(model, cue_mode):
+    claims, sources, text = run(model, "Rossi said that “the harbour is open. Ships can dock again,” and left the room.")
+    assert claims[0].content == "“the harbour is open. Ships can dock again,”"
+    check_spans(claims, sources, text)
+
+
+def test_participle_of_saying_starts_a_new_content(model, cue_mode):
+    text = "Rossi said the harbour would reopen in June, adding that ships could dock there again."
+    found = pieces_in(model, text)
+    assert ("said", "the harbour would reopen in June", []) in found
+    assert ("adding", "that ships could dock there again", []) in found
+
+
+def test_reporting_infinitive_is_one_cue_not_two(model, cue_mode):
+    found = pieces_in(model, "He went on to say that the wall would be built.")
+    assert [cue for cue, _, _ in found] == ["went on to say"]
+
+
+def test_verb_with_an_object_is_not_a_bare_speaker_line(model, cue_mode):
+    found = found_in(model, "Rossi criticized the mayor.")
+    assert all(kind != "bare" for kind, _, _, _ in found)
+
+
+def test_made_it_clear_keeps_it_clear_in_the_cue(model):
+    assert ("verb", "made it clear", "Rossi", "that the harbour would reopen") in found_in(
+        model, "Rossi made it clear that the harbour would reopen."
+    )
+
+
+def test_adjective_after_a_copula_holds_the_content(model):
+    text = "Residents were worried that the harbour would close."
+    assert ("verb", "were worried", "Residents", "that the harbour would close") in found_in(model, text)

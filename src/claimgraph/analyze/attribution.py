@@ -144,11 +144,17 @@ def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int], cue_span: tup
         closing = min((i for i in (after.find(q) for q in CLOSE_QUOTES + '"') if i >= 0), default=-1)
         if closing >= 0 and not end <= cue_span[0] < end + closing:
             end += closing + 1
+    elif _quote_open(text[start:end]) and end <= unit.end:
+        # "said that “A. B. C”": a quotation opened inside the content runs on to its closing mark
+        closing = min((i for i in (after.find(q) for q in CLOSE_QUOTES + '"') if i >= 0), default=-1)
+        if closing >= 0 and not end <= cue_span[0] < end + closing:
+            end += closing + 1
     return start, end
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”'’]*\s+|\n")
 QUOTE_START = re.compile(r"[“\"]|``|''")
+QUOTE_AFTER_COMMA = re.compile(r"[^\S\n]*[,:;][^\S\n]*([“\"]|``|'')(?=\w)")
 
 
 def _quote_after_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
@@ -158,6 +164,12 @@ def _quote_after_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
     if content is None or content[1] > f.cue.cue_span[0] or tail >= unit.end:
         return []  # only a content that precedes its cue is resumed after it
     after = text[tail : unit.end]
+    same_sentence = QUOTE_AFTER_COMMA.match(after)
+    if same_sentence is not None:
+        # "“A,” he said, “B.” ...": the quotation resumes in the same sentence, up to its closing mark
+        start = same_sentence.end() - len(same_sentence.group(1))
+        closing = min((i for i in (after.find(q, same_sentence.end()) for q in CLOSE_QUOTES + '"') if i >= 0), default=len(after))
+        return [(tail + start, tail + min(closing + 1, len(after)))]
     end_of_sentence = SENTENCE_END.search(after)
     if end_of_sentence is None:
         return []
@@ -165,6 +177,20 @@ def _quote_after_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
     if opening is None or not any(ch.isalnum() for ch in after[opening.end() :]):
         return []
     return [(tail + opening.start(), unit.end)]
+
+
+QUOTE_BEFORE_CUE = re.compile(r"([“\"]|``)[^“”\"]*?,?(”|\"|'')[^\S\n]*,?[^\S\n]*$")
+
+
+def _quote_before_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
+    """The first part of a quotation that a cue interrupts ("“A,” he said, “B.”") when the content found is the
+    part after the cue, as one more content piece."""
+    content = f.content_span
+    head = min(f.cue.cue_span[0], f.source_span[0] if f.source_span else f.cue.cue_span[0])
+    if content is None or content[0] < f.cue.cue_span[1] or text[content[0]] not in OPEN_QUOTES + '"`':
+        return []
+    quote = QUOTE_BEFORE_CUE.search(text, unit.start, head)
+    return [(quote.start(), quote.end(2))] if quote is not None else []
 
 
 def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
@@ -216,7 +242,9 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
         speakers.note(f.source, cue.cue_span[0], outer)
     for f in found:
         if f.cue.kind == "verb" and not f.cue.stance and f.content_span is not None:
-            f.more_content = _quote_after_cue(text, unit, f)
+            f.more_content = _quote_after_cue(text, unit, f) + _quote_before_cue(text, unit, f)
+        if f.cue.other_side is not None and f.content_span is not None:
+            f.more_content.append(f.cue.other_side)
     unit.found = found
     tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.stance]
     if not tops:
@@ -237,11 +265,24 @@ def _is_quote_only(text: str) -> bool:
     return len(t) > 2 and t[0] in OPEN_QUOTES + '"' and t.rstrip(".,!?")[-1:] in CLOSE_QUOTES + '"'
 
 
+def _voice_going_on(text: str, previous: Unit, before: Unit | None) -> list[Attribution] | None:
+    """The chain a bare quotation goes on in: that of the quoted statement right before it, or that of the
+    quotation before a "he said." naming its speaker ("“A!” Maher replied. “B?”")."""
+    chain = previous.main.chain if previous.main is not None else previous.continued
+    if chain and any(q in text[previous.start : previous.end] for q in (*OPEN_QUOTES, *CLOSE_QUOTES, '"', "''")):
+        return chain
+    bare = next((f for f in previous.found if f.cue.kind == "bare"), None)
+    if bare is not None and before is not None and before.main is None and before.continued:
+        return bare.chain
+    return None
+
+
 def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[Unit], list[Source]]:
     """Statement units with every attribution found in them, and the document's Sources."""
     speakers = Speakers(parsed, mentions, doc_id)
     text = speakers.text
     units = _units(parsed, text)
+    before: Unit | None = None  # the unit before ``previous``
     previous: Unit | None = None
     for unit in units:
         _attribute_unit(parsed, text, unit, speakers)
@@ -249,11 +290,10 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
         if bare is not None and previous is not None and previous.main is None and _is_quote_only(text[previous.start : previous.end]):
             previous.continued = list(bare.chain)
         if unit.main is None and previous is not None and _is_quote_only(text[unit.start : unit.end]):
-            # a bare quotation right after a quoted statement goes on in the same voice
-            chain = previous.main.chain if previous.main is not None else previous.continued
-            if chain and any(q in text[previous.start : previous.end] for q in (*OPEN_QUOTES, *CLOSE_QUOTES, '"', "''")):
+            chain = _voice_going_on(text, previous, before)
+            if chain:
                 unit.continued = [Attribution(a.source, a.cue, a.cue_span, None) for a in chain]
-        previous = unit
+        before, previous = previous, unit
     return units, speakers.sources
 
 

@@ -51,18 +51,26 @@ def cue_features(tok) -> list[str]:
             feats += [f"subj={kind}", f"l|subj={lemma}|{kind}"]
         elif dep == "ccomp":
             mark = next((g.lower_ for g in child.children if g.dep_ == "mark"), "")
-            feats += [f"mark={mark}"]
+            feats += [f"mark={mark}", f"l|mark={lemma}|{mark}"]
         elif dep == "dobj":
             feats += [f"obj={child.pos_}"]
+        elif dep in ("acomp", "attr"):
+            # "were aware that", "is skeptical of": the adjective or noun carries the meaning of a copula
+            feats += [f"ac={child.lemma_.lower()}", f"l|ac={lemma}|{child.lemma_.lower()}"]
     for dep in deps:
         feats += [f"c={dep}"]
         if dep in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "prep", "parataxis", "advcl", "attr", "acomp"):
             feats.append(f"l|c={lemma}|{dep}")
+    head_lemma = tok.head.lemma_.lower()
     if tok.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
-        feats.append(f"hl={tok.head.lemma_.lower()}")
+        feats.append(f"hl={head_lemma}")
+    feats.append(f"hl|dep={head_lemma}|{tok.dep_}")  # "made a | reference", "a | call for"
     doc = tok.doc
-    feats.append(f"p={doc[tok.i - 1].lower_ if tok.i > 0 else '<s>'}")
-    feats.append(f"n={doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else '</s>'}")
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
+    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"
+    feats += [f"p={before}", f"n={after}", f"l|n={lemma}|{after}",
+              f"pp={doc[tok.i - 2].lower_ if tok.i > 1 else '<s>'}|{before}",
+              f"nn={after}|{doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else '</s>'}"]
     return feats
 
 
@@ -79,7 +87,9 @@ def extension_features(verb, child, holder) -> list[str]:
     return [f"dep={child.dep_}", f"dep|w={child.dep_}|{word}", f"ent={ent}", f"dep|ent={child.dep_}|{ent}",
             f"before={before}", f"dep|before={child.dep_}|{before}", f"holder={holder.dep_}",
             f"holder|dep={holder.dep_}|{child.dep_}", f"l|dep={lemma}|{child.dep_}", f"l|w={lemma}|{word}",
-            f"size={min(size, 6)}", f"subj={own_subject}", f"gap={min(child.left_edge.i - holder.right_edge.i, 4)}"]
+            f"size={min(size, 6)}", f"subj={own_subject}", f"gap={min(child.left_edge.i - holder.right_edge.i, 4)}",
+            f"tag={child.tag_}", f"dep|tag={child.dep_}|{child.tag_}",
+            f"pl={pobj.lemma_.lower() if pobj is not None else '-'}", f"w|pl={word}|{pobj.lemma_.lower() if pobj is not None else '-'}"]
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ LEADING_ADVERBS = frozenset({"also", "later", "just", "recently", "previously", 
 LEADING_ADVERB_ENDINGS = ("ly",)
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RECIPIENT_LEMMAS = frozenset({"tell", "inform", "brief", "ask", "assure", "remind", "warn"})  # their object hears it
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 
@@ -81,6 +82,8 @@ class CueMatch:
     content_span: tuple[int, int] | None
     parent: int | None = None  # for "citing": index of the verb cue token whose source cites this one
     stance: bool = False  # a stance toward a thing ("praised X", "called for X"), not a statement: no claim
+    # the content's other side when the cue sits inside it ("The nominee, he said, watched ..."): char span
+    other_side: tuple[int, int] | None = None
 
 
 def _char_span(doc, first: int, last: int) -> tuple[int, int]:
@@ -136,8 +139,18 @@ def _is_cue_verb(tok) -> bool:
     if model is not None:
         # PolNeAR marks "went on to say" from its first verb, so the model rarely calls an infinitive a cue;
         # a reporting verb there still is one when the verb above it is not ("went on | to say that")
-        return model.is_cue(tok) or (tok.dep_ == "xcomp" and lemma in REPORTING_LEMMAS - CLAUSE_ONLY_LEMMAS)
+        return model.is_cue(tok) or (tok.dep_ == "xcomp" and lemma in REPORTING_LEMMAS - CLAUSE_ONLY_LEMMAS) or _quoted_as(tok)
     return lemma in REPORTING_LEMMAS or lemma in learned_cue_words()
+
+
+def _infinitive(tok) -> bool:
+    """A verb that goes on from the one above it: "went on | to say", "refused | to discuss"."""
+    return tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children))
+
+
+def _quoted_as(tok) -> bool:
+    """The "saying" of "X was quoted as saying Y": the verb that makes X the speaker."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote"
 
 
 def _headline_cue(tok) -> bool:
@@ -192,6 +205,7 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
             return _trim(doc, min(sub), max(sub), lo, hi)
     if clause:
         main = clause[0] if len(clause) == 1 else max(clause, key=lambda c: len(list(c.subtree)))
+        main = _clause_of_it_adjective(main)
         first, last = main.left_edge.i, main.right_edge.i
         if main.dep_ == "xcomp":
             # "urged the court to intervene": who is urged belongs to what is urged
@@ -200,7 +214,7 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
                 first = objs[0].left_edge.i
         if main.i > verb.i:
             last = _content_end(doc, verb, main, last)
-        return _trim(doc, first, last, lo, hi)
+        return _trim(doc, first, _before_side_participle(doc, first, last), lo, hi)
     if clause_only:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and lo <= c.i <= hi]
@@ -208,6 +222,33 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
         o = objs[0]
         return _trim(doc, o.left_edge.i, _content_end(doc, verb, o, o.right_edge.i, rules=False), lo, hi)
     return None
+
+
+SAYING_PARTICIPLES = REPORTING_LEMMAS | {"refer"}
+
+
+def _before_side_participle(doc, first: int, last: int) -> int:
+    """End a content before a participle of saying that closes it after a comma: the speaker's next statement,
+    not part of this one ("that the plan failed, *saying* it ...", "..., *adding* that")."""
+    for tok in doc[first + 2 : last + 1]:
+        if tok.tag_ != "VBG" or tok.lemma_.lower() not in SAYING_PARTICIPLES or tok.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+            continue
+        if tok.left_edge.i == tok.i and tok.right_edge.i >= last:
+            before = tok.i - 1
+            while before > first and doc[before].text in CLOSE_QUOTES + "\"'":
+                before -= 1  # (",” adding": the closing mark stays with the content)
+            if doc[before].text == ",":
+                return tok.i - 1
+    return last
+
+
+def _clause_of_it_adjective(clause):
+    """"made *it clear* that X": the that-clause of "it" + adjective is the content (the rest is cue)."""
+    if clause.pos_ != "ADJ" or not any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in clause.children):
+        return clause
+    inner = next((c for c in clause.children if c.dep_ in ("ccomp", "advcl") and c.i > clause.i
+                  and any(g.dep_ == "mark" for g in c.children)), None)
+    return inner if inner is not None else clause
 
 
 def ends_content(child) -> bool:
@@ -239,6 +280,13 @@ def _content_end(doc, verb, holder, last: int, rules: bool = True) -> int:
 STANCE_PREPS = frozenset({"to", "for", "about", "on", "of", "against", "with", "at"})
 
 
+def _predicate_adjective(verb):
+    """The adjective after a copula ("were *aware* that", "is *skeptical* of"), or None."""
+    if verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "acomp" and c.i > verb.i), None)
+
+
 def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
     """What a stance verb is about: its object, or the object of its first preposition ("called for X")."""
     if attribution_model.cue_model() is None and verb.lemma_.lower() not in learned_cue_words() | REPORTING_LEMMAS:
@@ -263,13 +311,32 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int, int] | None:
-    """The larger side of [lo, hi] once [cut_first, cut_last] is removed: the content around an adverbial cue."""
+def _sides(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The two sides of [lo, hi] once [cut_first, cut_last] is removed, the larger first: the content around a
+    cue that sits inside it ("Fundraising, according to the campaign, has surged")."""
     left = _trim(doc, lo, cut_first - 1, lo, hi) if cut_first > lo else None
     right = _trim(doc, cut_last + 1, hi, lo, hi) if cut_last < hi else None
-    if left and right:
-        return left if left[1] - left[0] >= right[1] - right[0] else right
-    return left or right
+    main, other = (left, right) if left and right and left[1] - left[0] >= right[1] - right[0] else (right or left, left if right else None)
+    return main, other if main and other and _part_of(doc, other, main) else None
+
+
+def _part_of(doc, side: tuple[int, int], main: tuple[int, int]) -> bool:
+    """Whether a side of a split sentence belongs to the statement on the other side: its words hang off that
+    statement ("Fundraising, [according to X,] has surged"), not off the cue ("In an interview, [X said,] ...")
+    or nothing but a conjunction ("But, [according to X,] ...")."""
+    words = [t for t in doc[side[0] : side[1] + 1] if not (t.is_punct or t.is_space)]
+    if all(t.dep_ == "cc" for t in words):
+        return False
+    if (side[0] < main[0] and doc[main[0]].text in OPEN_QUOTES + '"') or (
+        side[0] > main[1] and doc[main[1]].text in CLOSE_QUOTES + '"'
+    ):
+        return False  # a quotation is the whole of what was said ("In an interview, [X said,] “...”")
+    return all(main[0] <= t.head.i <= main[1] for t in words if not side[0] <= t.head.i <= side[1])
+
+
+def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int, int] | None:
+    """The larger side of [lo, hi] once [cut_first, cut_last] is removed: the content around an adverbial cue."""
+    return _sides(doc, lo, hi, cut_first, cut_last)[0]
 
 
 def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
@@ -361,6 +428,10 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
     """A short stretch that is nothing but a speaker and a reporting verb ("he said on Tuesday.")."""
     if hi - lo > 14:
         return False
+    recipient_verb = verb.lemma_.lower() in RECIPIENT_LEMMAS  # "he told reporters." names who heard it
+    if any(lo <= c.i <= hi and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd") or (c.dep_ == "dobj" and not recipient_verb))
+           for c in verb.children):
+        return False  # "criticized Manafort for ...": the verb says something about something
     inside = {t.i for t in verb.subtree}
     return all(doc[i].is_punct or doc[i].is_space or i in inside for i in range(lo, hi + 1))
 
@@ -369,8 +440,7 @@ def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, 
     """(inner verb index, its content) when the verb goes on with an infinitive of a reporting verb that has a
     content of its own: "went on to say that Y", "refused to discuss Y"."""
     for child in verb.children:
-        infinitive = child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children))
-        if infinitive and verb.i < child.i <= hi and child.lemma_.lower() in REPORTING_LEMMAS | learned_cue_words():
+        if _infinitive(child) and verb.i < child.i <= hi and child.lemma_.lower() in REPORTING_LEMMAS | learned_cue_words():
             inner = _content_of_verb(doc, child, lo, hi, False) or _stance_object(doc, child, lo, hi)
             if inner is not None and inner[0] > child.i:
                 return child.i, inner
@@ -381,6 +451,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
     """All cues among tokens lo..hi (inclusive) of ``doc``, in text order."""
     out: list[CueMatch] = []
     verb_cues: dict[int, CueMatch] = {}
+    inside_cues: set[int] = set()  # verbs already part of a longer cue ("went on to *say*")
     speaker_line = _speaker_line(doc, lo, hi)
     if speaker_line is not None:
         out.append(speaker_line)
@@ -392,10 +463,10 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                 continue
             obj = objs[0]
             s_first, s_last = obj.left_edge.i, min(obj.right_edge.i, hi)
-            content = _rest_of(doc, lo, hi, tok.i, s_last)
+            content, other = _sides(doc, lo, hi, tok.i, s_last)
             if content:
                 out.append(CueMatch("according", _char_span(doc, tok.i, tok.i + 1), tok.i, (s_first, s_last), obj.i,
-                                    _char_span(doc, *content)))
+                                    _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None))
             continue
         if low in CITING_WORDS and tok.pos_ in ("VERB", "NOUN", "ADJ"):
             objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj", "npadvmod", "attr")]
@@ -431,7 +502,8 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                 out.append(noun)
             continue
         lemma = tok.lemma_.lower()
-        if not (_is_cue_verb(tok) or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl") or low in CITING_WORDS:
+        if not (_is_cue_verb(tok) or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl") or low in CITING_WORDS \
+                or tok.i in inside_cues:
             continue
         subj = _subject(tok)
         if subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass" and lemma in IMPERSONAL_LEMMAS:
@@ -453,6 +525,17 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
         if _inside_quote(doc, lo, tok.i):
             continue  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
         clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
+        adjective = _predicate_adjective(tok)
+        if adjective is not None:
+            # "were aware that X", "is skeptical of X": the adjective holds the content; the cue runs to it
+            content = _content_of_verb(doc, adjective, lo, hi, True) or _stance_object(doc, adjective, lo, hi)
+            if content is None or content[0] <= adjective.i:
+                continue
+            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj), hi), lo, hi) or (subj.i, subj.i)
+            cue_last = content[0] - 1 if doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == adjective.i else adjective.i
+            out.append(CueMatch("verb", _char_span(doc, _cue_extent(doc, tok, lo, hi)[0], cue_last), tok.i, s_trim, subj.i,
+                                _char_span(doc, *content), stance=True))
+            continue
         content = _content_of_verb(doc, tok, lo, hi, clause_only)
         inner = _reporting_infinitive(doc, tok, lo, hi)
         if inner is not None and (content is None or content[0] <= inner[0] <= content[1]):
@@ -481,21 +564,30 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             # a parse that put the cue inside its own content: keep the side of the content away from the cue
             cut_first = min(tok.i, subj.left_edge.i)
             cut_last = max(tok.i, subj.right_edge.i) if subj.i > tok.i else tok.i
-            content = _rest_of(doc, content[0], content[1], cut_first, cut_last)
+            content, other = _sides(doc, content[0], content[1], cut_first, cut_last)
             if content is None:
                 continue
+        else:
+            other = None
         s_first = max(subj.left_edge.i, lo)
         s_last = min(_source_end(subj), hi)
         cue = _cue_extent(doc, tok, lo, hi)
         if inner is not None:
             # "went on to say that Y", "refused to discuss Y": the cue runs to the inner verb, whose content it is
-            cue, content = (cue[0], inner[0]), inner[1]
+            cue, content, other = (cue[0], inner[0]), inner[1], None
+            inside_cues.add(inner[0])
             stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS
         elif stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
             cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
+        elif content[0] == tok.i + 3 and doc[tok.i + 1].lower_ == "it" and doc[tok.i + 2].pos_ == "ADJ":
+            cue = (cue[0], tok.i + 2)  # "made it clear | that X"
+        if _infinitive(tok) and lo <= tok.head.i < tok.i and all(
+                doc[k].dep_ in ("prt", "aux", "advmod", "neg") for k in range(tok.head.i + 1, tok.i)):
+            cue = (_cue_extent(doc, tok.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
         s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
         # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
-        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance)
+        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance,
+                         other_side=_char_span(doc, *other) if other else None)
         verb_cues[tok.i] = match
         out.append(match)
     # A "citing" whose parent is not a cue (or has no subject) stands alone.
