@@ -32,6 +32,8 @@ READERS: dict[str, Reader] = {
     ".rss": feed.read,
     ".atom": feed.read,
 }
+# Readers of collections of reports that read a file on disk as a stream, so the size limit is per report.
+STREAMING: dict[Reader, Callable[[Path, Settings], Iterable["Document | InputError"]]] = {jsonl.read: jsonl.read_path}
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -83,8 +85,9 @@ def read_file(path: Path, settings: Settings) -> Iterator[Document | InputError]
     reader = reader_for(path)
     assert reader is not None
     name = str(path)
-    if reader is jsonl.read:  # a collection of reports: streamed, the size limit is per report
-        yield from _guard(name, lambda: jsonl.read_path(path, settings))
+    stream = STREAMING.get(reader)
+    if stream is not None:
+        yield from _guard(name, lambda: stream(path, settings))
         return
     try:
         raw = read_bytes(path, settings.max_input_bytes)

@@ -31,7 +31,7 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
     """Reports from a JSON Lines file (gzipped or not), line by line; a line over the size limit is skipped."""
     name, limit = str(path), settings.max_input_bytes
     with open_bytes(path) as f:
-        head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
+        head = f.peek(8192)[:8192]  # buffered and gzip files both peek without consuming
         if any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8"):
             # UTF-16/32: lines cannot be split on bytes; such files are rare and read whole, within the limit
             yield from read(name, _bounded(name, f, limit), settings)
