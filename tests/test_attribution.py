@@ -560,6 +560,31 @@ def test_cue_inside_a_statement_keeps_both_sides(model, cue_mode):
     assert ("according to", "has surged in the past month", ["Fundraising"]) in pieces_in(model, text)
 
 
+def test_claim_content_runs_across_a_cue_that_interrupts_it(model, cue_mode):
+    claims, sources, text = run(model, "Fundraising, according to the campaign, has surged in the past month.")
+    assert [c.content for c in claims] == ["Fundraising, according to the campaign, has surged in the past month"]
+    assert chain(claims[0], sources) == [("the campaign", "organization")]
+    check_spans(claims, sources, text)
+
+
+def test_quotation_split_by_its_cue_is_a_claim_per_part(model, cue_mode):
+    """As "“A,” she said. “B.”" gives two claims, so does "“A,” she said, “B.”": neither part is lost."""
+    claims, sources, text = run(model, "“We will rebuild the bridge,” Elena Rossi said, “and we will do it this year.”")
+    assert [c.content for c in claims] == ["“We will rebuild the bridge,”", "“and we will do it this year.”"]
+    assert [chain(c, sources) for c in claims] == [[("Elena Rossi", "person")]] * 2
+    assert claims[0].span == claims[1].span  # one sentence
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize("line", ["Elena Rossi wrote on Facebook:", "Elena Rossi issued the following statement:"])
+def test_a_line_ending_in_a_colon_gives_its_voice_to_the_next_paragraph(model, cue_mode, line):
+    claims, sources, text = run(model, f"{line}\n\nThe harbour is closed. It will stay closed until June.\n\nShips waited outside the port.")
+    assert chain(claim_with(claims, "harbour is closed"), sources) == [("Elena Rossi", "person")]
+    assert chain(claim_with(claims, "stay closed until June"), sources) == [("Elena Rossi", "person")]
+    assert claim_with(claims, "Ships waited").attribution == []  # the paragraph after is the report's own again
+    check_spans(claims, sources, text)
+
+
 def test_words_before_a_cue_that_introduces_a_quotation_are_not_content(model, cue_mode):
     text = "In an interview on Tuesday, Rossi said, “The harbour will reopen in June.”"
     assert ("said", "“The harbour will reopen in June.”", []) in pieces_in(model, text)

@@ -277,6 +277,18 @@ def _voice_going_on(text: str, previous: Unit, before: Unit | None) -> list[Attr
     return None
 
 
+def _announced_voice(text: str, unit: Unit) -> list[Attribution] | None:
+    """The chain of a line that names a speaker and ends in a colon ("Rossi wrote on Facebook:", "X issued the
+    following statement:"), whose words are the next paragraph; None for any other line."""
+    if not text[unit.start : unit.end].rstrip().endswith(":"):
+        return None
+    speaker = next((f for f in unit.found if f.cue.kind == "bare" or (
+        f.cue.kind == "verb" and f.content_span is not None and text[slice(*f.content_span)].lower().startswith("the following"))), None)
+    if speaker is None:
+        return None
+    return [Attribution(a.source, a.cue, a.cue_span, None) for a in speaker.chain]
+
+
 def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[Unit], list[Source]]:
     """Statement units with every attribution found in them, and the document's Sources."""
     speakers = Speakers(parsed, mentions, doc_id)
@@ -284,6 +296,7 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
     units = _units(parsed, text)
     before: Unit | None = None  # the unit before ``previous``
     previous: Unit | None = None
+    announced: list[Attribution] | None = None  # the voice of the paragraph after "X wrote on Facebook:"
     for unit in units:
         _attribute_unit(parsed, text, unit, speakers)
         bare = next((f for f in unit.found if f.cue.kind == "bare"), None)
@@ -293,6 +306,10 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
             chain = _voice_going_on(text, previous, before)
             if chain:
                 unit.continued = [Attribution(a.source, a.cue, a.cue_span, None) for a in chain]
+        if previous is not None and "\n" in text[previous.end : unit.start]:
+            announced = _announced_voice(text, previous)  # a new paragraph: only the one after the colon
+        if announced and unit.main is None and not unit.continued:
+            unit.continued = announced
         before, previous = previous, unit
     return units, speakers.sources
 
@@ -304,6 +321,17 @@ def _claim_content(text: str, span: tuple[int, int]) -> tuple[int, int]:
         if text.startswith(word, start) and end - start > len(word) + 3:
             start += len(word)
     return start, end
+
+
+def _claim_contents(text: str, found: Found) -> list[tuple[int, int]]:
+    """The content of each claim a statement makes: one per part of a quotation that its cue splits ("“A,” she
+    said, “B.”" is two claims, as "“A,” she said. “B.”" is), and one only for a statement its cue merely
+    interrupts ("Fundraising, according to the campaign, has surged": the content runs across the cue)."""
+    start, end = _claim_content(text, found.content_span)  # type: ignore[arg-type]
+    side = found.cue.other_side
+    if side is not None:
+        start, end = min(start, side[0]), max(end, side[1])
+    return sorted([(start, end)] + [piece for piece in found.more_content if piece != side])
 
 
 def _worth_a_claim(parsed, unit: Unit) -> bool:
@@ -327,17 +355,18 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
         if not _worth_a_claim(parsed, unit) or any(f.cue.kind == "bare" for f in unit.found):
             continue  # a fragment, or just "he said." naming the speaker of the quotation before
         span = (unit.start, unit.end)
-        content, chain = span, []
+        contents, chain = [span], []
         if unit.main is not None and unit.main.content_span is not None:
-            content, chain = _claim_content(text, unit.main.content_span), unit.main.chain
+            contents, chain = _claim_contents(text, unit.main), unit.main.chain
         elif unit.continued:
             chain = unit.continued
-        claims.append(
-            Claim(
-                id=f"{doc_id}-c{len(claims) + 1}", span=span, text=text[span[0] : span[1]],
-                content=text[content[0] : content[1]], content_span=content, attribution=list(chain),
+        for content in contents:
+            claims.append(
+                Claim(
+                    id=f"{doc_id}-c{len(claims) + 1}", span=span, text=text[span[0] : span[1]],
+                    content=text[content[0] : content[1]], content_span=content, attribution=list(chain),
+                )
             )
-        )
     used = {a.source for c in claims for a in c.attribution}
     kept = [s for s in sources if s.id in used]
     return _renumber(claims, kept)
