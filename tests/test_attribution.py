@@ -365,6 +365,9 @@ def test_seed_003_chain_continuation_and_persons(analyzer):
     assert chain(budanov, sources) == [("Budanov", "person")]
     assert budanov.content.endswith("in Kursk Oblast")
     assert "Reuters" not in {s.name for s in sources.values()}
+    # the headline, on its own line under "News Feed", is the media's report, not the page's own statement
+    headlines = [c for c in analysis.claims if c.text.startswith("North Korea to start drone production")]
+    assert len(headlines) == 2 and all(chain(c, sources) == [("media", "outlet")] for c in headlines)
 
 
 def test_seed_000_pronouns_and_intelligence(analyzer):
@@ -625,6 +628,38 @@ def test_reporting_infinitive_is_one_cue_not_two(model, cue_mode):
 def test_verb_with_an_object_is_not_a_bare_speaker_line(model, cue_mode):
     found = found_in(model, "Rossi criticized the mayor.")
     assert all(kind != "bare" for kind, _, _, _ in found)
+
+
+@pytest.mark.parametrize("line", [
+    "The Kremlin has not commented.",
+    "The Kremlin did not immediately respond to a request for comment.",
+    "The Kremlin declined to comment on the report.",
+    "The Kremlin did not say how many soldiers had crossed.",
+    "The Kremlin neither confirmed nor denied the report.",
+    "No one at the Kremlin has confirmed the figure.",
+])
+def test_a_speaker_who_says_nothing_is_a_claim_in_the_reports_voice(model, cue_mode, line):
+    """"X has not commented" is not a speaker tag for the quotation before it, and "declined to comment on Y" does
+    not make Y X's claim: the line is the report's own statement about X's silence."""
+    claims, sources, text = run(model, f"“The harbour is open.” {line}")
+    assert claim_with(claims, "harbour is open").attribution == []
+    silence = claim_with(claims, "Kremlin")
+    assert (silence.content, silence.attribution) == (line, [])
+    check_spans(claims, sources, text)
+
+
+def test_what_a_speaker_was_asked_is_not_the_claim(model, cue_mode):
+    claims, sources, text = run(model, "Asked whether the troops had left, the spokesman said the border was open.")
+    assert [c.content for c in claims] == ["the border was open"]
+    assert chain(claims[0], sources) == [("the spokesman", "person")]
+
+
+def test_said_in_a_statement_that_whatever_the_parse(model, cue_mode):
+    """The apposition makes the parser hang "that Y" off "statement" and the apposition off the speaker."""
+    claims, sources, text = run(model, "Zelensky's office said in a statement that talks would resume, a claim Moscow disputed.")
+    assert [c.content for c in claims] == ["talks would resume"]
+    assert [(a.cue, sources[a.source].name) for a in claims[0].attribution] == [("said in a statement", "Zelensky's office")]
+    check_spans(claims, sources, text)
 
 
 def test_made_it_clear_keeps_it_clear_in_the_cue(model):

@@ -35,6 +35,8 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
     ("The plant is set to open next year.", None, None, ("expected", False)),
     ("The ship is due to arrive on Monday.", None, None, ("expected", False)),
     ("North Korea to start drone production in collaboration with Russia", None, None, ("expected", False)),
+    ("North Korea to start drone production in collaboration with Russia, media reports",
+     "North Korea to start drone production in collaboration with Russia", "reports", ("expected", False)),
     ("The sources said the trains would be assembled at the works.",
      "the trains would be assembled at the works", "said", ("expected", False)),
     # planned
@@ -63,6 +65,8 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
     ("The trainset will not leave the works in May as planned, the minister said.",
      "The trainset will not leave the works in May as planned", "said", ("expected", True)),
     ("The ministry has not commented on the figure.", None, None, ("asserted", True)),
+    ("The spokesman would not comment on the strike.", None, None, ("asserted", True)),  # a refusal, not "if"
+    ("The plant would not open before June.", None, None, ("hedged", True)),
 ])
 def test_modality_and_negation(nlp, text, content, cue, expected):
     assert judge(nlp, text, content, cue) == expected

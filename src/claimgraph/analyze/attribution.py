@@ -249,7 +249,8 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.stance]
     if not tops:
         return
-    main = max(tops, key=lambda f: f.content_span[1] - f.content_span[0])  # type: ignore[index]
+    # the longest statement, but what somebody was asked is not what the statement says ("Asked whether X, he said Y")
+    main = max(tops, key=lambda f: (parsed[f.cue.cue_token].lemma_.lower() != "ask", f.content_span[1] - f.content_span[0]))  # type: ignore[index]
     while True:
         children = [f for f in found if f.parent is main and f.content_span is not None and not f.cue.stance]
         if not children:

@@ -54,6 +54,7 @@ LEADING_ADVERB_ENDINGS = ("ly",)
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RECIPIENT_LEMMAS = frozenset({"tell", "inform", "brief", "ask", "assure", "remind", "warn"})  # their object hears it
+REFUSAL_LEMMAS = frozenset({"decline", "refuse"})  # "declined to comment on Y"
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 
@@ -75,6 +76,7 @@ class CueMatch:
     """One cue found in a stretch of text. Token indices are into the parsed Doc; char spans are [start, end)."""
 
     kind: str  # verb | passive | noun | according | citing | hedge | impersonal | colon | bare (speaker of the quotation before)
+    # | silence ("X has not commented": a cue and a source but no content; the line stays the report's own claim)
     cue_span: tuple[int, int]
     cue_token: int  # index of the cue's head token
     source_tokens: tuple[int, int] | None  # [first, last] token indices of the source phrase, None if unnamed
@@ -126,8 +128,11 @@ def _subject(tok):
     return None
 
 
-def _source_end(subj) -> int:
-    """Last token of a source phrase: its whole subtree, relative clauses and all, as PolNeAR marks sources."""
+def _source_end(subj, verb) -> int:
+    """Last token of a source phrase: its whole subtree, relative clauses and all, as PolNeAR marks sources, but
+    never running into its own cue ("X said Y, a claim Moscow disputed" parsed with the apposition on X)."""
+    if subj.i < verb.i <= subj.right_edge.i:
+        return max(t.i for t in subj.subtree if t.i < verb.i)
     return subj.right_edge.i
 
 
@@ -175,7 +180,8 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
         if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in ("in", "on", "during", "via"):
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
-                last = max(t.i for t in child.subtree)
+                said = {t.i for c in _clause_after_medium(verb, lo, hi) for t in c.subtree}  # not "that Y"
+                last = max(t.i for t in child.subtree if t.i not in said)
     return max(first, lo), min(last, hi)
 
 
@@ -197,6 +203,7 @@ def _inside_quote(doc, first: int, i: int) -> bool:
 def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[int, int] | None:
     """Token range of what the verb reports, or None."""
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and lo <= c.i <= hi]
+    clause = clause or _clause_after_medium(verb, lo, hi)
     if not clause and verb.dep_ in ("parataxis",) and verb.head.i != verb.i:
         # "Y, X said." parsed with "said" hanging off Y: the content is Y's clause minus the cue clause.
         head = verb.head
@@ -222,6 +229,17 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
         o = objs[0]
         return _trim(doc, o.left_edge.i, _content_end(doc, verb, o, o.right_edge.i, rules=False), lo, hi)
     return None
+
+
+def _clause_after_medium(verb, lo: int, hi: int) -> list:
+    """"said in a statement that Y" when the parser hangs "that Y" off "statement": [Y's head], else []."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in ("in", "on", "via"):
+            for medium in prep.children:
+                if medium.dep_ == "pobj" and medium.lemma_.lower() in MEDIUM_NOUNS:
+                    return [c for c in medium.children if c.dep_ == "acl" and c.i > medium.i and c.right_edge.i <= hi and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)][:1]
+    return []
 
 
 SAYING_PARTICIPLES = REPORTING_LEMMAS | {"refer"}
@@ -432,8 +450,19 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
     if any(lo <= c.i <= hi and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd") or (c.dep_ == "dobj" and not recipient_verb))
            for c in verb.children):
         return False  # "criticized Manafort for ...": the verb says something about something
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and lo <= c.i <= hi for c in verb.children):
+        return False  # "neither confirmed nor denied the report": the verbs share what follows
     inside = {t.i for t in verb.subtree}
     return all(doc[i].is_punct or doc[i].is_space or i in inside for i in range(lo, hi + 1))
+
+
+def _negated(verb) -> bool:
+    """"did not say", "neither confirmed nor denied", "did not confirm or deny", "no one confirmed": a negation
+    on the verb, on the verb it is coordinated with, or on its subject."""
+    words = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
+    return any(c.dep_ == "neg" or c.lower_ == "neither" or (c.dep_ in SUBJECT_DEPS and (
+        c.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)))
+        for c in words)
 
 
 def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
@@ -451,7 +480,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
     """All cues among tokens lo..hi (inclusive) of ``doc``, in text order."""
     out: list[CueMatch] = []
     verb_cues: dict[int, CueMatch] = {}
-    inside_cues: set[int] = set()  # verbs already part of a longer cue ("went on to *say*")
+    inside_cues: set[int] = set()  # words already part of a longer cue ("went on to *say*", "said in a *statement*")
     speaker_line = _speaker_line(doc, lo, hi)
     if speaker_line is not None:
         out.append(speaker_line)
@@ -488,7 +517,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             continue
         if _headline_cue(tok):
             # "..., media reports" in a headline: the parser reads "reports" as a noun
-            src = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+            src = [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj") and lo <= c.i < tok.i]
             content = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
             if src and content:
                 body = _trim(doc, content[0].left_edge.i, content[0].right_edge.i, lo, hi)
@@ -497,7 +526,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                                         src[-1].i, _char_span(doc, *body)))
             continue
         if tok.pos_ == "NOUN":
-            noun = _noun_cue(doc, tok, lo, hi)
+            noun = _noun_cue(doc, tok, lo, hi) if tok.i not in inside_cues else None
             if noun is not None:
                 out.append(noun)
             continue
@@ -531,7 +560,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             content = _content_of_verb(doc, adjective, lo, hi, True) or _stance_object(doc, adjective, lo, hi)
             if content is None or content[0] <= adjective.i:
                 continue
-            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj), hi), lo, hi) or (subj.i, subj.i)
+            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj, tok), hi), lo, hi) or (subj.i, subj.i)
             cue_last = content[0] - 1 if doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == adjective.i else adjective.i
             out.append(CueMatch("verb", _char_span(doc, _cue_extent(doc, tok, lo, hi)[0], cue_last), tok.i, s_trim, subj.i,
                                 _char_span(doc, *content), stance=True))
@@ -550,11 +579,16 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                 content = rest
         # a word only the corpus statistics call a cue ("agreed", "praised") marks a stance, not a statement
         stance = lemma not in REPORTING_LEMMAS
+        # "did not say how many", "declined to comment on Y": silence about Y, no more a statement than a stance is
+        silent = lemma in REFUSAL_LEMMAS or _negated(tok)
         if content is None and not stance and _bare(doc, tok, lo, hi):
             # "Mrs. Clinton said." after a quotation that ended a sentence: the speaker of what came before
-            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj), hi), lo, hi) or (subj.i, subj.i)
-            out.append(CueMatch("bare", _char_span(doc, *_cue_extent(doc, tok, lo, hi)), tok.i, s_trim, subj.i, None))
+            # "The Kremlin has not commented.": a statement about the speaker's silence, not a speaker tag
+            kind = "silence" if silent else "bare"
+            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj, tok), hi), lo, hi) or (subj.i, subj.i)
+            out.append(CueMatch(kind, _char_span(doc, *_cue_extent(doc, tok, lo, hi)), tok.i, s_trim, subj.i, None))
             continue
+        stance = stance or silent
         if content is None:
             stance_content = _stance_object(doc, tok, lo, hi)
             if stance_content is None:
@@ -570,13 +604,13 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
         else:
             other = None
         s_first = max(subj.left_edge.i, lo)
-        s_last = min(_source_end(subj), hi)
+        s_last = min(_source_end(subj, tok), hi)
         cue = _cue_extent(doc, tok, lo, hi)
         if inner is not None:
             # "went on to say that Y", "refused to discuss Y": the cue runs to the inner verb, whose content it is
             cue, content, other = (cue[0], inner[0]), inner[1], None
             inside_cues.add(inner[0])
-            stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS
+            stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS or silent
         elif stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
             cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
         elif content[0] == tok.i + 3 and doc[tok.i + 1].lower_ == "it" and doc[tok.i + 2].pos_ == "ADJ":
@@ -589,6 +623,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
         match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance,
                          other_side=_char_span(doc, *other) if other else None)
         verb_cues[tok.i] = match
+        inside_cues.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
         out.append(match)
     # A "citing" whose parent is not a cue (or has no subject) stands alone.
     for m in out:

@@ -9,6 +9,7 @@ then a plan, then an expectation.
 from __future__ import annotations
 
 from ..analysis import Claim
+from .cues import REPORTING_LEMMAS
 
 ORDER = ("question", "denied", "hedged", "planned", "expected")
 
@@ -64,6 +65,8 @@ def _classify(parsed, claim: Claim) -> tuple[str, bool]:
             found.add("hedged")
         elif tok.dep_ in ("aux", "auxpass") and word in FUTURE_MODALS:
             found.add("expected")
+        elif tok.dep_ in ("aux", "auxpass") and word == "would" and _refusal_to_speak(tok.head):
+            pass  # "The ministry would not comment": a refusal that happened, not a conditional
         elif tok.dep_ in ("aux", "auxpass") and word == "would":
             # Reported speech shifts "will" back to "would"; in the report's own voice it is a conditional.
             found.add("expected" if claim.attribution else "hedged")
@@ -121,6 +124,10 @@ def _is_negated(chain, root) -> bool:
     return False
 
 
+def _refusal_to_speak(verb) -> bool:
+    return verb.lemma_.lower() in REPORTING_LEMMAS | {"discuss", "elaborate"} and any(c.dep_ == "neg" for c in verb.children)
+
+
 def _denied(parsed, claim: Claim, root, negated: bool) -> bool:
     if any(w in DENIAL_CUES for a in claim.attribution for w in a.cue.lower().split()):
         return True
@@ -136,9 +143,10 @@ def _denied(parsed, claim: Claim, root, negated: bool) -> bool:
 
 
 def _headline_infinitive(root) -> bool:
-    """Headline style "North Korea to start drone production": a subject plus a bare to-infinitive."""
+    """Headline style "North Korea to start drone production": a subject plus a bare to-infinitive (also before
+    its cue: "..., media reports")."""
     return (
-        root.dep_ == "ROOT" and root.tag_ == "VB"
+        (root.dep_ == "ROOT" or (root.dep_ == "ccomp" and root.head.i > root.i)) and root.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     )
