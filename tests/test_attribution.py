@@ -662,6 +662,20 @@ def test_said_in_a_statement_that_whatever_the_parse(model, cue_mode):
     check_spans(claims, sources, text)
 
 
+@pytest.mark.parametrize("credit", [
+    "(Reporting by Lena Kovar for the Harbor Gazette; distributed by Coastline Wire.)",
+    "Additional reporting by Tom Lee; Editing by Ann Park",
+])
+def test_a_credit_line_is_not_a_claim(model, cue_mode, credit):
+    claims, _, _ = run(model, f"The plant opened on Monday.\n\n{credit}")
+    assert [c.content for c in claims] == ["The plant opened on Monday."]
+
+
+def test_reporting_by_in_a_sentence_is_still_a_claim(model, cue_mode):
+    claims, _, _ = run(model, "Reporting by Western journalists from the region has been limited, officials said.")
+    assert [c.content for c in claims] == ["Reporting by Western journalists from the region has been limited"]
+
+
 def test_made_it_clear_keeps_it_clear_in_the_cue(model):
     assert ("verb", "made it clear", "Rossi", "that the harbour would reopen") in found_in(
         model, "Rossi made it clear that the harbour would reopen."

@@ -335,8 +335,14 @@ def _claim_contents(text: str, found: Found) -> list[tuple[int, int]]:
     return sorted([(start, end)] + [piece for piece in found.more_content if piece != side])
 
 
+CREDIT_LINE = re.compile(r"[(\[]?\s*(?i:(additional\s+)?(reporting|writing|editing|compiled|produced)( and \w+)?\s+by)\s+[A-Z]")
+
+
 def _worth_a_claim(parsed, unit: Unit) -> bool:
-    """A statement has a verb and a few words; headline fragments and bylines do not."""
+    """A statement has a verb and a few words; headline fragments, bylines and credit lines ("(Reporting by X;
+    editing by Y)") do not."""
+    if not unit.found and CREDIT_LINE.match(parsed.text, unit.start):
+        return False
     words = 0
     has_verb = False
     for tok in parsed[unit.first : unit.last + 1]:
