@@ -338,10 +338,10 @@ def _claim_contents(text: str, found: Found) -> list[tuple[int, int]]:
 CREDIT_LINE = re.compile(r"[(\[]?\s*(?i:(additional\s+)?(reporting|writing|editing|compiled|produced)( and \w+)?\s+by)\s+[A-Z]")
 
 
-def _worth_a_claim(parsed, unit: Unit) -> bool:
+def _worth_a_claim(parsed, text: str, unit: Unit) -> bool:
     """A statement has a verb and a few words; headline fragments, bylines and credit lines ("(Reporting by X;
     editing by Y)") do not."""
-    if not unit.found and CREDIT_LINE.match(parsed.text, unit.start):
+    if not unit.found and CREDIT_LINE.match(text, unit.start):
         return False
     words = 0
     has_verb = False
@@ -359,7 +359,7 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
     text = parsed.text
     claims: list[Claim] = []
     for unit in units:
-        if not _worth_a_claim(parsed, unit) or any(f.cue.kind == "bare" for f in unit.found):
+        if not _worth_a_claim(parsed, text, unit) or any(f.cue.kind == "bare" for f in unit.found):
             continue  # a fragment, or just "he said." naming the speaker of the quotation before
         span = (unit.start, unit.end)
         contents, chain = [span], []
