@@ -330,6 +330,25 @@ def test_wall_of_text_never_crashes(model):
     check_spans(claims, sources, text)
 
 
+def test_attribution_work_grows_linearly_with_the_report(model):
+    """Four times the lines take about four times the work, not sixteen (a per-line ``Doc.text`` made it quadratic)."""
+    import time
+
+    lines = ["The ministry said the plant opened.", "“It is open,” he said.", "Trains left the works on Monday."]
+    short, long = (model("\n".join(lines * n)) for n in (150, 600))
+
+    def seconds(parsed) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            attribution.extract_claims(parsed, entities.find_mentions(parsed), "dtest")
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    ratio = seconds(long) / seconds(short)
+    assert ratio < 8, f"{ratio:.1f}x the time for 4x the lines"
+
+
 # -- the real seeds and the demo story, through the whole analyzer -------------------------------------------------
 
 
