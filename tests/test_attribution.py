@@ -695,6 +695,37 @@ def test_reporting_by_in_a_sentence_is_still_a_claim(model, cue_mode):
     assert [c.content for c in claims] == ["Reporting by Western journalists from the region has been limited"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("According to the governor, the strike hit a school on Monday, but Russia claimed it targeted a barracks.",
+     [("the strike hit a school on Monday", ["the governor"]), ("it targeted a barracks", ["Russia"])]),
+    ("The strike hit a school, the governor said, but Russia claimed it targeted a barracks.",
+     [("The strike hit a school", ["the governor"]), ("it targeted a barracks", ["Russia"])]),
+    ("Rossi said the harbour would reopen in June, adding that ships could dock there again.",
+     [("the harbour would reopen in June", ["Rossi"]), ("ships could dock there again", ["Rossi"])]),
+])
+def test_every_statement_of_a_sentence_is_a_claim(model, cue_mode, text, expected):
+    """Two statements in one sentence, by two speakers or one, are two claims; neither is lost or nested."""
+    claims, sources, text = run(model, text)
+    assert [(c.content, [name for name, _ in chain(c, sources)]) for c in claims] == expected
+    check_spans(claims, sources, text)
+
+
+def test_a_semicolon_ends_what_a_cue_says(model, cue_mode):
+    """"Kyiv says X; Tehran denies Y": Kyiv's X is not part of Tehran's denial, nor denied."""
+    claims, sources, text = run(model, "Kyiv says the drones were Iranian; Tehran denies supplying them.")
+    kyiv = claim_with(claims, "drones were Iranian")
+    assert kyiv.content == "the drones were Iranian" and [sources[a.source].name for a in kyiv.attribution] == ["Kyiv"]
+    claims, sources, text = run(model, "“The plant is open,” Rossi said; she did not say when.")
+    assert claims[0].content == "“The plant is open,”"
+
+
+def test_a_semicolon_stops_a_denial(analyzer):
+    text = "Kyiv says the drones were Iranian; Tehran denies supplying them."
+    analysis = analyzer.analyze(Document(text=text, sha256=sha256_hex(text)))
+    kyiv = next(c for c in analysis.claims if c.content == "the drones were Iranian")
+    assert kyiv.modality == "asserted"
+
+
 def test_made_it_clear_keeps_it_clear_in_the_cue(model):
     assert ("verb", "made it clear", "Rossi", "that the harbour would reopen") in found_in(
         model, "Rossi made it clear that the harbour would reopen."

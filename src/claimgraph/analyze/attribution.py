@@ -46,7 +46,8 @@ class Unit:
     first: int  # token indices, inclusive
     last: int
     found: list[Found] = field(default_factory=list)
-    main: Found | None = None
+    main: Found | None = None  # the longest statement the unit reports
+    others: list[Found] = field(default_factory=list)  # statements beside it ("A, X said, but Y claimed B")
     continued: list[Attribution] | None = None  # chain carried from the previous quote
 
 
@@ -193,6 +194,27 @@ def _quote_before_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
     return [(quote.start(), quote.end(2))] if quote is not None else []
 
 
+def _end_before_coordinated_cues(parsed, found: list[Found]) -> None:
+    """"According to the governor, the strike hit a school, but Russia claimed it targeted a barracks": the
+    governor's content ends before ", but"; Russia's claim is coordinated with it, not part of it. ("X said that A
+    and that Y claimed B" keeps Y's claim inside X's: its own "that" makes it part of what X said.)"""
+    for f in found:
+        verb = parsed[f.cue.cue_token]
+        if f.cue.kind != "verb" or verb.dep_ != "conj" or any(c.dep_ == "mark" for c in verb.children) or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        for g in found:
+            span = g.content_span
+            if g is f or span is None or not (span[0] <= parsed[verb.head.i].idx < span[1]) or not _inside(f.cue.cue_span, span):
+                continue
+            k = verb.left_edge.i - 1
+            while k >= 0 and (parsed[k].dep_ in ("cc", "punct") or parsed[k].is_space):
+                k -= 1
+            end = parsed[k].idx + len(parsed[k].text) if k >= 0 else span[0]
+            if span[0] < end < span[1]:
+                g.content_span = (span[0], end)
+
+
 def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     if unit.last - unit.first > MAX_UNIT_TOKENS:
         return
@@ -203,6 +225,7 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     if any(m.kind not in ("hedge",) for m in matches):
         matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source
     found = [Found(m, None, None, m.content_span) for m in matches]  # type: ignore[arg-type]
+    _end_before_coordinated_cues(parsed, found)
     by_token = {f.cue.cue_token: f for f in found if f.cue.kind == "verb"}
     for f in found:
         if f.cue.kind == "citing" and f.cue.parent in by_token:
@@ -249,14 +272,36 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.stance]
     if not tops:
         return
-    # the longest statement, but what somebody was asked is not what the statement says ("Asked whether X, he said Y")
-    main = max(tops, key=lambda f: (parsed[f.cue.cue_token].lemma_.lower() != "ask", f.content_span[1] - f.content_span[0]))  # type: ignore[index]
+    # the longest statement first, and beside it every other whose content it does not overlap; what somebody
+    # was asked is not what a statement says ("Asked whether X, he said Y")
+    asked = {id(f) for f in tops if parsed[f.cue.cue_token].lemma_.lower() == "ask"}
+    ranked = sorted(tops, key=lambda f: (id(f) not in asked, f.content_span[1] - f.content_span[0]), reverse=True)  # type: ignore[index]
+    kept = [ranked[0]]
+    for f in ranked[1:]:
+        if id(f) not in asked and _has_verb(parsed, f.content_span) and not any(  # type: ignore[arg-type]
+                _overlaps(f.content_span, g.content_span) for g in kept):  # type: ignore[arg-type]
+            kept.append(f)
+    unit.main, *unit.others = [_innermost(found, f) for f in kept]
+
+
+def _has_verb(parsed, content: tuple[int, int]) -> bool:
+    """A statement beside the main one has a verb of its own: "declaring it" (content "it") and "Trump's reported
+    net worth" (content "net worth") are not statements."""
+    span = parsed.char_span(*content, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _innermost(found: list[Found], statement: Found) -> Found:
+    """The statement a chain of nested cues reports in the end: "X said Y told Z that C" reports C."""
     while True:
-        children = [f for f in found if f.parent is main and f.content_span is not None and not f.cue.stance]
+        children = [f for f in found if f.parent is statement and f.content_span is not None and not f.cue.stance]
         if not children:
-            break
-        main = max(children, key=lambda f: (f.cue.kind == "citing", f.content_span[1] - f.content_span[0]))  # type: ignore[index]
-    unit.main = main
+            return statement
+        statement = max(children, key=lambda f: (f.cue.kind == "citing", f.content_span[1] - f.content_span[0]))  # type: ignore[index]
 
 
 def _is_quote_only(text: str) -> bool:
@@ -362,12 +407,11 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
         if not _worth_a_claim(parsed, text, unit) or any(f.cue.kind == "bare" for f in unit.found):
             continue  # a fragment, or just "he said." naming the speaker of the quotation before
         span = (unit.start, unit.end)
-        contents, chain = [span], []
+        said: list[tuple[tuple[int, int], list[Attribution]]] = [(span, unit.continued or [])]
         if unit.main is not None and unit.main.content_span is not None:
-            contents, chain = _claim_contents(text, unit.main), unit.main.chain
-        elif unit.continued:
-            chain = unit.continued
-        for content in contents:
+            statements = sorted([unit.main, *unit.others], key=lambda f: f.content_span[0])  # type: ignore[index]
+            said = [(content, f.chain) for f in statements for content in _claim_contents(text, f)]
+        for content, chain in said:
             claims.append(
                 Claim(
                     id=f"{doc_id}-c{len(claims) + 1}", span=span, text=text[span[0] : span[1]],

@@ -202,12 +202,19 @@ def _inside_quote(doc, first: int, i: int) -> bool:
 
 def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[int, int] | None:
     """Token range of what the verb reports, or None."""
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and lo <= c.i <= hi]
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and lo <= c.i <= hi
+              and not any(t.text == ";" for t in doc[min(c.right_edge.i + 1, verb.i) : max(verb.i, c.left_edge.i)])]
+    # (a clause beyond a semicolon is a sentence of its own: "Kyiv says X; Tehran denies Y")
     clause = clause or _clause_after_medium(verb, lo, hi)
     if not clause and verb.dep_ in ("parataxis",) and verb.head.i != verb.i:
-        # "Y, X said." parsed with "said" hanging off Y: the content is Y's clause minus the cue clause.
+        # "Y, X said." parsed with "said" hanging off Y: the content is Y's clause minus the cue clause, and
+        # minus a statement coordinated after it ("Y, X said, but Z claimed W")
         head = verb.head
-        sub = [t.i for t in head.subtree if lo <= t.i <= hi and not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        beside = {t.i for c in head.children if c.dep_ == "conj" and c.i > verb.i and any(
+            g.dep_ in SUBJECT_DEPS for g in c.children) for t in c.subtree}
+        beside |= {c.i for c in head.children if c.dep_ == "cc" and c.i > verb.i and beside and c.i < min(beside)}
+        sub = [t.i for t in head.subtree if lo <= t.i <= hi and not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+               and t.i not in beside]
         if sub:
             return _trim(doc, min(sub), max(sub), lo, hi)
     if clause:
@@ -350,6 +357,16 @@ def _part_of(doc, side: tuple[int, int], main: tuple[int, int]) -> bool:
     ):
         return False  # a quotation is the whole of what was said ("In an interview, [X said,] “...”")
     return all(main[0] <= t.head.i <= main[1] for t in words if not side[0] <= t.head.i <= side[1])
+
+
+def _semicolon_clause(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of [lo, hi] around token i that no semicolon divides ("“A,” Rossi said; she did not say when")."""
+    first, last = i, i
+    while first > lo and doc[first - 1].text != ";":
+        first -= 1
+    while last < hi and doc[last + 1].text != ";":
+        last += 1
+    return first, last
 
 
 def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int, int] | None:
@@ -574,7 +591,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
         if content is None and not clause_only:
             # "“...,” he said." where the parser gave the quote no clause: the rest of the stretch.
             cue_first, cue_last = min(subj.left_edge.i, tok.i), max(tok.i, subj.right_edge.i if subj.i > tok.i else tok.i)
-            rest = _rest_of(doc, lo, hi, cue_first, cue_last)
+            rest = _rest_of(doc, *_semicolon_clause(doc, tok.i, lo, hi), cue_first, cue_last)
             if rest and any(doc[i].text in OPEN_QUOTES + CLOSE_QUOTES + '"' for i in range(rest[0], rest[1] + 1)):
                 content = rest
         # a word only the corpus statistics call a cue ("agreed", "praised") marks a stance, not a statement

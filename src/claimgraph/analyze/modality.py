@@ -132,11 +132,14 @@ def _denied(parsed, claim: Claim, root, negated: bool) -> bool:
     if any(w in DENIAL_CUES for a in claim.attribution for w in a.cue.lower().split()):
         return True
     # "The ministry denied that ...": a denial verb outside the content that governs it.
+    start, end = claim.content_span
     for anc in root.ancestors:
-        if not (claim.content_span[0] <= anc.idx < claim.content_span[1]) and anc.lemma_.lower() in (
+        first, last = sorted((root.i, anc.i))
+        across = any(parsed[k].text == ";" and not (start <= parsed[k].idx < end) for k in range(first, last))
+        if not (start <= anc.idx < end) and not across and anc.lemma_.lower() in (
             "deny", "reject", "refute", "dismiss", "dispute", "rebut", "debunk"
         ):
-            return True
+            return True  # (not across a semicolon: "Kyiv says X; Tehran denies Y" does not deny X)
     # "said the report was not true" / "called the claims baseless": the content denies an earlier claim.
     complements = [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
     return any(c.lower_ in UNTRUE or (c.lower_ == "true" and negated) for c in complements)
