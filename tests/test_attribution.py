@@ -589,6 +589,13 @@ def test_claim_content_runs_across_a_cue_that_interrupts_it(model, cue_mode):
     check_spans(claims, sources, text)
 
 
+def test_claim_keeps_its_subject_when_the_parse_hangs_it_off_the_cue(model, cue_mode):
+    claims, sources, text = run(model, "The attack, Zelensky said on Telegram, had failed.")
+    assert [c.content for c in claims] == ["The attack, Zelensky said on Telegram, had failed"]
+    assert chain(claims[0], sources)[0][0] == "Zelensky"
+    check_spans(claims, sources, text)
+
+
 def test_quotation_split_by_its_cue_is_a_claim_per_part(model, cue_mode):
     """As "“A,” she said. “B.”" gives two claims, so does "“A,” she said, “B.”": neither part is lost."""
     claims, sources, text = run(model, "“We will rebuild the bridge,” Elena Rossi said, “and we will do it this year.”")

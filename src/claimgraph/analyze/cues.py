@@ -359,6 +359,17 @@ def _part_of(doc, side: tuple[int, int], main: tuple[int, int]) -> bool:
     return all(main[0] <= t.head.i <= main[1] for t in words if not side[0] <= t.head.i <= side[1])
 
 
+def _stray_subject(doc, verb, subj, content: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """"The attack, Zelensky said on Telegram, had failed" parsed with "The attack" hanging off "said" and "had
+    failed" as its clause without a subject: the stray phrase is the first part of the content."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and content[0] <= c.i <= content[1]), None)
+    if comp is None or comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in comp.children):
+        return None
+    stray = next((c for c in verb.children if c.dep_ == "dep" and lo <= c.left_edge.i and c.i < subj.left_edge.i
+                  and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    return (stray.left_edge.i, stray.right_edge.i) if stray is not None else None
+
+
 def _semicolon_clause(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
     """The part of [lo, hi] around token i that no semicolon divides ("“A,” Rossi said; she did not say when")."""
     first, last = i, i
@@ -619,7 +630,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             if content is None:
                 continue
         else:
-            other = None
+            other = _stray_subject(doc, tok, subj, content, lo)
         s_first = max(subj.left_edge.i, lo)
         s_last = min(_source_end(subj, tok), hi)
         cue = _cue_extent(doc, tok, lo, hi)
