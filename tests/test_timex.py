@@ -267,3 +267,18 @@ def test_fuzzed_text_gives_valid_spans(text, year, month, pick):
 def test_reporting_verbs_do_not_decide_the_tense_of_what_is_reported(anchor, sentence, expected):
     (month,) = [t for t in find_times(sentence, anchor) if t.text in ("May", "June", "March", "September")]
     assert month.value == expected
+
+
+def test_claim_time_prefers_the_main_clause_to_a_relative_clause():
+    from claimgraph.analyze import nlp
+    from claimgraph.config import Settings
+
+    text = "The factory, which opened in 2023, will produce 6,000 drones a year by 2026, according to the report."
+    parsed = nlp.load(Settings().spacy_model)(text)
+    claim = _claim(text, text[: text.index(", according to")], cue="according to")
+    times = find_times(text, "2025-02-09", parsed)
+    assert claim_time(claim, times, parsed).value == "2026"
+    assert claim_time(claim, times).value == "2023"  # without the parse: the earlier date
+    # a content that is the relative clause itself keeps its own time
+    inner = _claim(text, "which opened in 2023")
+    assert claim_time(inner, times, parsed).value == "2023"

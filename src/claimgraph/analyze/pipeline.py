@@ -94,7 +94,7 @@ class Analyzer:
         starts = [m.start for m in mentions]
         for claim in claims:
             claim.modality, claim.negated = run("modality", ("asserted", False), modality.classify, parsed, claim)
-            claim.time = run("times", None, timex.claim_time, claim, times)
+            claim.time = run("times", None, timex.claim_time, claim, times, parsed)
             claim.quantities = run("quantities", [], quantities.find_quantities, parsed, *claim.content_span)
             claim.entities = mentions_within(mentions, starts, *claim.span)
         return Analysis(

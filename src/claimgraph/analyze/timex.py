@@ -8,6 +8,7 @@ refer back: "the quarter", "a year earlier"). ``claim_time`` picks the time a cl
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -127,13 +128,15 @@ def _note(r: Resolved, ctx: Context) -> str | None:
     return f"anchored on publication date {ctx.anchor.isoformat()}"
 
 
-def claim_time(claim: Claim, times: list[TimeExpression]) -> TimeExpression | None:
+def claim_time(claim: Claim, times: list[TimeExpression], parsed=None) -> TimeExpression | None:
     """The time a claim's content is about.
 
     Looks inside the content span first, then in the rest of the claim outside its attribution (cue and
     source spans), and only then at the attribution itself: "NHK reported on Feb. 8" dates the report,
-    not the event, and is the claim's time only when nothing else is given. Within a place, a date or time
-    beats a duration or a set, a resolved value beats a vague one, and the earlier expression wins ties.
+    not the event, and is the claim's time only when nothing else is given. Within a place, a time of the
+    main clause beats one in a relative clause (with the parse: "The factory, which opened in 2023, will make
+    drones by 2026" is about 2026), a date or time beats a duration or a set, a resolved value beats a vague
+    one, and the earlier expression wins ties.
     """
     attribution_spans = [s for a in claim.attribution for s in (a.cue_span, a.source_span) if s]
 
@@ -145,7 +148,8 @@ def claim_time(claim: Claim, times: list[TimeExpression]) -> TimeExpression | No
         return any(lo - 2 <= t.span[0] and t.span[0] - hi <= 4 for lo, hi in attribution_spans)
 
     def rank(t: TimeExpression) -> tuple:
-        return (_TYPE_PREFERENCE.get(t.type, 9), t.value in _VAGUE_VALUES or t.start is None, t.span[0])
+        return (_in_relative_clause(parsed, t, claim.content_span), _TYPE_PREFERENCE.get(t.type, 9),
+                t.value in _VAGUE_VALUES or t.start is None, t.span[0])
 
     content = [t for t in times if inside(t, *claim.content_span)]
     rest = [t for t in times if inside(t, *claim.span) and t not in content]
@@ -154,6 +158,19 @@ def claim_time(claim: Claim, times: list[TimeExpression]) -> TimeExpression | No
         if group:
             return _apposed_detail(claim, min(group, key=rank), times)
     return None
+
+
+def _in_relative_clause(parsed, t: TimeExpression, content: tuple[int, int]) -> bool:
+    """Whether the time sits in a relative clause ("which opened in 2023") that does not hold the whole content."""
+    if parsed is None:
+        return False
+    span = parsed.char_span(*t.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for tok in [span.root, *itertools.islice(span.root.ancestors, 8)]:  # (a wall of text has deep trees)
+        if tok.dep_ in ("relcl", "acl") and (tok.left_edge.idx > content[0] or tok.right_edge.idx + len(tok.right_edge) < content[1]):
+            return True
+    return False
 
 
 def _apposed_detail(claim: Claim, chosen: TimeExpression, times: list[TimeExpression]) -> TimeExpression:
