@@ -35,6 +35,9 @@ def found(nlp, text: str, start: int = 0, end: int | None = None):
     ("Turnout was nearly 40 percent.", [("nearly 40 percent", 40, "nearly", "percent")]),
     ("The fund is worth $1.5 million.", [("$1.5 million", 1500000, None, "USD")]),
     ("Earlier reports had put the number at about 300.", [("about 300", 300, "about", None)]),
+    # NER takes "7 missiles overnight" as one QUANTITY: the unit is still the noun the number counts
+    ("Russia launched 120 drones and 7 missiles overnight.",
+     [("120", 120, None, "drones"), ("7 missiles overnight", 7, None, "missiles")]),
 ])
 def test_quantities(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -167,17 +167,22 @@ def _is_year(text: str, ent) -> bool:
 def _unit(ent) -> str | None:
     """The noun phrase the number counts: "8,000 North Korean soldiers" -> "North Korean soldiers"."""
     root = ent.root
+    after = ent.end  # the unit starts after the number
     noun = root.head if root.dep_ in ("nummod", "quantmod") and root.head.i >= ent.end else None
     if noun is None:
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if following is not None and following.pos_ in ("NOUN", "PROPN") and following.i == ent.end:
             noun = following
+    if noun is None:
+        # NER took the noun in ("7 missiles overnight" as one QUANTITY): the noun the number counts, inside
+        number = next((t for t in ent if t.like_num and t.dep_ in ("nummod", "quantmod") and t.i < t.head.i < ent.end), None)
+        noun, after = (number.head, number.i + 1) if number is not None else (None, after)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     first = noun.i
     for child in sorted(noun.lefts, key=lambda c: c.i, reverse=True):
-        if child.i >= ent.end and child.dep_ in UNIT_DEPS and child.i == first - 1:
-            first = min(first, child.left_edge.i if child.left_edge.i >= ent.end else child.i)
+        if child.i >= after and child.dep_ in UNIT_DEPS and child.i == first - 1:
+            first = min(first, child.left_edge.i if child.left_edge.i >= after else child.i)
     return ent.doc[first : noun.i + 1].text
 
 
