@@ -663,6 +663,7 @@ def test_verb_with_an_object_is_not_a_bare_speaker_line(model, cue_mode):
     "The Kremlin did not say how many soldiers had crossed.",
     "The Kremlin neither confirmed nor denied the report.",
     "No one at the Kremlin has confirmed the figure.",
+    "The Kremlin has yet to confirm the figure.",
 ])
 def test_a_speaker_who_says_nothing_is_a_claim_in_the_reports_voice(model, cue_mode, line):
     """"X has not commented" is not a speaker tag for the quotation before it, and "declined to comment on Y" does
@@ -731,6 +732,13 @@ def test_a_semicolon_stops_a_denial(analyzer):
     analysis = analyzer.analyze(Document(text=text, sha256=sha256_hex(text)))
     kyiv = next(c for c in analysis.claims if c.content == "the drones were Iranian")
     assert kyiv.modality == "asserted"
+
+
+def test_hearsay_passive_is_an_unnamed_source_like_reportedly(model, cue_mode):
+    claims, sources, text = run(model, "The troops are said to have left the border region.")
+    assert chain(claims[0], sources) == [("unspecified sources", "unnamed")]
+    assert claims[0].attribution[0].cue == "are said"
+    check_spans(claims, sources, text)
 
 
 def test_made_it_clear_keeps_it_clear_in_the_cue(model):

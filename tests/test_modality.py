@@ -51,6 +51,8 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
     ("The program may soon play a central role.", None, None, ("hedged", False)),
     ("The troops might withdraw before winter.", None, None, ("hedged", False)),
     ("The drones were allegedly built in Wonsan.", None, None, ("hedged", False)),
+    ("It remains unclear whether the troops left.", None, None, ("hedged", False)),
+    ("The troops are said to have left the region.", None, None, ("hedged", False)),
     # denied
     ("Kestria's foreign ministry denied on Wednesday that any engineers had been sent to Valdoria.",
      "any engineers had been sent to Valdoria", "denied", ("denied", False)),

@@ -55,6 +55,7 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RECIPIENT_LEMMAS = frozenset({"tell", "inform", "brief", "ask", "assure", "remind", "warn"})  # their object hears it
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})  # "declined to comment on Y"
+HEARSAY_LEMMAS = frozenset({"say", "report", "rumor", "rumour", "allege"})  # "are said to have left"
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 
@@ -408,6 +409,9 @@ def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
     if content is None:
         return None
     source = (agent.left_edge.i, min(agent.right_edge.i, hi)) if agent is not None and agent.i <= hi else None
+    if source is None and clause and clause[0].dep_ == "xcomp" and verb.lemma_.lower() in HEARSAY_LEMMAS:
+        # "The troops are said to have left": hearsay with no one named, as "reportedly" is
+        return CueMatch("hedge", _char_span(doc, *cue), verb.i, None, None, _char_span(doc, *content))
     return CueMatch("passive", _char_span(doc, *cue), verb.i, source, agent.i if source else None,
                     _char_span(doc, *content), stance=True)
 
@@ -485,9 +489,11 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
 
 
 def _negated(verb) -> bool:
-    """"did not say", "neither confirmed nor denied", "did not confirm or deny", "no one confirmed": a negation
-    on the verb, on the verb it is coordinated with, or on its subject."""
+    """"did not say", "neither confirmed nor denied", "did not confirm or deny", "no one confirmed", "has yet to
+    confirm": a negation on the verb, on the verb it is coordinated with, or on its subject."""
     words = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(c.lower_ == "yet" for c in verb.head.children):
+        return True  # "has yet to confirm"
     return any(c.dep_ == "neg" or c.lower_ == "neither" or (c.dep_ in SUBJECT_DEPS and (
         c.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)))
         for c in words)

@@ -17,8 +17,10 @@ HEDGE_MODALS = {"could", "may", "might"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 HEDGE_WORDS = {
     "likely", "unlikely", "reportedly", "possibly", "allegedly", "probably", "perhaps", "apparently",
-    "purportedly", "supposedly", "seemingly", "presumably", "maybe",
+    "purportedly", "supposedly", "seemingly", "presumably", "maybe", "unclear", "uncertain", "unconfirmed",
 }
+# "The troops are said to have left": a passive of saying with an infinitive is a hedge without a source
+HEARSAY_PASSIVES = {"say", "report", "rumor", "rumour", "understand", "allege", "claim", "believe", "think", "suspect"}
 # Verbs whose complement is the claim, and the modality they give it ("is expected to begin").
 GOVERNING = {
     "expect": "expected", "set": "expected", "due": "expected", "forecast": "expected", "project": "expected",
@@ -74,6 +76,8 @@ def _classify(parsed, claim: Claim) -> tuple[str, bool]:
             found.add("hedged")
         if tok is not root and tok.i < root.i and tok.lemma_.lower() in GOVERNING and tok in root.ancestors:
             found.add(GOVERNING[tok.lemma_.lower()])
+    if any(t.lemma_.lower() in HEARSAY_PASSIVES and {"auxpass", "xcomp"} <= {c.dep_ for c in t.children} for t in chain):
+        found.add("hedged")
     if _headline_infinitive(root):
         found.add("expected")
     for modality in ORDER:
