@@ -125,3 +125,9 @@ def test_named_source_takes_the_identity_its_mention_carries(model):
     src = speakers.resolve(0, 1, 1)
     assert src.entity_key == "person:kovalenko-of-the-centre"
     assert src.name == "A. Kovalenko" and src.key == "person:a. kovalenko"
+
+
+def test_unnamed_source_name_drops_only_its_leading_article(model):
+    text = "The two sources familiar with the matter said it."
+    speakers, parsed = speakers_for(model, text)
+    assert resolve_words(speakers, parsed, "The two sources familiar with the matter").name == "two sources familiar with the matter"

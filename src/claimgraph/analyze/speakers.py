@@ -263,7 +263,8 @@ class Speakers:
             if found is not None:
                 return found
         kind = classify(lemma, text.lower(), None, has_propn, description)
-        bare = " ".join(t.text for t in tokens if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")) or text
+        lead = next((k for k, t in enumerate(tokens) if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), len(tokens))
+        bare = " ".join(tokens[lead:].text.split()) or text  # "two sources familiar with the matter": only the lead goes
         if kind == "unnamed":
             return self.unnamed(bare, scope_key, description)
         if has_propn:
