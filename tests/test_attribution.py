@@ -741,6 +741,22 @@ def test_hearsay_passive_is_an_unnamed_source_like_reportedly(model, cue_mode):
     check_spans(claims, sources, text)
 
 
+@pytest.mark.parametrize("text,content,cue", [
+    ("As the ministry said on Monday, the plant is open again.", "the plant is open again", "said"),
+    ("As Reuters reported last week, the plant is open again.", "the plant is open again", "reported"),
+    ("The plant, as the ministry put it, is open again.", "The plant, as the ministry put it, is open again", "put it"),
+])
+def test_an_as_clause_of_saying_attributes_its_host_clause(model, cue_mode, text, content, cue):
+    claims, sources, text = run(model, text)
+    assert [(c.content, [a.cue for a in c.attribution]) for c in claims] == [(content, [cue])]
+    check_spans(claims, sources, text)
+
+
+def test_as_in_a_comparison_is_not_a_cue(model, cue_mode):
+    claims, _, _ = run(model, "The damage was not as bad as the ministry said.")
+    assert all(a.cue != "said" for c in claims for a in c.attribution)
+
+
 def test_made_it_clear_keeps_it_clear_in_the_cue(model):
     assert ("verb", "made it clear", "Rossi", "that the harbour would reopen") in found_in(
         model, "Rossi made it clear that the harbour would reopen."

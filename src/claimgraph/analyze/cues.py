@@ -117,7 +117,7 @@ def _subject(tok):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue
@@ -360,6 +360,42 @@ def _part_of(doc, side: tuple[int, int], main: tuple[int, int]) -> bool:
     return all(main[0] <= t.head.i <= main[1] for t in words if not side[0] <= t.head.i <= side[1])
 
 
+def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
+    """"As the ministry said, the plant is open", "The plant, as the ministry put it, is open": an as-clause of
+    saying names the source of the clause it hangs from, which is the content."""
+    if verb.dep_ != "advcl" or not lo <= verb.head.i <= hi or not any(
+            c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    put_it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
+    if not ((lemma in REPORTING_LEMMAS and lemma not in ("ask", "question", "wonder", "expect", "fear", "hope"))
+            or (lemma == "put" and put_it is not None)):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.lower_ == "it":
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp") or (
+            c.dep_ == "dobj" and (put_it is None or c.i != put_it.i) and lemma not in RECIPIENT_LEMMAS) for c in verb.children):
+        return None  # "as she told him that Y", "as they vowed to win": the verb says something of its own
+    if verb.head.pos_ in ("ADJ", "ADV") or any(c.dep_ == "advmod" and c.lower_ == "as" for c in verb.head.children):
+        return None  # a comparison: "as bad as she said", "not as toxic as they believe"
+    host = verb.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head  # ("The plant, as X put it, is open" parsed with the as-clause on "plant")
+    first, last = max(host.left_edge.i, lo), min(host.right_edge.i, hi)
+    left = _trim(doc, first, verb.left_edge.i - 1, lo, hi) if verb.left_edge.i > first else None
+    right = _trim(doc, verb.right_edge.i + 1, last, lo, hi) if verb.right_edge.i < last else None
+    if left is not None and all(t.dep_ == "cc" or t.is_punct for t in doc[left[0] : left[1] + 1]):
+        left = None  # "But, as X said, Y"
+    sides = sorted((s for s in (left, right) if s is not None), key=lambda s: s[1] - s[0], reverse=True)
+    if not sides:
+        return None
+    content, other = sides[0], (sides[1] if len(sides) > 1 else None)  # the host clause runs across the as-clause
+    cue = (_cue_extent(doc, verb, lo, hi)[0], put_it.i if put_it is not None else verb.i)
+    return CueMatch("verb", _char_span(doc, *cue), verb.i, (subj.left_edge.i, subj.right_edge.i), subj.i,
+                    _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None)
+
+
 def _stray_subject(doc, verb, subj, content: tuple[int, int], lo: int) -> tuple[int, int] | None:
     """"The attack, Zelensky said on Telegram, had failed" parsed with "The attack" hanging off "said" and "had
     failed" as its clause without a subject: the stray phrase is the first part of the content."""
@@ -565,6 +601,10 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
                 out.append(noun)
             continue
         lemma = tok.lemma_.lower()
+        as_cue = _as_cue(doc, tok, lo, hi)
+        if as_cue is not None:
+            out.append(as_cue)
+            continue
         if not (_is_cue_verb(tok) or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl") or low in CITING_WORDS \
                 or tok.i in inside_cues:
             continue

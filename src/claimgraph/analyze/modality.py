@@ -88,7 +88,7 @@ def _classify(parsed, claim: Claim) -> tuple[str, bool]:
 
 def _main_predicate(content):
     """The token the content hangs from: the verb a governing verb's complement leads to."""
-    roots = [t for t in content if t.head.i < content.start or t.head.i >= content.end or t.head is t]
+    roots = [t for t in content if t.head.i < content.start or t.head.i >= content.end or t.head.i == t.i]
     verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
     root = (verbs or roots or [content.root])[0]
     # "is expected to begin", "plans to build": the complement carries the content's own negation.
@@ -105,7 +105,7 @@ def _predicate_chain(root) -> list:
     """The main predicate, the verbs it hangs from within its clause, and their function words."""
     chain = [root]
     node = root
-    while node.dep_ in ("xcomp", "ccomp", "acomp") and node.head is not node and node.head.lemma_.lower() in GOVERNING:
+    while node.dep_ in ("xcomp", "ccomp", "acomp") and node.head.i != node.i and node.head.lemma_.lower() in GOVERNING:
         node = node.head
         chain.append(node)
     out = []
