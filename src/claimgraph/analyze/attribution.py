@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..analysis import Attribution, Claim, Mention, Source
-from .cues import CLOSE_QUOTES, OPEN_QUOTES, CueMatch, find_cues
+from .cues import CLOSE_QUOTES, OPEN_QUOTES, SUBJECT_DEPS, CueMatch, find_cues
 from .speakers import Speakers
 
 MAX_JOINED_SENTENCES = 8  # a quotation that never closes stops swallowing sentences here
@@ -201,7 +201,7 @@ def _end_before_coordinated_cues(parsed, found: list[Found]) -> None:
     for f in found:
         verb = parsed[f.cue.cue_token]
         if f.cue.kind != "verb" or verb.dep_ != "conj" or any(c.dep_ == "mark" for c in verb.children) or not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
         for g in found:
             span = g.content_span

@@ -9,7 +9,7 @@ then a plan, then an expectation.
 from __future__ import annotations
 
 from ..analysis import Claim
-from .cues import REPORTING_LEMMAS
+from .cues import HEARSAY_LEMMAS, REPORTING_LEMMAS
 
 ORDER = ("question", "denied", "hedged", "planned", "expected")
 
@@ -20,7 +20,8 @@ HEDGE_WORDS = {
     "purportedly", "supposedly", "seemingly", "presumably", "maybe", "unclear", "uncertain", "unconfirmed",
 }
 # "The troops are said to have left": a passive of saying with an infinitive is a hedge without a source
-HEARSAY_PASSIVES = {"say", "report", "rumor", "rumour", "understand", "allege", "claim", "believe", "think", "suspect"}
+HEARSAY_PASSIVES = HEARSAY_LEMMAS | {"understand", "claim", "believe", "think", "suspect"}
+SPEAKING_VERBS = REPORTING_LEMMAS | {"discuss", "elaborate"}  # "would not comment / discuss"
 # Verbs whose complement is the claim, and the modality they give it ("is expected to begin").
 GOVERNING = {
     "expect": "expected", "set": "expected", "due": "expected", "forecast": "expected", "project": "expected",
@@ -129,7 +130,7 @@ def _is_negated(chain, root) -> bool:
 
 
 def _refusal_to_speak(verb) -> bool:
-    return verb.lemma_.lower() in REPORTING_LEMMAS | {"discuss", "elaborate"} and any(c.dep_ == "neg" for c in verb.children)
+    return verb.lemma_.lower() in SPEAKING_VERBS and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _denied(parsed, claim: Claim, root, negated: bool) -> bool:
