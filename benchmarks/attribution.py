@@ -1,30 +1,41 @@
-"""Attribution extraction on PolNeAR: exact and overlap P/R/F1 for source, cue and content spans.
+"""Attribution on PolNeAR: exact and overlap P/R/F1 for source, cue and content spans, scored on what users get.
 
-    .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--json] [--no-model]
+    .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--last N] [--json] [--no-model] [--cache F]
     .venv/bin/python benchmarks/attribution.py --mine-cues     # rebuild analyze/data/cue_words.tsv from train
     .venv/bin/python scripts/train_attribution.py              # rebuild analyze/data/cue_model.json from train
 
 ``--no-model`` measures the fallback the tool uses when ``analyze/data/cue_model.json`` is absent (rules and the
-mined cue lexicon only).
+mined cue lexicon only). ``--last N`` takes the last N texts of the split (a train holdout for tuning; dev is for
+the figures reported). ``--cache F`` keeps the spaCy parses in a DocBin file and reuses them while the texts the
+parser sees are unchanged.
 
 Data: ``../shared/data/polnear/<split>/`` (BRAT standoff). Gold: every Source, Cue and Content text-bound
 annotation that takes part in an ``Attribution`` event. Texts annotated by several annotators are scored
 against one annotation, the alphabetically first file ``<stem>_<annotator>.ann``. A span with fragments
 (``0 5;9 20``) is a tuple of fragments.
 
-Predictions: ``claimgraph.analyze.attribution.find_attributions`` over the same spaCy parse the tool uses;
-every attribution found contributes its cue span, its source span (implicit/carried sources have none) and
-its content span (plus ``Found.more_content``: the pieces of a quotation that resumes after the cue or began
-before it, and the other side of a statement that its cue splits, "Fundraising, according to X, has surged"),
-its fragments in text order. PolNeAR's content excludes its own cue and source where they sit inside it ("“A,” he said,
-“B.”" is two fragments), so a predicted content span is cut into fragments around its own cue/source spans;
-a quotation that runs on into the next sentence(s) without a cue adds those as further fragments.
-Duplicate spans (a source shared by two cues) count once, on both sides.
+Each text is read as ``claimgraph add`` reads a ``.txt`` file (the text reader, page furniture marked), analysed
+by the tool's ``Analyzer`` and turned into the story JSON (``link.story.build_story``, the claims of
+``claimgraph export --format json``). Two tables:
 
-Matching, per category (source, cue, content), one-to-one:
+**exported claims** (the headline figure, what users get): claims sharing one attribution (same document,
+cue span and source span of their nearest attribution, e.g. the two parts of a quotation its cue splits) are one
+attribution whose content is the union of their contents; a claim's nearest attribution (the first of its chain)
+is the one scored; a claim in the report's own voice predicts nothing. The attribution predicts its cue span,
+its source span (none where the source is implicit) and its content, cut into fragments around its own cue and
+source spans where they sit inside it (PolNeAR's content never holds its own cue or source).
+
+**find_attributions** (internal, over the same parse): every attribution ``analyze.attribution.find_attributions``
+finds contributes its cue span, its source span and its content span (plus ``Found.more_content``: the pieces
+of a quotation that resumes after the cue or began before it, and the other side of a statement that its cue
+splits), cut the same way; a quotation that runs on into the next sentence(s) without a cue adds those as
+further fragments. Attributions that never reach a claim count here, not in the first table.
+
+Duplicate spans (a source shared by two cues) count once, on both sides. Matching, per category (source, cue,
+content), one-to-one:
 - before matching, each fragment is trimmed of whitespace and of the punctuation characters
   ``. , ; : ! ? " “ ” ‘ ’ ' ( ) — –`` at both edges; empty fragments are dropped;
-- exact: a prediction matches a gold span with exactly the same trimmed fragments (multiset intersection);
+- exact: a prediction matches a gold span with exactly the same trimmed fragments;
 - overlap: a prediction matches a gold span sharing at least one character, pairs taken greedily by largest
   shared character count, each gold and each prediction used at most once.
 P = matched / predicted, R = matched / gold, F1 their harmonic mean, micro-averaged over documents.
@@ -98,7 +109,8 @@ def read_gold(ann: Path, text: str) -> dict[str, set[Fragments]]:
     return gold
 
 
-def documents(split: str, limit: int | None) -> list[tuple[str, str, Path]]:
+def documents(split: str, limit: int | None, last: int | None = None) -> list[tuple[str, str, Path]]:
+    """(stem, text, annotation file) of a split's texts in name order: the first ``limit``, or the last ``last``."""
     base = POLNEAR / split
     if not base.is_dir():
         sys.exit(f"PolNeAR split not found: {base} (clone ../shared beside the repo)")
@@ -111,6 +123,8 @@ def documents(split: str, limit: int | None) -> list[tuple[str, str, Path]]:
         path = base / "text" / f"{stem}.txt"
         if path.exists():
             out.append((stem, path.read_text(encoding="utf-8"), ann))
+    if last:
+        return out[-last:]
     return out[:limit] if limit else out
 
 
@@ -162,6 +176,44 @@ def predict(parsed, text: str) -> dict[str, set[Fragments]]:
     return pred
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans merged where they overlap or touch, in text order."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def _span(value) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def predict_exported(claims: list[dict], text: str) -> dict[str, set[Fragments]]:
+    """Cue, source and content spans of the attributions in one document's exported claims (see the module doc)."""
+    groups: dict[tuple, list[tuple[int, int]]] = {}
+    for claim in claims:
+        if not claim["attribution"]:
+            continue  # the report's own voice
+        nearest = claim["attribution"][0]
+        key = (_span(nearest["cue_span"]), _span(nearest["source_span"]))
+        groups.setdefault(key, []).append(_span(claim["content_span"]))  # type: ignore[arg-type]
+    pred: dict[str, set[Fragments]] = {c: set() for c in CATEGORIES}
+    for (cue, source), contents in groups.items():
+        for cat, span in (("cue", cue), ("source", source)):
+            frags = trimmed(text, [span]) if span else None
+            if frags:
+                pred[cat].add(frags)
+        holes = sorted(s for s in (cue, source) if s)
+        pieces = [piece for span in _union(contents) for piece in _cut(span, holes)]
+        frags = trimmed(text, sorted(pieces))
+        if frags:
+            pred["content"].add(frags)
+    return pred
+
+
 def _chars(frags: Fragments) -> set[int]:
     return {i for a, b in frags for i in range(a, b)}
 
@@ -194,39 +246,81 @@ def prf(match: int, pred: int, gold: int) -> dict[str, float]:
     return {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
 
 
-def run(split: str, limit: int | None) -> dict:
-    from claimgraph.analyze import nlp
-    from claimgraph.config import Settings
+def _parses(model, texts: list[str], cache: Path | None):
+    """spaCy parses of ``texts``, from ``cache`` (a DocBin file) when it holds exactly these texts."""
+    from spacy.tokens import DocBin
 
-    docs = documents(split, limit)
-    model = nlp.load(Settings().spacy_model)
-    totals = {c: collections.Counter() for c in CATEGORIES}
+    if cache is not None and cache.exists():
+        parsed = list(DocBin().from_disk(cache).get_docs(model.vocab))
+        if [d.text for d in parsed] == texts:
+            return parsed
+    parsed = list(model.pipe(texts, batch_size=16))
+    if cache is not None:
+        store = DocBin(store_user_data=True)
+        for d in parsed:
+            store.add(d)
+        store.to_disk(cache)
+    return parsed
+
+
+def _read_document(stem: str, text: str):
+    """The text as ``claimgraph add`` reads a .txt file: verbatim, page furniture marked."""
+    from claimgraph.config import Settings
+    from claimgraph.sources import text as text_reader
+
+    doc = next(text_reader.read(f"{stem}.txt", text.encode("utf-8"), Settings()))
+    if doc.text != text:
+        sys.exit(f"{stem}: the text reader changed the text, so PolNeAR's offsets would not hold")
+    return doc
+
+
+def run(split: str, limit: int | None, last: int | None = None, cache: Path | None = None) -> dict:
+    from claimgraph.analyze.pipeline import Analyzer, analysis_text
+    from claimgraph.link.story import build_story
+
+    corpus = documents(split, limit, last)
+    analyzer = Analyzer()
+    docs = [_read_document(stem, text) for stem, text, _ in corpus]
     started = time.perf_counter()
-    for (stem, text, ann), parsed in zip(docs, model.pipe((d[1] for d in docs), batch_size=16)):
-        gold = read_gold(ann, text)
-        pred = predict(parsed, text)
-        for cat in CATEGORIES:
-            exact, overlap = score(gold[cat], pred[cat])
-            totals[cat].update(gold=len(gold[cat]), pred=len(pred[cat]), exact=exact, overlap=overlap)
+    parses = _parses(analyzer.nlp, [analysis_text(d, analyzer.settings.max_analysis_chars) for d in docs], cache)
+    analyses = [analyzer._analyze_parsed(d, parsed) for d, parsed in zip(docs, parses)]
     seconds = time.perf_counter() - started
-    result = {"split": split, "documents": len(docs), "seconds": round(seconds, 1)}
-    for cat in CATEGORIES:
-        t = totals[cat]
-        result[cat] = {
-            "gold": t["gold"], "predicted": t["pred"],
-            "exact": prf(t["exact"], t["pred"], t["gold"]), "overlap": prf(t["overlap"], t["pred"], t["gold"]),
-        }
+    story = build_story(docs, analyses)
+    by_doc: dict[str, list[dict]] = {d.id: [] for d in docs}
+    for claim in story["claims"]:
+        by_doc[claim["document"]].append(claim)
+    tables = {"exported": {c: collections.Counter() for c in CATEGORIES},
+              "find_attributions": {c: collections.Counter() for c in CATEGORIES}}
+    for (stem, text, ann), doc, parsed in zip(corpus, docs, parses):
+        gold = read_gold(ann, text)
+        for table, pred in (("exported", predict_exported(by_doc[doc.id], text)), ("find_attributions", predict(parsed, text))):
+            for cat in CATEGORIES:
+                exact, overlap = score(gold[cat], pred[cat])
+                tables[table][cat].update(gold=len(gold[cat]), pred=len(pred[cat]), exact=exact, overlap=overlap)
+    result: dict = {"split": split, "documents": len(corpus), "seconds": round(seconds, 1),
+                    "claims": len(story["claims"]), "attributed_claims": sum(1 for c in story["claims"] if c["attribution"])}
+    for table, totals in tables.items():
+        result[table] = {}
+        for cat in CATEGORIES:
+            t = totals[cat]
+            result[table][cat] = {
+                "gold": t["gold"], "predicted": t["pred"],
+                "exact": prf(t["exact"], t["pred"], t["gold"]), "overlap": prf(t["overlap"], t["pred"], t["gold"]),
+            }
     return result
 
 
 def print_table(r: dict) -> None:
-    print(f"PolNeAR {r['split']}: {r['documents']} documents, {r['seconds']} s (parse + extraction)")
-    print(f"{'':8} {'gold':>6} {'pred':>6} | {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}")
-    for cat in CATEGORIES:
-        c = r[cat]
-        e, o = c["exact"], c["overlap"]
-        print(f"{cat:8} {c['gold']:>6} {c['predicted']:>6} | {e['p']:>8} {e['r']:>6} {e['f1']:>6} | {o['p']:>9} {o['r']:>6} {o['f1']:>6}")
-    print("published best (BERT, GPU), exact F1: source 83.2, cue 75.3, content 72.9")
+    print(f"PolNeAR {r['split']}: {r['documents']} documents, {r['seconds']} s (parse + analysis); "
+          f"{r['claims']} claims, {r['attributed_claims']} attributed")
+    for table, title in (("exported", "exported claims (what users get)"), ("find_attributions", "find_attributions (internal)")):
+        print(f"\n{title}")
+        print(f"{'':8} {'gold':>6} {'pred':>6} | {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}")
+        for cat in CATEGORIES:
+            c = r[table][cat]
+            e, o = c["exact"], c["overlap"]
+            print(f"{cat:8} {c['gold']:>6} {c['predicted']:>6} | {e['p']:>8} {e['r']:>6} {e['f1']:>6} | {o['p']:>9} {o['r']:>6} {o['f1']:>6}")
+    print("\npublished best (BERT, GPU), exact F1: source 83.2, cue 75.3, content 72.9")
 
 
 def mine_cues(min_count: int = 5, min_ratio: float = 0.3) -> None:
@@ -267,6 +361,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--last", type=int, default=None, help="only the last N documents (a train holdout for tuning)")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the parses in this DocBin file and reuse them")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--mine-cues", action="store_true", help="rebuild analyze/data/cue_words.tsv from train")
     ap.add_argument("--no-model", action="store_true", help="measure without the learned cue model (rules only)")
@@ -278,7 +374,7 @@ def main() -> None:
     if args.mine_cues:
         mine_cues()
         return
-    result = run(args.split, args.limit)
+    result = run(args.split, args.limit, args.last, args.cache)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
