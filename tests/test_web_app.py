@@ -13,6 +13,7 @@ from claimgraph.views.web.security import is_loopback
 from views_fixtures import demo_store_copy
 
 PAGES = ["/", "/documents", "/claims", "/sources", "/clusters", "/search?q=train", "/upload", "/docs"]
+LOCAL = "http://127.0.0.1"  # without a token the app answers only to loopback host names
 REPORT = ("Harbour officials said on Tuesday that the ferry Aldren Star carried 120 passengers. "
           "The operator denied that the ferry was overloaded.\n")
 
@@ -24,7 +25,7 @@ def demo_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(demo_url):
-    with TestClient(create_app(demo_url)) as c:
+    with TestClient(create_app(demo_url), base_url=LOCAL) as c:
         yield c
 
 
@@ -101,7 +102,7 @@ def test_search_is_literal_and_case_insensitive(client):
 
 def test_upload_runs_the_ingest_and_refuses_bad_input(demo_url, tmp_path):
     url = demo_store_copy(None, tmp_path / "upload.db")
-    with TestClient(create_app(url, max_upload_bytes=2000)) as c:
+    with TestClient(create_app(url, max_upload_bytes=2000), base_url=LOCAL) as c:
         before = len(c.get("/api/documents").json())
         files = {"file": ("ferry.txt", REPORT.encode(), "text/plain")}
         result = c.post("/api/documents", files=files, data={"outlet": "Harbour Post", "published": "2025-03-04"})
@@ -140,7 +141,7 @@ def test_upload_runs_the_ingest_and_refuses_bad_input(demo_url, tmp_path):
 
 def test_token_is_required_everywhere_when_set(demo_url):
     token = "s3cret-token-0123456789"
-    with TestClient(create_app(demo_url, token=token)) as c:
+    with TestClient(create_app(demo_url, token=token), base_url=LOCAL) as c:
         for path in ("/", "/api/story", "/openapi.json", "/static/claimgraph.css"):
             refused = c.get(path)
             assert refused.status_code == 401 and "default-src 'none'" in refused.headers["content-security-policy"]
@@ -172,7 +173,7 @@ def test_search_and_filters_on_both_backends(store_url, tmp_path):
 
     with Store(store_url) as store:
         ingest(store, [str(report)], overrides={"published": "2025-03-04", "outlet": "Harbour Post"})
-    with TestClient(create_app(store_url)) as c:
+    with TestClient(create_app(store_url), base_url=LOCAL) as c:
         assert [c_["content"] for c_ in c.get("/api/search", params={"q": "100%"}).json()["claims"]]
         assert all("100%" in x["text"] for x in c.get("/api/search", params={"q": "100%"}).json()["claims"])
         assert c.get("/api/search", params={"q": "FERRY"}).json()["documents"]

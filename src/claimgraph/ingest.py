@@ -14,10 +14,14 @@ from .analyze import ANALYZER_VERSION, analyze_parallel
 from .config import Settings
 from .document import Document
 from .errors import InputError
-from .sources import read_inputs
+from .sources import Ignored, read_inputs, skip_count
+from .sources.sanitize import clean_text
 from .store import Store
 
 OVERRIDABLE = ("published", "outlet", "title", "author")
+# Skip and ignore lines kept for the summary and the upload reply; past these only the totals grow (each
+# input already bounds its own, see sources/skips.py; this bounds a folder of many bad files).
+MAX_KEPT = 1_000
 
 
 @dataclass
@@ -26,39 +30,56 @@ class IngestReport:
     existing: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document id, copy of)
     analyzed: list[str] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)  # the first MAX_KEPT
+    ignored: list[Ignored] = field(default_factory=list)  # files in folders that are not reports, the first MAX_KEPT
+    skipped: int = 0  # every skipped input or part of one (a bad line), shown or not
+    ignored_count: int = 0
     paths: dict[str, str] = field(default_factory=dict)  # document id -> the input it was read from, for messages
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not (self.errors or self.skipped)
+
+    def add_error(self, error: InputError) -> None:
+        self.skipped += skip_count(error)
+        if len(self.errors) < MAX_KEPT:
+            self.errors.append(error)
+
+    def add_ignored(self, ignored: Ignored) -> None:
+        self.ignored_count += 1
+        if len(self.ignored) < MAX_KEPT:
+            self.ignored.append(ignored)
 
     def to_dict(self) -> dict:
         return {
             "added": self.added, "existing": self.existing,
             "duplicates": [{"document": d, "duplicate_of": o} for d, o in self.duplicates],
             "analyzed": self.analyzed, "errors": [{"input": e.name, "reason": e.reason} for e in self.errors],
+            "skipped": max(self.skipped, len(self.errors)),
+            "ignored": [{"input": i.name, "reason": i.reason} for i in self.ignored],
         }
 
 
 def apply_overrides(doc: Document, overrides: dict[str, str | None]) -> Document:
     for key in OVERRIDABLE:
         if overrides.get(key):
-            setattr(doc, key, overrides[key])
+            setattr(doc, key, clean_text(overrides[key]))
     return doc
 
 
 def store_documents(
     store: Store,
-    documents: Iterable[Document | InputError],
+    documents: Iterable[Document | InputError | Ignored],
     overrides: dict[str, str | None] | None = None,
     report: IngestReport | None = None,
-    on_item: Callable[[Document | InputError], None] | None = None,
+    on_item: Callable[[Document | InputError | Ignored], None] | None = None,
 ) -> IngestReport:
     report = report or IngestReport()
     for item in documents:
         if isinstance(item, InputError):
-            report.errors.append(item)
+            report.add_error(item)
+        elif isinstance(item, Ignored):
+            report.add_ignored(item)
         else:
             outcome = store.add_document(apply_overrides(item, overrides or {}))
             if item.path:
@@ -107,8 +128,10 @@ def ingest(
     settings: Settings | None = None,
     overrides: dict[str, str | None] | None = None,
     allow_private: bool = False,
+    follow_links: bool = False,
 ) -> IngestReport:
     """The whole of ``claimgraph add`` without the terminal output."""
     settings = settings or Settings()
-    report = store_documents(store, read_inputs(items, settings, allow_private=allow_private), overrides)
+    read = read_inputs(items, settings, allow_private=allow_private, follow_links=follow_links)
+    report = store_documents(store, read, overrides)
     return analyze_pending(store, settings, report)

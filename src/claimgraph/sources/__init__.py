@@ -1,7 +1,9 @@
 """Readers: one module per input kind, each turning raw input into Documents.
 
-``read_inputs`` walks files, folders and (opt-in) URLs and yields either a ``Document`` or an
-``InputError`` naming the input and the reason, so one bad input never stops a batch.
+``read_inputs`` walks files, folders and (opt-in) URLs and yields a ``Document``, an ``InputError`` naming
+the input and the reason, or (for files in a folder that are not reports) an ``Ignored``, so one bad input
+never stops a batch. Whatever a reader produces is made safe to store and print here (``sanitize``), and
+the errors of one input are bounded (``skips``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from ..config import Settings
 from ..document import Document
 from ..errors import InputError
 from . import feed, html, jsonl, telegram, text
+from .folders import Found, walk
 from .raw import read_bytes
+from .sanitize import clean_document, clean_error, strip_credentials
+from .skips import Ignored, MoreSkipped, WrongKind, bounded, skip_count
+
+__all__ = ["READERS", "Ignored", "MoreSkipped", "read_inputs", "reader_for", "skip_count"]
 
 Reader = Callable[[str, bytes, Settings], Iterable["Document | InputError"]]
-
 READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
@@ -52,19 +58,30 @@ def read_inputs(
     settings: Settings | None = None,
     *,
     allow_private: bool = False,
-) -> Iterator[Document | InputError]:
+    follow_links: bool = False,
+) -> Iterator[Document | InputError | Ignored]:
+    """Everything the inputs hold, in order. ``follow_links`` reads links in folders that lead out of them."""
     settings = settings or Settings()
+    for item in _read_inputs(items, settings, allow_private, follow_links):
+        if isinstance(item, Document):
+            yield clean_document(item)
+        elif isinstance(item, InputError):
+            yield clean_error(item)
+        else:
+            yield item
+
+
+def _read_inputs(items, settings: Settings, allow_private: bool, follow_links: bool):
     for item in items:
         if is_url(item):
             from . import url
 
-            yield from _guard(item, lambda: url.read(item, settings, allow_private=allow_private))
+            shown = strip_credentials(item)
+            yield from _guard(shown, lambda: url.read(shown, settings, allow_private=allow_private))
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if reader_for(child) is not None and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield from read_file(child, settings)
+            yield from _read_folder(path, settings, follow_links)
         elif path.exists():
             if not path.is_file():  # a FIFO or device would block or never end
                 yield InputError(item, "not a regular file")
@@ -72,8 +89,22 @@ def read_inputs(
                 yield read_file_error(path)
             else:
                 yield from read_file(path, settings)
+        elif path.is_symlink():
+            yield InputError(item, "a link to nothing (dangling link)")
         else:
             yield InputError(item, "no such file or folder")
+
+
+def _read_folder(folder: Path, settings: Settings, follow_links: bool) -> Iterator[Document | InputError | Ignored]:
+    """A folder's reports; files of other kinds in it are listed as ignored, not errors."""
+    for found in walk(folder, follow_links):
+        if isinstance(found, InputError):
+            yield found
+        elif reader_for(found.path) is None:
+            yield Ignored(str(found.path), "not a kind of file claimgraph reads")
+        else:
+            for item in read_file(found.path, settings):
+                yield Ignored(item.name, item.reason) if isinstance(item, WrongKind) else item
 
 
 def read_file_error(path: Path) -> InputError:
@@ -98,6 +129,11 @@ def read_file(path: Path, settings: Settings) -> Iterator[Document | InputError]
 
 
 def _guard(name: str, produce: Callable[[], Iterable[Document | InputError]]) -> Iterator[Document | InputError]:
+    """Run a reader with its errors bounded (``skips.bounded``)."""
+    return bounded(name, _caught(name, produce))
+
+
+def _caught(name: str, produce: Callable[[], Iterable[Document | InputError]]) -> Iterator[Document | InputError]:
     """Run a reader; anything it raises becomes one InputError naming the input."""
     try:
         for item in produce():

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import ParseError
 from ..config import Settings
 from ..document import Document, sha256_hex
 from ..errors import InputError
+from .skips import WrongKind
 
 # Elements whose content is never text a reader sees.
 INVISIBLE = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "head", "form"}
@@ -35,7 +36,7 @@ def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document | Input
     parsed = feedparser.parse(io.BytesIO(raw), sanitize_html=True, resolve_relative_uris=False)
     version = parsed.get("version") or ""
     if not (version.startswith(("rss", "atom", "cdf")) or parsed.entries):
-        raise InputError(name, "not an RSS or Atom feed")
+        raise WrongKind(name, "not an RSS or Atom feed")
     if not parsed.entries:
         raise InputError(name, "feed has no entries")
     outlet = _clean(parsed.feed.get("title")) or None

@@ -7,17 +7,20 @@ the size limit applies to each line, a report, not to the file, and memory does 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import IO, Iterator
 
 from ..config import Settings
+from ..dates import parse_date
 from ..document import Document, sha256_hex
 from ..errors import InputError
 from .raw import BOMS, decode_text, looks_binary, open_bytes
 
 FIELDS = ("title", "outlet", "author", "published", "url")
+# A gzipped file may unpack to at most this many times its own size (and never less than the per-report
+# limit): real JSON Lines text compresses 3-10x, a file of a million repeated bad lines several hundred x.
+MAX_GZIP_RATIO = 100
 
 
 def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document | InputError]:
@@ -30,6 +33,7 @@ def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document | Input
 def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]:
     """Reports from a JSON Lines file (gzipped or not), line by line; a line over the size limit is skipped."""
     name, limit = str(path), settings.max_input_bytes
+    unpacked_limit = _unpacked_limit(path, limit)
     with open_bytes(path) as f:
         head = f.peek(8192)[:8192]  # buffered and gzip files both peek without consuming
         if any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8"):
@@ -39,8 +43,9 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
         if looks_binary(head):
             raise InputError(name, "binary data, not text")
         found = False
-        for number, raw in enumerate(_lines(f, limit), start=1):
+        for number, raw in enumerate(_lines(name, f, limit, unpacked_limit), start=1):
             if raw is None:
+                found = True
                 yield InputError(f"{name}:{number}", f"line too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)")
                 continue
             if number == 1:
@@ -51,23 +56,42 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
                 try:
                     line = decode_text(f"{name}:{number}", raw)  # a Windows-1252 line, say
                 except InputError as e:
+                    found = True
                     yield e
                     continue
             found = found or bool(line.strip())
             yield from _line(name, number, line.rstrip("\r\n"))
-        if not found:
+        if not found:  # no line with anything on it; a line skipped above was not empty
             raise InputError(name, "empty")
 
 
-def _lines(f: IO[bytes], limit: int) -> Iterator[bytes | None]:
-    """Each line's bytes, or None for a line longer than ``limit`` (read past, never held whole)."""
+def _unpacked_limit(path: Path, limit: int) -> int | None:
+    if not path.name.lower().endswith(".gz"):
+        return None
+    try:
+        return max(limit, MAX_GZIP_RATIO * path.stat().st_size)
+    except OSError:
+        return limit
+
+
+def _lines(name: str, f: IO[bytes], limit: int, unpacked_limit: int | None) -> Iterator[bytes | None]:
+    """Each line's bytes, or None for a line longer than ``limit`` (read past, never held whole). A gzipped
+    file stops at ``unpacked_limit`` decompressed bytes."""
+
+    def check() -> None:
+        if unpacked_limit is not None and f.tell() > unpacked_limit:
+            raise InputError(name, f"too large once decompressed (over {unpacked_limit:,} bytes, "
+                                   f"{MAX_GZIP_RATIO} times its compressed size); the rest was not read")
+
     while True:
         raw = f.readline(limit + 1)
+        check()
         if not raw:
             return
         if len(raw) > limit and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):
                 raw = f.readline(1 << 20)
+                check()
             yield None
             continue
         yield raw
@@ -108,15 +132,10 @@ def record_to_document(where: str, record: object, sha256: str) -> Document | In
         if value is not None and not isinstance(value, str):
             return InputError(where, f"'{key}' must be a string")
         meta[key] = value or None
-    if meta["published"] and not is_iso_date(meta["published"]):
-        return InputError(where, f"'published' must be an ISO date like 2025-02-08, not {meta['published'][:40]!r}")
+    if meta["published"]:
+        published = parse_date(meta["published"])
+        if published is None:
+            return InputError(where, f"'published' must be a date like 2025-02-08, not {meta['published'][:40]!r}")
+        meta["published"] = published
     extra = {k: v for k, v in record.items() if k not in FIELDS and k != "text" and isinstance(v, (str, int, float, bool))}
     return Document(text=text, sha256=sha256, kind="jsonl", meta=extra, **meta)
-
-
-def is_iso_date(value: str) -> bool:
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True

@@ -105,11 +105,28 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
     western = as_western(data)
     if western is not None:
         return western
+    detected = detect(data)
+    if detected is None:
+        raise InputError(name, "not valid UTF-8, and its text encoding cannot be told with confidence "
+                               "(save it as UTF-8, or declare the charset in an HTML page)")
+    return detected
+
+
+# How well the decoded letters must match a language's letter frequencies (charset-normalizer's coherence,
+# 0-1) for a detected encoding to be believed. Bytes that fit no language (the probe's "\xff\xfe\xfa\xfb\x80")
+# decode in some code page to letters of no language ("яюъыЂЃ…", coherence 0); Russian in Windows-1251 scores
+# about 0.6. Legacy East Asian encodings score 0 here and are skipped unless an HTML page declares them.
+MIN_COHERENCE = 0.2
+MAX_CHAOS = 0.1  # the share of the decoded text that looks like noise (odd symbols, mixed scripts)
+
+
+def detect(data: bytes) -> str | None:
+    """The text in the encoding charset-normalizer finds, when it finds one confidently; else None."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError(name, "not valid UTF-8 and no other text encoding fits")
+    if best is None or best.coherence < MIN_COHERENCE or best.chaos > MAX_CHAOS:
+        return None
     return str(best)
 
 

@@ -12,9 +12,11 @@ import json
 from typing import Any, Iterator
 
 from ..config import Settings
+from ..dates import parse_date
 from ..document import Document, sha256_hex
 from ..errors import InputError
 from .raw import decode_text
+from .skips import WrongKind
 
 
 def read(name: str, raw: bytes, settings: Settings) -> Iterator[Document | InputError]:
@@ -35,7 +37,7 @@ def load_export(name: str, raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as e:
         raise InputError(name, f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
     if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
-        raise InputError(name, "not a Telegram Desktop export: no 'messages' list")
+        raise WrongKind(name, "not a Telegram Desktop export: no 'messages' list")
     return export
 
 
@@ -93,14 +95,12 @@ def flatten_text(value: Any) -> str:
 
 def message_date(message: dict[str, Any]) -> str | None:
     """The message time as an ISO datetime (Telegram Desktop writes local time without a zone)."""
-    value = message.get("date")
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
+    found = parse_date(message.get("date"))
+    if found is not None:
+        return found
     unix = message.get("date_unixtime")
     try:
-        return dt.datetime.fromtimestamp(int(unix), dt.timezone.utc).replace(tzinfo=None).isoformat()
+        moment = dt.datetime.fromtimestamp(int(unix), dt.timezone.utc).replace(tzinfo=None)
     except (TypeError, ValueError, OverflowError, OSError):
         return None
+    return parse_date(moment.isoformat(timespec="seconds"))

@@ -64,7 +64,9 @@ class StoryData:
 
     def search(self, text: str) -> tuple[list[str], list[str]]:
         """Ids of claims and documents whose text contains ``text`` (case-insensitive), best first."""
-        needle = " ".join(text.split())[:200]
+        # control characters (NUL above all: SQLite's LIKE stops at it, so "a\0b" meant "a" and "\0" matched
+        # everything; PostgreSQL refuses it) are no part of any stored text: read as spaces
+        needle = " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text).split())[:200]
         if not needle:
             return [], []
         pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import tempfile
@@ -15,6 +14,7 @@ from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
 
 from ...config import Settings
+from ...dates import DateError, normalise_date
 from ...document import Document
 from ...errors import InputError
 from ...ingest import IngestReport, analyze_pending, store_documents
@@ -63,9 +63,9 @@ async def read_upload(request: Request, limit: int) -> Upload:
                  for k in ("published", "outlet", "title", "author")}
     if overrides["published"]:
         try:
-            dt.date.fromisoformat(overrides["published"][:10])
-        except ValueError:
-            raise HTTPException(400, f"published: '{overrides['published'][:40]}' is not a date like 2025-02-08") from None
+            overrides["published"] = normalise_date(overrides["published"])
+        except DateError as e:
+            raise HTTPException(400, f"published: {e}") from None
     return Upload(safe_name(file.filename), data, overrides)
 
 
@@ -98,7 +98,8 @@ def _named_as_uploaded(items: Iterable[Document | InputError], folder: str) -> I
 
     for item in items:
         if isinstance(item, InputError):
-            yield InputError(renamed(item.name) or "upload", item.reason)
-        else:
+            item.name = renamed(item.name) or "upload"  # in place: a MoreSkipped keeps its count
+            item.args = (f"{item.name}: {item.reason}",)
+        elif isinstance(item, Document):
             item.path = renamed(item.path)
-            yield item
+        yield item

@@ -1,0 +1,71 @@
+"""What a reader hands on is safe to store and print: no lone surrogates, no credentials in URLs.
+
+A lone surrogate (``"\\ud800"`` in JSON, or an undecodable byte in a file name, which Python carries as
+``\\udcXX``) cannot be encoded as UTF-8, so the store, the terminal and every export would fail on it. Each
+becomes U+FFFD, one character for one, so every offset into the text stays valid.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ..document import Document
+from ..errors import InputError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+_DOCUMENT_TEXT_FIELDS = ("text", "title", "outlet", "author", "published", "url", "path")
+_URL_META = ("canonical_url", "fetched_from")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with every lone surrogate replaced by U+FFFD (same length)."""
+    return _SURROGATE.sub(REPLACEMENT, value) if _SURROGATE.search(value) else value
+
+
+def clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_value(k): clean_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(clean_value(v) for v in value)
+    return value
+
+
+def strip_credentials(url: str) -> str:
+    """``url`` without a ``user:password@`` part: it is never needed to read a report and must not be stored
+    or printed."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+def clean_document(doc: Document) -> Document:
+    for name in _DOCUMENT_TEXT_FIELDS:
+        value = getattr(doc, name)
+        if isinstance(value, str):
+            setattr(doc, name, clean_text(value))
+    if doc.url:
+        doc.url = strip_credentials(doc.url)
+    doc.meta = clean_value(doc.meta)
+    for key in _URL_META:
+        if isinstance(doc.meta.get(key), str):
+            doc.meta[key] = strip_credentials(doc.meta[key])
+    return doc
+
+
+def clean_error(error: InputError) -> InputError:
+    name, reason = clean_text(error.name), clean_text(error.reason)
+    if name == error.name and reason == error.reason:
+        return error
+    error.name, error.reason = name, reason
+    error.args = (f"{name}: {reason}",)
+    return error
