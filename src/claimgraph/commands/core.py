@@ -12,26 +12,31 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..config import Settings
+from ..dates import DateError, normalise_date
 from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
-from ..sources import read_inputs
+from ..sources import Ignored, read_inputs
 from ..store.db import redact
 from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit,
                      print_json, progress_bar, short)
 
 
-def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None) -> IngestReport:
+def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None,
+            follow_links=False) -> IngestReport:
     report = IngestReport()
     with progress_bar(quiet) as progress:
         reading = progress.add_task("reading", total=None)
 
         def read_one(item):
             progress.advance(reading)
-            if isinstance(item, InputError) and not quiet:
-                # escaped: a file name or a library's message may contain [brackets] rich would read as markup
-                err_console.print(f"[yellow]skipped[/yellow] {escape(str(item))}", soft_wrap=True)
+            if quiet or not isinstance(item, (InputError, Ignored)):
+                return
+            # escaped: a file name or a library's message may contain [brackets] rich would read as markup
+            label = "[yellow]skipped[/yellow]" if isinstance(item, InputError) else "[dim]ignored[/dim]"
+            _print_or_drop(err_console, f"{label} {escape(str(item))}")
 
-        store_documents(store, read_inputs(items, settings, allow_private=allow_private), overrides, report, read_one)
+        read = read_inputs(items, settings, allow_private=allow_private, follow_links=follow_links)
+        store_documents(store, read, overrides, report, read_one)
         pending = len(store.pending_documents())
         analysing = progress.add_task("analysing", total=pending)
         linking = progress.add_task("linking", total=None, visible=False)
@@ -51,53 +56,82 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
 @click.option("--title", metavar="TEXT", help="Title for every report in this call.")
 @click.option("--author", metavar="NAME", help="Author for every report in this call.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback, link-local and private addresses.")
+@click.option("--follow-links", is_flag=True, help="In folders, also read links that lead out of the folder.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes.")
 @click.option("--processes", type=int, default=None, help="Analysis worker processes [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-input lines.")
 @db_option
 @json_option
-def add(inputs, published, outlet, title, author, allow_private, max_bytes, processes, quiet, db, as_json):
+def add(inputs, published, outlet, title, author, allow_private, follow_links, max_bytes, processes, quiet, db, as_json):
     """Add reports: files (.txt .md .html .jsonl .json Telegram export, .xml/.rss/.atom feeds, optionally .gz),
     folders (recursive) and URLs (fetched only when given; private addresses need --allow-private).
 
     Re-adding the same report is a no-op; syndicated near-copies are kept and marked. Exit code 1 when any
-    input could not be read (the others are still added).
+    input could not be read (the others are still added); files in folders that are not reports are listed
+    as ignored and do not change it.
     """
     if published:
-        _check_date(published)
+        published = _check_date(published)
     settings = Settings()
     if max_bytes:
         settings.max_input_bytes = max_bytes
     overrides = {"published": published, "outlet": outlet, "title": title, "author": author}
     with open_store_or_exit(db) as store:
         try:
-            report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json, processes)
+            report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json, processes,
+                             follow_links)
         except ClaimgraphError as e:
             err_console.print(f"[red]error:[/red] {e}")
             sys.exit(EXIT_STORE)
-    if as_json:
-        print_json(report.to_dict())
-    else:
-        console.print(
-            f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
-            f"{len(report.duplicates)} near-copies marked, {len(report.analyzed)} analysed, "
-            f"{len(report.errors)} input(s) skipped", soft_wrap=True,
-        )
-        for doc_id in report.existing:
-            where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
-            console.print(f"  {doc_id}{where}: already stored, nothing to do", soft_wrap=True)
-        for doc_id, original in report.duplicates:
-            console.print(f"  {doc_id}: a near-copy of {original}")
+    try:
+        _print_summary(report, as_json)
+    except BrokenPipeError:  # `claimgraph add ... | head -1`: the reader left; the work is done all the same
+        _drop_output(sys.stdout)
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
 
 
-def _check_date(value: str) -> None:
-    import datetime as dt
+def _print_summary(report: IngestReport, as_json: bool) -> None:
+    if as_json:
+        print_json(report.to_dict())
+        return
+    ignored = f", {report.ignored_count} file(s) ignored" if report.ignored_count else ""
+    console.print(
+        f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
+        f"{len(report.duplicates)} near-copies marked, {len(report.analyzed)} analysed, "
+        f"{report.skipped} input(s) skipped{ignored}", soft_wrap=True,
+    )
+    for doc_id in report.existing:
+        where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
+        console.print(f"  {doc_id}{where}: already stored, nothing to do", soft_wrap=True)
+    for doc_id, original in report.duplicates:
+        console.print(f"  {doc_id}: a near-copy of {original}")
+
+
+def _print_or_drop(target, message: str) -> None:
+    """Print a line; once the reader of the stream has gone (a closed pipe), drop the rest of its output
+    instead of stopping the work."""
+    try:
+        target.print(message, soft_wrap=True)
+    except BrokenPipeError:
+        _drop_output(target.file)
+
+
+def _drop_output(stream) -> None:
+    """Send what is still to be written to ``stream`` (stdout or stderr) to /dev/null, so neither this nor
+    Python's flush at exit fails on the closed pipe."""
+    import os
 
     try:
-        dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date like 2025-02-08", param_hint="--published") from None
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's capture)
+        pass
+
+
+def _check_date(value: str) -> str:
+    try:
+        return normalise_date(value)
+    except DateError as e:
+        raise click.BadParameter(str(e), param_hint="--published") from None
 
 
 @click.command()
