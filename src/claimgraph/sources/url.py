@@ -25,6 +25,7 @@ from ..document import Document
 from ..errors import InputError
 from . import feed, html, text
 from .raw import gunzip
+from .sanitize import strip_credentials
 
 FETCH_TIMEOUT_SECONDS = 20.0  # the whole fetch, all redirects and the body included
 MAX_REDIRECTS = 5
@@ -104,7 +105,7 @@ def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 def fetch(url: str, limit: int, timeout: float, address_allowed: AddressCheck) -> Fetched:
     deadline = time.monotonic() + timeout
-    original = url
+    url = original = strip_credentials(url)  # never sent (no basic auth here), never stored or printed
     for _ in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -124,7 +125,7 @@ def fetch(url: str, limit: int, timeout: float, address_allowed: AddressCheck) -
             location = headers.get("location")
             if not location:
                 raise InputError(original, f"HTTP {status} redirect without a Location header at {url}")
-            url = urljoin(url, location.strip())
+            url = strip_credentials(urljoin(url, location.strip()))
             continue
         if status != 200:
             raise InputError(original, f"HTTP {status} {reason} at {url}")
