@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from claimgraph.cli import main as cli
 from claimgraph.schema import validate_story
+from claimgraph.store import Store
 from claimgraph.views.exporters import EXPORTERS
 from claimgraph.views.exporters.claims_csv import COLUMNS, story_csv
 from claimgraph.views.exporters.graphml import story_graphml
@@ -121,6 +122,7 @@ def test_every_format_from_the_demo_store(demo_url, tmp_path):
 
 def test_empty_store_exports(tmp_path):
     url = str(tmp_path / "empty.db")
+    Store(url).close()  # an empty store, as `add` creates it (reading commands refuse a missing one)
     for fmt in ("csv", "stix", "graphml"):
         result = CliRunner().invoke(cli, ["export", "--db", url, "--format", fmt])
         assert result.exit_code == 0, result.output

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..config import default_db
 from ..errors import ClaimgraphError, InputError
 from ..store import Store
+from ..store.failures import explain, is_store_failure
 
 EXIT_INPUT_ERRORS = 1
 EXIT_STORE = 3
@@ -43,14 +44,23 @@ def json_option(f: Callable) -> Callable:
 
 
 @contextmanager
-def open_store_or_exit(db: str | None) -> Iterator[Store]:
+def open_store_or_exit(db: str | None, create: bool = False) -> Iterator[Store]:
+    """The store for a command, or one line and exit 3. Only commands that add reports pass ``create``: a
+    reading command pointed at a store that does not exist refuses rather than making an empty one. A store
+    that fails while the command runs (read-only, disk full, damaged) is one line and exit 3 as well."""
+    url = db or default_db()
     try:
-        store = Store(db or default_db())
+        store = Store(url, create=create)
     except ClaimgraphError as e:
-        err_console.print(f"[red]error:[/red] {e}")
+        err_console.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
         sys.exit(EXIT_STORE)
     try:
         yield store
+    except Exception as e:
+        if not is_store_failure(e):
+            raise
+        err_console.print(f"[red]error:[/red] {escape(explain(e, url))}", soft_wrap=True)
+        sys.exit(EXIT_STORE)
     finally:
         store.close()
 

@@ -76,7 +76,7 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
     if max_bytes:
         settings.max_input_bytes = max_bytes
     overrides = {"published": published, "outlet": outlet, "title": title, "author": author}
-    with open_store_or_exit(db) as store:
+    with open_store_or_exit(db, create=True) as store:
         try:
             report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json, processes,
                              follow_links)
@@ -177,7 +177,7 @@ def demo(db, report_path, quiet):
     """Build the bundled sample story (a fictional developing story told by several reports) and summarise it."""
     folder, manifest = demo_reports()
     settings = Settings()
-    with open_store_or_exit(db) as store:
+    with open_store_or_exit(db, create=True) as store:
         report = IngestReport()
         for entry in manifest["reports"]:
             overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}

@@ -58,7 +58,7 @@ def load(output, db, as_json):
     """
     from ..scale.load import load as load_tables
 
-    with open_store_or_exit(db) as store, exit_on_error():
+    with open_store_or_exit(db, create=True) as store, exit_on_error():
         summary = load_tables(store, output)
     for warning in summary.warnings:
         err_console.print(f"[yellow]warning:[/yellow] {warning}")

@@ -28,6 +28,10 @@ class Database:
         except StoreError:
             raise
         except Exception as e:  # driver-specific errors become one clear line, with any password hidden
+            from .failures import explain, is_store_failure
+
+            if self.dialect == "sqlite" and is_store_failure(e):  # damaged, read-only, locked: say what to do
+                raise StoreError(explain(e, url)) from None
             raise StoreError(f"cannot open store {redact(url)}: {scrub(str(e), url)}") from None
 
     def _connect(self, url: str):

@@ -68,6 +68,13 @@ def migrate(db: Database) -> int:
     return current_version(db)
 
 
+def has_schema(db: Database) -> bool:
+    """True when claimgraph has set this store up (its migrations table exists); nothing is created."""
+    if db.dialect == "postgresql":
+        return db.query("SELECT to_regclass('schema_migrations') IS NOT NULL")[0][0]
+    return bool(db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"))
+
+
 def current_version(db: Database) -> int:
     row = db.query("SELECT MAX(version) FROM schema_migrations")
     return row[0][0] or 0

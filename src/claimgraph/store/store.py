@@ -8,15 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
 from ..analysis import Analysis
 from ..config import default_db
 from ..document import Document
 from ..link import near_duplicates
-from .db import Database
-from .migrations import migrate
+from ..errors import StoreError
+from .db import Database, is_postgres_url, redact
+from .failures import explain, is_store_failure
+from .migrations import has_schema, migrate
+
+
+class MissingStoreError(StoreError):
+    """A reading command was pointed at a store that does not exist (a mistyped --db, say)."""
+
+    def __init__(self, url: str, why: str):
+        self.url = url
+        where = redact(url)
+        shown = where if is_postgres_url(url) else shlex.quote(where)
+        super().__init__(f"no claimgraph store at {where} ({why}); create one with "
+                         f"`claimgraph add REPORTS... --db {shown}`, or check the --db / CLAIMGRAPH_DB value")
 
 
 @dataclass
@@ -34,10 +50,26 @@ DOC_COLUMNS = "id, sha256, kind, title, outlet, author, published, url, path, te
 
 
 class Store:
-    def __init__(self, url: str):
+    def __init__(self, url: str, create: bool = True):
+        """Open the store at ``url``, bringing its schema up to date. With ``create=False`` (the reading
+        commands) a store that does not exist yet is an error instead of a new, empty store: for SQLite a
+        missing file, for PostgreSQL a database without claimgraph's tables (``schema_migrations``)."""
         self.url = url
+        if not create and not is_postgres_url(url):
+            _require_sqlite_store(url)
         self.db = Database(url)
-        self.schema_version = migrate(self.db)
+        try:
+            if not create and not has_schema(self.db):
+                raise MissingStoreError(url, "it holds no claimgraph tables")
+            self.schema_version = migrate(self.db)
+        except BaseException as e:
+            damage = _damage(self.db) if isinstance(e, Exception) else None
+            self.db.close()
+            if damage:  # a damaged page can look like a missing table: name the real cause
+                raise StoreError(explain(damage, url)) from None
+            if is_store_failure(e):
+                raise StoreError(explain(e, url)) from None
+            raise
 
     # -- documents -------------------------------------------------------------------------------------
     def add_document(self, doc: Document) -> AddOutcome:
@@ -157,6 +189,38 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _damage(db: Database) -> sqlite3.DatabaseError | None:
+    """After a failure: SQLite's own consistency check of the file, as an error when it finds damage."""
+    if db.dialect != "sqlite":
+        return None
+    try:
+        problems = [r[0] for r in db.query("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as e:
+        return e
+    return None if problems == ["ok"] else sqlite3.DatabaseError("database disk image is malformed")
+
+
+def _require_sqlite_store(url: str) -> None:
+    """Refuse a missing file, or a SQLite file claimgraph never set up, before opening it for writing (which
+    would create the file, or switch someone else's database to WAL journaling)."""
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.exists():
+        raise MissingStoreError(url, "the file does not exist")
+    if path.is_dir():
+        return  # Database says "it is a folder"
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+            missing = not found.fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # unreadable this way (damaged, locked, no permission): Database gives the clear error
+    if missing:
+        raise MissingStoreError(url, "it holds no claimgraph tables")
 
 
 def storable(doc: Document) -> Document:
