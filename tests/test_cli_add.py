@@ -52,13 +52,13 @@ def docs_json(db: Path) -> list[dict]:
 def test_batch_with_one_bad_file_adds_the_rest(tmp_path):
     folder = tmp_path / "in"
     write_reports(folder, 2)
-    (folder / "notes.json").write_text('{"title": "not an export"}', encoding="utf-8")
+    (folder / "notes.json").write_text('{"title": "a broken export', encoding="utf-8")
     db = tmp_path / "s.db"
     result = run("add", folder, "--db", db, "--processes", "1")
     assert result.exit_code == 1
     skipped = [line for line in result.stderr.splitlines() if "notes.json" in line]
     assert len(skipped) == 1
-    assert skipped[0].startswith("skipped ") and "not a Telegram Desktop export" in skipped[0]
+    assert skipped[0].startswith("skipped ") and "not valid JSON" in skipped[0]
     assert "added 2 report(s)" in result.stdout and "1 input(s) skipped" in result.stdout
     stored = docs_json(db)
     assert len(stored) == 2 and all(d["claims"] is not None for d in stored)
