@@ -27,6 +27,8 @@ _ROLE_WORDS = re.compile(
 _OUTLET_TAGLINE = re.compile(r"\s+[|–—-]\s+")
 _NOT_AN_OUTLET = re.compile(r"https?://|\S@\S|copyright|©|^\W*$", re.I)  # "Phys.org" is a fine outlet name
 _IS_A = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s.*$", re.I)
+# "Telegraph Sport", "Practical Horseman Editorial Staff", "Detroit News wire services": a desk, not a person.
+_DESK = re.compile(r"\b(?:staff|editorial|desk|team|newsroom|bureau|wire\s+services?|sport|sports)$", re.I)
 # "AP Auto Writer", "AP National Political Writer": an agency desk, not a person.
 _AGENCY_DESK = re.compile(r"^(?:ap|associated press|reuters|afp)\s+\w", re.I)
 # "Ilana Muhlstein, MS, RDN": degrees and credentials after a name.
@@ -35,6 +37,16 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
 _AGENCY_SUFFIX = re.compile(r"[\s.,]+(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|ap|pti|ians|"
                             r"bloomberg|dpa|efe|ansa|xinhua|tass)$", re.I)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A date as pages show it: "Nov 18, 2019 at 9:24 pm ET", "Tuesday, November 19, 2019", "19 November 2019", ISO.
+_SHOWN_DATES = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+]
+# The date in a page's address: /2019/11/18/, /2019-11-19/, /2019/nov/18/
+_URL_DATE = re.compile(rf"/(?P<year>(?:19|20)\d\d)[/-](?:(?P<mnum>\d\d)|{_MONTH})[/-](?P<day>\d\d?)(?=/|-|\.|$)", re.I)
 
 
 def clean_title(title: str | None, site: str | None = None) -> str | None:
@@ -70,6 +82,15 @@ def site_from_title(title: str | None, headline: str | None) -> str | None:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) == 2 and text_key(parts[0]) == text_key(headline) and len(parts[1]) <= 40:
         return parts[1]
+    # "Opinion | Headline - The New York Times", "The Space Review: Headline": the rest beside the headline
+    head, tail, key = parts[0], parts[-1], text_key(title)
+    if len(parts) >= 2 and len(tail) <= 40 and key.removesuffix(text_key(tail)) == text_key(headline):
+        return tail
+    if len(parts) >= 2 and len(head) <= 40 and key.removeprefix(text_key(head)) == text_key(headline):
+        return head
+    m = re.match(r"^([^:|]{3,40}):\s+(.+)$", title)  # "Site: Headline" (a colon is no separator elsewhere)
+    if m and text_key(m.group(2)) == text_key(headline):
+        return m.group(1)
     return None
 
 
@@ -88,8 +109,13 @@ def clean_authors(values: Any, outlet: str | None = None) -> str | None:
         value = squash(value)
         if not value:
             continue
-        for part in _SPLIT_AUTHORS.split(_BY.sub("", value)):
+        parts = _SPLIT_AUTHORS.split(_BY.sub("", value))
+        for index, part in enumerate(parts):
             name = _IS_A.sub("", _BY.sub("", part)).strip(" .:-")
+            if _DESK.search(name):
+                continue
+            if index and "," in value and len(name.split()) == 1 and len(parts[index - 1].split()) >= 2:
+                continue  # "Victor Tangermann, Futurism": the one word after a full name is where they write
             role = _ROLE_WORDS.search(name)
             if role:  # "Carrie Arnold November", "Tom Gillespie reporter": the name is what comes before
                 name = name[: role.start()].strip(" .:-,")
@@ -111,7 +137,7 @@ def clean_authors(values: Any, outlet: str | None = None) -> str | None:
 
 def _is_outlet(name: str, outlet: str | None) -> bool:
     """"CNN Business" in a byline on CNN is the site, not a writer."""
-    key, site = text_key(name), text_key(outlet or "")
+    key, site = text_key(name), re.sub(r"^the", "", text_key(outlet or ""))
     if len(site) < 3 or len(name.split()) > 3:
         return False
     return key == site or key.startswith(site) or (len(key) >= 6 and key in site)
@@ -146,6 +172,49 @@ def iso_date(value: str | None) -> str | None:
     if not (1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
         return None
     return m.group(0)
+
+
+def shown_date(text: str | None) -> str | None:
+    """``YYYY-MM-DD`` of the first date written in ``text`` with its month named or in ISO form (all-number
+    dates such as 11/19/2019 are ambiguous and skipped)."""
+    for m in date_matches(text):
+        found = _date_of(m)
+        if found:
+            return found
+    return None
+
+
+def date_matches(text: str | None) -> list[re.Match]:
+    """Every date written with its month named or in ISO form, in text order."""
+    return sorted((m for pattern in _SHOWN_DATES for m in pattern.finditer(text or "")), key=lambda m: m.start())
+
+
+def url_date(url: str | None) -> str | None:
+    """``YYYY-MM-DD`` from a page address that carries a full date; sites build it from the local date."""
+    return _date_of(_URL_DATE.search(url or ""))
+
+
+def _date_of(m: re.Match | None) -> str | None:
+    if not m:
+        return None
+    month = int(m.group("mnum")) if m.groupdict().get("mnum") else _MONTH_NAMES.index(m.group("month")[:3].lower()) + 1
+    return iso_date(f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}")
+
+
+def host_key(url: str | None) -> str:
+    """"https://www.detroitnews.com/story/..." -> "detroitnews": the site's own label in its address."""
+    m = re.match(r"https?://([^/:?#]+)", url or "", re.I)
+    if not m:
+        return ""
+    labels = [part for part in m.group(1).lower().split(".") if part not in ("www", "m", "amp")]
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # express.co.uk, abc.net.au
+        labels = labels[:-1]
+    return re.sub(r"[^a-z0-9]", "", labels[-2]) if len(labels) >= 2 else ""
+
+
+def is_slug(name: str) -> bool:
+    """"detroitnews", "usatoday": an identifier standing in for the site's name, not the name itself."""
+    return name.islower() and " " not in name and "." not in name
 
 
 def absolute_url(value: str | None) -> str | None:
