@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 
 import click
@@ -51,9 +53,41 @@ def serve(host, port, token, max_upload_bytes, db):
     with open_store_or_exit(db):  # a clear error now rather than on the first request
         pass
     app = create_app(db or default_db(), token=token, max_upload_bytes=max_upload_bytes)
+    # Bind before saying where we listen: a port that is taken is one line, not an address and then a failure.
+    sock = listening_socket(host, port)
+    port = sock.getsockname()[1]  # the one the system chose for --port 0
     shown = "[" + host + "]" if ":" in host else host
     console.print(f"claimgraph on http://{shown}:{port}/  (API docs /docs; Ctrl+C stops)" + ("  token required" if token else ""))
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``, or one line saying why not and exit 2 (choose another --port/--host)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as e:
+        err_console.print(f"[red]error:[/red] cannot listen on {host}: {e.strerror or e}; check --host", soft_wrap=True)
+        sys.exit(2)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: reuse a port in TIME_WAIT only
+    try:
+        sock.bind(address)
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            why = f"port {port} on {host} is already in use (another claimgraph serve, or another program)"
+        elif e.errno == errno.EACCES:
+            why = f"no permission to listen on port {port} on {host} (ports below 1024 need privileges)"
+        elif e.errno == errno.EADDRNOTAVAIL:
+            why = f"{host} is not an address of this machine"
+        else:
+            why = f"cannot listen on {host}:{port}: {e.strerror or e}"
+        err_console.print(f"[red]error:[/red] {why}; choose another with --port or --host", soft_wrap=True)
+        sys.exit(2)
+    sock.set_inheritable(True)
+    return sock
 
 
 COMMANDS = [report, serve]
