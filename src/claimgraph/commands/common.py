@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import shutil
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import click
@@ -63,6 +67,21 @@ def open_store_or_exit(db: str | None, create: bool = False) -> Iterator[Store]:
         sys.exit(EXIT_STORE)
     finally:
         store.close()
+
+
+def how_to_run() -> tuple[str, str | None]:
+    """How the user can type claimgraph in the shell they ran it from, and a hint to shorten it: after
+    `bash scripts/setup.sh` the command is `.venv/bin/claimgraph`, not on PATH until the venv is activated."""
+    invoked = sys.argv[0]
+    on_path = shutil.which("claimgraph")
+    if on_path and os.path.realpath(on_path) == os.path.realpath(invoked):
+        return "claimgraph", None
+    if Path(invoked).name == "claimgraph" and Path(invoked).is_file():
+        activate = Path(invoked).parent / "activate"
+        hint = f"or run `source {shlex.quote(str(activate))}` once, then type just `claimgraph ...`" \
+            if activate.is_file() else None
+        return shlex.quote(invoked), hint
+    return f"{shlex.quote(sys.executable)} -m claimgraph.cli", None
 
 
 def print_json(data: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from importlib import resources
 from pathlib import Path
@@ -17,8 +18,8 @@ from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
 from ..sources import Ignored, read_inputs
 from ..store.db import redact
-from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, json_option, open_store_or_exit,
-                     print_json, progress_bar, short)
+from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, how_to_run, json_option,
+                     open_store_or_exit, print_json, progress_bar, short)
 
 
 def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None,
@@ -196,8 +197,12 @@ def demo(db, report_path, quiet):
     )
     if written:
         console.print(f"report written to {written}")
-    console.print(f"next: claimgraph docs --db {escape(redact(db))}   |   claimgraph export --db {escape(redact(db))} --format json",
-                  soft_wrap=True)
+    program, hint = how_to_run()
+    console.print("next, try:")
+    for command in ("story", "conflicts", "docs", "serve"):
+        console.print(f"  {escape(program)} {command} --db {escape(shlex.quote(redact(db)))}", soft_wrap=True)
+    if hint:
+        console.print(f"  ({escape(hint)})", soft_wrap=True)
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
 
 
