@@ -9,6 +9,7 @@ shipped between processes and rebuilt in a Spark task.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from typing import Any, get_type_hints
 
 MODALITIES = ("asserted", "expected", "planned", "hedged", "denied", "question")
@@ -105,12 +106,18 @@ class Analysis:
         return _build(cls, d)
 
 
+@lru_cache(maxsize=None)
+def _type_hints(tp: type) -> dict[str, Any]:
+    # once per class: get_type_hints evaluates every annotation afresh, which was 85% of reading a story
+    return get_type_hints(tp)
+
+
 def _build(tp: Any, value: Any) -> Any:
     """Rebuild nested dataclasses from ``asdict`` output (lists -> tuples for span fields)."""
     if value is None:
         return None
     if is_dataclass(tp):
-        hints = get_type_hints(tp)
+        hints = _type_hints(tp)
         return tp(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(tp) if f.name in value})
     origin = getattr(tp, "__origin__", None)
     args = getattr(tp, "__args__", ())

@@ -14,14 +14,21 @@ from .common import EXIT_STORE, console, db_option, err_console, open_store_or_e
 @click.command()
 @click.option("-o", "--output", default="claimgraph-report.html", show_default=True, type=click.Path(dir_okay=False),
               help="The HTML file to write.")
+@click.option("--all", "everything", is_flag=True,
+              help="Every claim, report and relation (those below the confidence threshold too), not only the top of "
+                   "the story; the file grows with the store.")
 @db_option
-def report(output, db):
-    """Write the story as one self-contained HTML file (no network: inline styles, no scripts, strict CSP)."""
+def report(output, everything, db):
+    """Write the story as one self-contained HTML file (no network: inline styles, no scripts, strict CSP).
+
+    It shows the top of the story (ranked conflicts and updates, the largest clusters, the claims and reports they
+    point to) and says what it leaves out, so it stays small for a large store; --all writes everything.
+    """
     from ..views.report import write_report
 
     with open_store_or_exit(db) as store:
         try:
-            written = write_report(store, output)
+            written = write_report(store, output, everything)
         except OSError as e:
             err_console.print(f"[red]error:[/red] cannot write {output}: {e.strerror or e}")
             sys.exit(EXIT_STORE)

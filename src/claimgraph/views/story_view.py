@@ -8,11 +8,36 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..link.story import stable_id
 
 RELATION_TYPES = ("conflicts", "updates", "supports", "repeats")
+KEY_TYPES = ("conflicts", "updates")
+
+
+def relation_threshold() -> float | None:
+    """The confidence below which ``link/`` says a relation is not worth showing by default (None: show all)."""
+    from ..link import relations
+
+    value = getattr(relations, "CONFIDENCE_THRESHOLD", None)
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def rank_relations(found: list[dict]) -> list[dict]:
+    """The most confident first where relations carry a ``confidence``; the given order otherwise (and among
+    equals)."""
+    def key(r: dict) -> float:
+        confidence = r.get("confidence")
+        return -confidence if isinstance(confidence, (int, float)) else 1.0
+
+    return sorted(found, key=key)
+
+
+def shown_by_default(relation: dict, threshold: float | None) -> bool:
+    confidence = relation.get("confidence")
+    return threshold is None or not isinstance(confidence, (int, float)) or confidence >= threshold
 
 
 @dataclass(frozen=True)
@@ -46,6 +71,11 @@ class StoryView:
         for r in self.relations:
             self.relations_of[r["a"]].append(r)
             self.relations_of[r["b"]].append(r)
+        self.claims_of_document: dict[str, list[dict]] = defaultdict(list)
+        for c in self.claims.values():
+            self.claims_of_document[c["document"]].append(c)
+        for found in self.claims_of_document.values():
+            found.sort(key=lambda c: c["span"][0])
         # A cited source that publishes reports of its own in this story is one node, not two: "Northern Ledger
         # cites Meridian" must meet Meridian's own reports, whatever kind the analysis gave the cited name.
         outlets = {(d.get("outlet") or "").casefold().strip() for d in self.documents.values()} - {""}
@@ -98,15 +128,62 @@ class StoryView:
 
     def claims_sorted(self) -> list[dict]:
         """Claims by publication date of their report (unknown last), then by position in the report."""
+        return self._claims_sorted
+
+    @cached_property
+    def _claims_sorted(self) -> list[dict]:
         return sorted(self.claims.values(), key=lambda c: (self.document_of(c).get("published") or "9999",
                                                            c["document"], c["span"][0]))
 
-    def key_relations(self) -> list[dict]:
-        """Conflicts first, then updates: what an analyst reads first."""
-        order = {t: i for i, t in enumerate(RELATION_TYPES)}
-        chosen = [r for r in self.relations if r["type"] in ("conflicts", "updates")]
-        return sorted(chosen, key=lambda r: (order[r["type"]], r["a"], r["b"]))
+    def key_relations(self, everything: bool = False) -> list[dict]:
+        """Conflicts and updates, what an analyst reads first: the most confident first, and (unless
+        ``everything``) only those at or above ``link/``'s confidence threshold."""
+        threshold = None if everything else relation_threshold()
+        return [r for r in self._key_relations if shown_by_default(r, threshold)]
 
-    def cluster_relations(self, cluster: dict) -> list[dict]:
-        members = set(cluster.get("claims", []))
-        return [r for r in self.relations if r["a"] in members or r["b"] in members]
+    @cached_property
+    def _key_relations(self) -> list[dict]:
+        order = {t: i for i, t in enumerate(KEY_TYPES)}
+        chosen = sorted((r for r in self.relations if r["type"] in KEY_TYPES), key=lambda r: (order[r["type"]], r["a"], r["b"]))
+        return rank_relations(chosen)
+
+    def hidden_key_relations(self) -> int:
+        """How many conflicts and updates fall below the confidence threshold."""
+        return len(self._key_relations) - len(self.key_relations())
+
+    def cluster_relations(self, cluster: dict, everything: bool = True) -> list[dict]:
+        threshold = None if everything else relation_threshold()
+        seen, found = set(), []
+        for cid in cluster.get("claims", []):
+            for r in self.relations_of.get(cid, []):
+                if id(r) not in seen and shown_by_default(r, threshold):
+                    seen.add(id(r))
+                    found.append(r)
+        position = self._relation_position
+        return rank_relations(sorted(found, key=lambda r: position[id(r)]))
+
+    @cached_property
+    def _relation_position(self) -> dict[int, int]:
+        return {id(r): i for i, r in enumerate(self.relations)}
+
+    @cached_property
+    def clusters_by_size(self) -> list[dict]:
+        """The largest stories first: most reports, then most claims."""
+        return sorted(self.clusters.values(), key=lambda k: (-self.report_count(k), -len(k.get("claims", [])), k["id"]))
+
+    def report_count(self, cluster: dict) -> int:
+        return len({self.claims[c]["document"] for c in cluster.get("claims", []) if c in self.claims})
+
+    @cached_property
+    def stories(self) -> int:
+        """Clusters told by two or more reports: a claim only one report makes is not a story across reports."""
+        return sum(1 for k in self.clusters.values() if self.report_count(k) >= 2)
+
+    @cached_property
+    def claims_of_node(self) -> dict[str, list[dict]]:
+        """Graph node -> the claims whose chain passes through it, in ``claims_sorted`` order."""
+        found: dict[str, list[dict]] = defaultdict(list)
+        for claim in self.claims_sorted():
+            for node in dict.fromkeys(link.node for link in self.chain(claim)):
+                found[node].append(claim)
+        return found

@@ -2,6 +2,10 @@
 
 Rows are claims with a resolved time, sorted by when the event happened; a bar covers the time interval the
 claim is about, a diamond marks the report's publication date, and the row label names the outlet.
+
+The axis spans where most of the story's times lie (``story_window``): a story from 2016 that mentions 1865 and
+2080 is drawn over 2016, and the far-off events are listed apart (``split_far_off``) rather than squeezing the
+rest against one edge.
 """
 
 from __future__ import annotations
@@ -49,18 +53,55 @@ def events(view: StoryView) -> list[Event]:
     return sorted(found, key=lambda e: (e.start, e.end, e.reported or dt.date.max, e.claim))
 
 
+def _quantile(points: list[dt.date], q: float) -> dt.date:
+    return points[round(q * (len(points) - 1))]
+
+
+def story_window(found: list[Event]) -> tuple[dt.date, dt.date] | None:
+    """The dates the story's times mostly lie in: the middle 90% of every event's start and end and every
+    publication date, widened on each side by half its width (at least 30 days)."""
+    points = sorted([e.start for e in found] + [e.end for e in found] + [e.reported for e in found if e.reported])
+    if not points:
+        return None
+    low, high = _quantile(points, 0.05), _quantile(points, 0.95)
+    margin = dt.timedelta(days=max((high - low).days, 30) // 2 + 1)
+    return max(dt.date.min + margin, low) - margin, min(dt.date.max - margin, high) + margin
+
+
+def split_far_off(found: list[Event]) -> tuple[list[Event], list[Event]]:
+    """(events drawn on the axis, events wholly outside the story's window, listed apart)."""
+    window = story_window(found)
+    if window is None:
+        return [], []
+    first, last = window
+    near = [e for e in found if e.end >= first and e.start <= last]
+    far = [e for e in found if e.end < first or e.start > last]
+    return near, far
+
+
+def axis_of(found: list[Event]) -> tuple[dt.date, dt.date] | None:
+    """The axis for ``found`` (events already inside the window): their dates, clipped to the window."""
+    window = story_window(found)
+    if window is None:
+        return None
+    dates = [e.start for e in found] + [e.end for e in found] + [e.reported for e in found if e.reported]
+    return max(min(dates), window[0]), min(max(dates), window[1])
+
+
 LEFT, RIGHT, TOP, ROW, WIDTH = 380, 20, 40, 24, 1100
 
 
-def timeline_svg(found: list[Event], link_prefix: str = "#claim-") -> Markup:
+def timeline_svg(found: list[Event], link_prefix: str = "#claim-", axis: tuple[dt.date, dt.date] | None = None) -> Markup:
+    """The rows of ``found`` on ``axis`` (by default their own dates); bars and diamonds outside it are clipped
+    to its ends."""
     if not found:
         return Markup("")
-    dates = [e.start for e in found] + [e.end for e in found] + [e.reported for e in found if e.reported]
-    first, last = min(dates), max(dates)
+    first, last = axis or axis_of(found) or (found[0].start, found[0].end)
     span_days = max((last - first).days, 1)
     plot = WIDTH - LEFT - RIGHT
 
     def x(day: dt.date) -> float:
+        day = min(max(day, first), last)
         return LEFT + plot * (day - first).days / span_days
 
     height = TOP + ROW * len(found) + 30

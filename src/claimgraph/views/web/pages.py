@@ -1,4 +1,10 @@
-"""Server-rendered pages: overview, reports, claims (with filters), sources, clusters, search, upload, API docs."""
+"""Server-rendered pages: overview, conflicts, timeline, reports, claims (with filters), sources, clusters, search,
+upload, API docs.
+
+Every page shows a bounded amount, whatever the store holds: lists come a page at a time (``?offset=``) with
+links to the rest, and the overview shows the top of the story (``views.top``). Relations below ``link/``'s
+confidence threshold are hidden unless ``?all=1``.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +19,22 @@ from ..highlight import claim_in_context, highlight
 from ..report import document_marks
 from ..rendering import environment
 from ..source_graph import source_graph_svg
-from ..timeline import events, timeline_svg
+from ..story_view import rank_relations
+from ..timeline import axis_of, events, split_far_off, timeline_svg
 from .data import filter_claims
 from .links import MODALITIES, app_url, claim_filter, found_or_404
 from .upload import ingest_upload, read_upload
 
 router = APIRouter(include_in_schema=False)
-PAGE = 100
+PAGE = 100  # claims, reports and sources per page
+RELATIONS_PAGE = 50
+CLUSTERS_PAGE = 20
+EVENTS_PAGE = 200
+FAR_EVENTS = 200
+CHOICES = 200  # a filter with more options than this is a text box, not a list
+OVERVIEW_RELATIONS, OVERVIEW_CLUSTERS = 10, 15
+CLAIMS_PER_CARD, RELATIONS_PER_CARD = 5, 10
+GRAPH_NODES = 60  # sources drawn: those in the most claims' chains
 
 
 def page(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
@@ -33,24 +48,67 @@ def data_and_view(request: Request):
     return data, data.snapshot()
 
 
+def page_link(path: str, request: Request, **fixed: Any):
+    """``link(offset)``: this page's address with its query kept and ``offset`` set."""
+    kept = {k: v for k, v in request.query_params.items() if k != "offset" and v}
+    kept.update({k: v for k, v in fixed.items() if v is not None})
+
+    def link(offset: int) -> str:
+        query = urlencode({**kept, **({"offset": offset} if offset else {})})
+        return path + ("?" + query if query else "")
+
+    return link
+
+
+def everything(request: Request) -> bool:
+    return request.query_params.get("all") not in (None, "", "0")
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
     _, snap = data_and_view(request)
-    found = events(snap.view)
-    return page("app_home.html", request, title="Overview", key_relations=snap.view.key_relations(),
-                timeline=timeline_svg(found, link_prefix="/claims/"), undated=len(snap.view.claims) - len(found))
+    view = snap.view
+    ranked = view.key_relations()
+    return page("app_home.html", request, title="Overview", key_relations=ranked[:OVERVIEW_RELATIONS],
+                total_relations=len(ranked), hidden=view.hidden_key_relations(),
+                clusters=view.clusters_by_size[:OVERVIEW_CLUSTERS], dated=len(events(view)))
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts(request: Request, offset: int = Query(0, ge=0)):
+    _, snap = data_and_view(request)
+    shown_all = everything(request)
+    ranked = snap.view.key_relations(shown_all)
+    return page("app_conflicts.html", request, title="Conflicts and updates", relations=ranked[offset: offset + RELATIONS_PAGE],
+                total=len(ranked), offset=offset, page_size=RELATIONS_PAGE, everything=shown_all,
+                hidden=0 if shown_all else snap.view.hidden_key_relations(), link=page_link("/conflicts", request))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, offset: int = Query(0, ge=0)):
+    _, snap = data_and_view(request)
+    dated = events(snap.view)
+    near, far = split_far_off(dated)
+    axis = axis_of(near)
+    shown = near[offset: offset + EVENTS_PAGE]
+    return page("app_timeline.html", request, title="Timeline", chart=timeline_svg(shown, "/claims/", axis), axis=axis,
+                total=len(near), offset=offset, page_size=EVENTS_PAGE, far=far[:FAR_EVENTS], far_total=len(far),
+                undated=len(snap.view.claims) - len(dated), link=page_link("/timeline", request))
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request):
-    return page("app_documents.html", request, title="Reports")
+def documents(request: Request, offset: int = Query(0, ge=0)):
+    _, snap = data_and_view(request)
+    listed = list(snap.view.documents.values())
+    return page("app_documents.html", request, title="Reports", documents=listed[offset: offset + PAGE],
+                total=len(listed), offset=offset, page_size=PAGE, link=page_link("/documents", request))
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str):
     _, snap = data_and_view(request)
     doc = found_or_404(snap.view.documents, doc_id, "report")
-    claims = [c for c in snap.view.claims_sorted() if c["document"] == doc_id]
+    claims = snap.view.claims_of_document.get(doc_id, [])
     return page("app_document.html", request, title=doc.get("title") or doc_id, doc=doc, claims=claims,
                 text=highlight(doc.get("text", ""), document_marks(snap.view, doc)))
 
@@ -64,12 +122,11 @@ def claims(request: Request, q: str | None = None, source: str | None = None, ou
     found = filter_claims(data, snap, wanted)
     outlets = sorted({d["outlet"] for d in snap.view.documents.values() if d.get("outlet")}, key=str.casefold)
     sources = sorted(snap.view.sources.values(), key=lambda s: s["name"].casefold())
-    next_url = None
-    if len(found) > offset + PAGE:
-        kept = {k: v for k, v in vars(wanted).items() if v}
-        next_url = "/claims?" + urlencode({**kept, "offset": offset + PAGE})
+    kept = {k: v for k, v in vars(wanted).items() if v}
     return page("app_claims.html", request, title="Claims", found=found[offset: offset + PAGE], total=len(found),
-                next_url=next_url, page_size=PAGE, wanted=wanted, outlets=outlets, sources=sources, modalities=MODALITIES)
+                offset=offset, page_size=PAGE, wanted=wanted, modalities=MODALITIES,
+                outlets=outlets if len(outlets) <= CHOICES else None, sources=sources if len(sources) <= CHOICES else None,
+                link=page_link("/claims", request, **kept))
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
@@ -77,41 +134,56 @@ def claim(request: Request, claim_id: str):
     _, snap = data_and_view(request)
     found = found_or_404(snap.view.claims, claim_id, "claim")
     context = claim_in_context(found, snap.view.document_of(found).get("text", ""), anchor_prefix="claim")
-    return page("app_claim.html", request, title=f"Claim {claim_id}", claim=found, context=context)
+    relations = rank_relations(snap.view.relations_of.get(claim_id, []))
+    return page("app_claim.html", request, title=f"Claim {claim_id}", claim=found, context=context,
+                relations=relations[:RELATIONS_PAGE], relations_total=len(relations))
 
 
 @router.get("/sources", response_class=HTMLResponse)
-def sources(request: Request):
+def sources(request: Request, offset: int = Query(0, ge=0)):
     _, snap = data_and_view(request)
-    nodes = [{"id": n, **d} for n, d in sorted(snap.graph.nodes(data=True), key=lambda item: (item[1]["role"] != "outlet", item[1]["label"].casefold()))]
-    return page("app_sources.html", request, title="Sources", nodes=nodes,
-                graph_svg=source_graph_svg(snap.graph, link_prefix="/sources/"))
+    graph = snap.graph
+    ranked = sorted(graph.nodes(data=True), key=lambda item: (-item[1]["claims"], item[1]["label"].casefold(), item[0]))
+    nodes = [{"id": n, **d} for n, d in ranked]
+    drawn = graph.subgraph([n for n, _ in ranked[:GRAPH_NODES]])
+    return page("app_sources.html", request, title="Sources", nodes=nodes[offset: offset + PAGE], total=len(nodes),
+                offset=offset, page_size=PAGE, drawn=drawn.number_of_nodes(), link=page_link("/sources", request),
+                graph_svg=source_graph_svg(drawn, link_prefix="/sources/"))
 
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
-def source(request: Request, source_id: str):
+def source(request: Request, source_id: str, offset: int = Query(0, ge=0)):
     _, snap = data_and_view(request)
     node = {"id": source_id, **found_or_404(snap.graph.nodes, source_id, "source")}
     view = snap.view
-    claims = [c for c in view.claims_sorted() if any(link.node == source_id for link in view.chain(c))]
-    return page("app_source.html", request, title=node["label"], node=node, claims=claims,
+    claims = view.claims_of_node.get(source_id, [])
+    return page("app_source.html", request, title=node["label"], node=node, claims=claims[offset: offset + PAGE],
+                total=len(claims), offset=offset, page_size=PAGE, link=page_link(app_url("source", source_id), request),
                 description=(view.sources.get(source_id) or {}).get("description"),
                 cites=[{"id": n, **snap.graph.nodes[n]} for n in sorted(snap.graph.successors(source_id))],
                 cited_by=[{"id": n, **snap.graph.nodes[n]} for n in sorted(snap.graph.predecessors(source_id))])
 
 
 @router.get("/clusters", response_class=HTMLResponse)
-def clusters(request: Request):
+def clusters(request: Request, offset: int = Query(0, ge=0)):
     _, snap = data_and_view(request)
-    ordered = sorted(snap.view.clusters.values(), key=lambda k: (-len(k.get("claims", [])), k["id"]))
-    return page("app_clusters.html", request, title="Clusters", clusters=ordered)
+    ordered = snap.view.clusters_by_size
+    return page("app_clusters.html", request, title="Clusters", clusters=ordered[offset: offset + CLUSTERS_PAGE],
+                total=len(ordered), offset=offset, page_size=CLUSTERS_PAGE, everything=everything(request),
+                claims_limit=CLAIMS_PER_CARD, relations_limit=RELATIONS_PER_CARD, link=page_link("/clusters", request))
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster(request: Request, cluster_id: str):
+def cluster(request: Request, cluster_id: str, offset: int = Query(0, ge=0)):
     _, snap = data_and_view(request)
     found = found_or_404(snap.view.clusters, cluster_id, "cluster")
-    return page("app_cluster.html", request, title=found["label"], cluster=found)
+    members = [c for c in found.get("claims", []) if c in snap.view.claims]
+    shown_all = everything(request)
+    relations = snap.view.cluster_relations(found, shown_all)
+    return page("app_cluster.html", request, title=found["label"], cluster=found,
+                claims=[snap.view.claims[c] for c in members[offset: offset + PAGE]], total=len(members), offset=offset,
+                page_size=PAGE, relations=relations[:RELATIONS_PAGE * 4], relations_total=len(relations),
+                everything=shown_all, link=page_link(app_url("cluster", cluster_id), request))
 
 
 @router.get("/search", response_class=HTMLResponse)
