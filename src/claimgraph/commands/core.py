@@ -38,11 +38,13 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
 
         read = read_inputs(items, settings, allow_private=allow_private, follow_links=follow_links)
         store_documents(store, read, overrides, report, read_one)
+        # reading is over: its count is its total (a bar with no total would pulse on as if still reading)
+        progress.update(reading, total=next(t.completed for t in progress.tasks if t.id == reading))
         pending = len(store.pending_documents())
         analysing = progress.add_task("analysing", total=pending)
         linking = progress.add_task("linking", total=None, visible=False)
 
-        def linked(done: int, total: int) -> None:
+        def linked(done: int, total: int) -> None:  # called with 0 done as linking starts
             progress.update(linking, completed=done, total=total, visible=True)
 
         analyze_pending(store, settings, report, lambda _doc: progress.advance(analysing), processes=processes,

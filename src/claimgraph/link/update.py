@@ -33,7 +33,8 @@ LINK_LOCK = 7243002
 
 
 def update(store, on_progress: Callable[[int, int], None] | None = None) -> None:
-    """Link every analysed document not linked in its current analysis; ``on_progress(done, total)`` after each."""
+    """Link every analysed document not linked in its current analysis; ``on_progress(done, total)`` once
+    before the first (0 done) and after each."""
     db = store.db
     _forget_removed(db)
     # in publication order: ``rebuild`` then gives one answer however the reports were added
@@ -43,6 +44,9 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
         f"WHERE l.document_id IS NULL OR l.analyzed_at <> {ANALYSIS_VERSION} "
         "ORDER BY COALESCE(d.published, ''), a.document_id"
     )
+    if on_progress:
+        on_progress(0, len(pending))  # linking has started: a bar with its total from now
+    done = 0
     for start in range(0, len(pending), CHUNK):
         work = []
         for doc_id, analyzed_at in pending[start : start + CHUNK]:
@@ -57,8 +61,12 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
                 db.lock(LINK_LOCK)
                 if _still_pending(db, doc.id, analyzed_at):  # another process may have linked it meanwhile
                     link_document(db, doc, analysis, vectors, analyzed_at, stored)
+            done += 1
+            if on_progress:
+                on_progress(done, len(pending))
+        done = min(start + CHUNK, len(pending))  # documents gone from the store meanwhile count as done
         if on_progress:
-            on_progress(min(start + CHUNK, len(pending)), len(pending))
+            on_progress(done, len(pending))
 
 
 def rebuild(store, on_progress: Callable[[int, int], None] | None = None) -> None:
