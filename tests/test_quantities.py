@@ -38,6 +38,11 @@ def found(nlp, text: str, start: int = 0, end: int | None = None):
     # NER takes "7 missiles overnight" as one QUANTITY: the unit is still the noun the number counts
     ("Russia launched 120 drones and 7 missiles overnight.",
      [("120", 120, None, "drones"), ("7 missiles overnight", 7, None, "missiles")]),
+    # a fraction is a share of a whole: its denominator is no unit ("more than three-quarters quarters")
+    ("More than three-quarters of voters said they would back him.",
+     [("More than three-quarters", 0.75, "more than", None)]),
+    ("The poll showed three quarters of Republicans backing him.", [("three quarters", 0.75, None, None)]),
+    ("Nearly two-thirds of the budget went to defence.", [("Nearly two-thirds", 2 / 3, "nearly", None)]),
 ])
 def test_quantities(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -59,6 +64,7 @@ def test_only_quantities_inside_the_range(nlp):
     ("8,000", 8000), ("12,000", 12000), ("two", 2), ("1.5 million", 1500000), ("a dozen", 12), ("12%", 12),
     ("twenty-five thousand", 25000), ("3 billion", 3000000000), ("$5bn", 5000000000), ("0.5", 0.5),
     ("several", None), ("", None), ("🙂", None),
+    ("three-quarters", 0.75), ("two thirds", 2 / 3), ("a quarter", 0.25), ("one and a half", 1.5), ("half", 0.5),
 ])
 def test_parse_value(text, value):
     assert parse_value(text) == value

@@ -32,6 +32,10 @@ WORD_VALUES = {
 }
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
+# Denominators: "three-quarters" is 0.75 of something, not three of a unit called quarters.
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+             "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
 UNIT_DEPS = {"amod", "compound", "nmod", "nummod"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -115,17 +119,23 @@ def _split_qualifier(text: str, lead: str) -> tuple[str | None, str]:
 
 
 def parse_value(text: str) -> float | None:
-    """8,000 -> 8000; 1.5 million -> 1500000; two -> 2; a dozen -> 12; 12% -> 12; $5bn -> 5e9."""
+    """8,000 -> 8000; 1.5 million -> 1500000; two -> 2; a dozen -> 12; 12% -> 12; $5bn -> 5e9;
+    three-quarters -> 0.75; one and a half -> 1.5."""
     words = text.lower().replace("%", " ").replace("-", " ").split()
     words = [w.strip("$€£¥₽₴()") for w in words]
     words = [w for w in words if w and w not in ("percent", "per", "cent", "and", "some")]
     if not words:
         return None
-    total, current, seen = 0.0, 0.0, False
-    for w in words:
+    total, current, seen, previous = 0.0, 0.0, False, None
+    for i, w in enumerate(words):
         digits = _NUMBER.fullmatch(w)
         scale = SCALES.get(w)
-        if digits:
+        if w in FRACTIONS and previous in ("a", "an") and i > 1:
+            current += 1 / FRACTIONS[w]  # "one and a half", "two and a quarter"
+        elif w in FRACTIONS and seen and current:
+            current /= FRACTIONS[w]  # "three-quarters", "two thirds", "a quarter": parts of a whole
+            break
+        elif digits:
             current += _digits(w)
             seen = True
         elif scale and seen:
@@ -143,6 +153,7 @@ def parse_value(text: str) -> float | None:
             seen = True
         else:
             break
+        previous = w
     if not seen:
         return None
     value = total + current
@@ -177,8 +188,8 @@ def _unit(ent) -> str | None:
         # NER took the noun in ("7 missiles overnight" as one QUANTITY): the noun the number counts, inside
         number = next((t for t in ent if t.like_num and t.dep_ in ("nummod", "quantmod") and t.i < t.head.i < ent.end), None)
         noun, after = (number.head, number.i + 1) if number is not None else (None, after)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in FRACTIONS:
+        return None  # a fraction's denominator is part of the number, not what it counts
     first = noun.i
     for child in sorted(noun.lefts, key=lambda c: c.i, reverse=True):
         if child.i >= after and child.dep_ in UNIT_DEPS and child.i == first - 1:
