@@ -197,6 +197,15 @@ def _unit(ent) -> str | None:
     return ent.doc[first : noun.i + 1].text
 
 
+def as_written(text: str, unit: str | None) -> str:
+    """A quantity as the report wrote it ("$167 million", "about 300 engineers"), its unit added only where the
+    words leave it out: never "1.67e+08 USD", "$167 million USD" or "40 percent percent"."""
+    shown = " ".join(text.split())
+    if not unit or unit.lower() in shown.lower() or (unit in CURRENCIES.values() and _currency(shown)):
+        return shown
+    return f"{shown} {unit}"
+
+
 def _currency(text: str) -> str | None:
     for sign, code in CURRENCIES.items():
         if sign in text:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..analysis import Quantity
+from ..analyze.quantities import as_written
 from .claim_view import ClaimView, counted_noun
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
@@ -69,9 +70,8 @@ def interval(q: Quantity) -> tuple[float, float]:
 
 
 def said(q: Quantity) -> str:
-    unit = f" {q.unit}" if q.unit else ""
-    number = f"{q.value:g}" if q.value is not None else q.text
-    return f"{q.qualifier + ' ' if q.qualifier else ''}{number}{unit}"
+    """The amount in the report's words ("$167 million", "about 300 engineers"), not "1.67e+08 USD"."""
+    return as_written(q.text, q.unit)
 
 
 

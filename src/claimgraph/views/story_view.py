@@ -21,7 +21,7 @@ def relation_threshold() -> float | None:
     """The confidence below which ``link/`` says a relation is not worth showing by default (None: show all)."""
     from ..link import relations
 
-    value = getattr(relations, "CONFIDENCE_THRESHOLD", None)
+    value = getattr(relations, "SHOWN_CONFIDENCE", None)
     return float(value) if isinstance(value, (int, float)) else None
 
 
