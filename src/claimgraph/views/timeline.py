@@ -3,9 +3,9 @@
 Rows are claims with a resolved time, sorted by when the event happened; a bar covers the time interval the
 claim is about, a diamond marks the report's publication date, and the row label names the outlet.
 
-The axis spans where most of the story's times lie (``story_window``): a story from 2016 that mentions 1865 and
-2080 is drawn over 2016, and the far-off events are listed apart (``split_far_off``) rather than squeezing the
-rest against one edge.
+The axis spans where the story lies (``story_window``: around its publication dates): 2016 news that mentions
+1865 and 2080 is drawn over 2016, and the far-off events are listed apart (``split_far_off``) rather than
+squeezing the rest against one edge.
 """
 
 from __future__ import annotations
@@ -58,13 +58,13 @@ def _quantile(points: list[dt.date], q: float) -> dt.date:
 
 
 def story_window(found: list[Event]) -> tuple[dt.date, dt.date] | None:
-    """The dates the story's times mostly lie in: the middle 90% of every event's start and end and every
-    publication date, widened on each side by half its width (at least 30 days)."""
-    points = sorted([e.start for e in found] + [e.end for e in found] + [e.reported for e in found if e.reported])
+    """The dates the story lies in: the middle 90% of its publication dates (of its event times where no report
+    is dated), widened on each side by half that width and at least a year."""
+    points = sorted(e.reported for e in found if e.reported) or sorted([e.start for e in found] + [e.end for e in found])
     if not points:
         return None
     low, high = _quantile(points, 0.05), _quantile(points, 0.95)
-    margin = dt.timedelta(days=max((high - low).days, 30) // 2 + 1)
+    margin = dt.timedelta(days=max((high - low).days // 2, 365))
     return max(dt.date.min + margin, low) - margin, min(dt.date.max - margin, high) + margin
 
 
