@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -12,7 +14,8 @@ from claimgraph.views.web import create_app
 from claimgraph.views.web.security import is_loopback
 from views_fixtures import demo_store_copy
 
-PAGES = ["/", "/documents", "/claims", "/sources", "/clusters", "/search?q=train", "/upload", "/docs"]
+PAGES = ["/", "/conflicts", "/conflicts?all=1", "/timeline", "/documents", "/claims", "/sources", "/clusters",
+         "/search?q=train", "/upload", "/docs"]
 LOCAL = "http://127.0.0.1"  # without a token the app answers only to loopback host names
 REPORT = ("Harbour officials said on Tuesday that the ferry Aldren Star carried 120 passengers. "
           "The operator denied that the ferry was overloaded.\n")
@@ -231,3 +234,51 @@ def test_every_link_on_the_listing_pages_resolves(client):
             seen.add(href)
     assert seen
     assert [h for h in sorted(seen) if client.get(h).status_code != 200] == []
+
+
+def test_conflicts_page_ranks_by_confidence_and_hides_below_the_threshold(client):
+    from claimgraph.views.story_view import relation_threshold
+
+    key = [r for r in client.get("/api/relations").json() if r["type"] in ("conflicts", "updates")]
+    threshold = relation_threshold()
+    shown = [r for r in key if threshold is None or r.get("confidence") is None or r["confidence"] >= threshold]
+    page = client.get("/conflicts").text
+    assert "<h2>Conflicts and updates</h2>" in page
+    assert page.count('class="relation-pair') == len(shown)
+    confidences = [float(x) for x in re.findall(r'<span class="confidence"[^>]*>([0-9.]+)</span>', page)]
+    assert confidences == sorted(confidences, reverse=True)
+    everything = client.get("/conflicts?all=1").text
+    assert everything.count('class="relation-pair') == len(key)
+    if len(shown) < len(key):
+        assert 'href="/conflicts?all=1"' in page
+
+
+def test_timeline_page_draws_dated_claims_and_links_them(client):
+    story = client.get("/api/story").json()
+    dated = {c["id"] for c in story["claims"] if (c.get("time") or {}).get("start")}
+    page = client.get("/timeline").text
+    linked = set(re.findall(r'href="/claims/([^"]+)"', page))
+    assert dated and linked == dated  # on the chart or listed apart, each once
+    assert 'href="/timeline"' in client.get("/").text and 'href="/conflicts"' in client.get("/").text
+
+
+def test_lists_come_a_page_at_a_time(client, monkeypatch):
+    from claimgraph.views.web import pages
+
+    monkeypatch.setattr(pages, "PAGE", 2)
+    monkeypatch.setattr(pages, "CLUSTERS_PAGE", 1)
+    story = client.get("/api/story").json()
+    seen: list[str] = []
+    path = "/documents"
+    while path:
+        page = client.get(path).text
+        seen += re.findall(r'href="/documents/([^"]+)" class="doc-title"', page)
+        following = re.search(r'href="([^"]+)" rel="next"', page)
+        path = following.group(1).replace("&amp;", "&") if following else None
+    assert sorted(seen) == sorted(d["id"] for d in story["documents"])
+    claims = client.get("/claims?modality=asserted").text
+    assert re.search(r'href="/claims\?modality=asserted&amp;offset=2" rel="next"', claims)
+    first, second = client.get("/clusters").text, client.get("/clusters?offset=1").text
+    assert first.count('<article class="cluster"') == 1 and second.count('<article class="cluster"') == 1
+    assert 'rel="prev"' in second
+    assert client.get("/documents?offset=-1").status_code == 422
