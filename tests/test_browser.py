@@ -16,7 +16,9 @@ from claimgraph.ingest import ingest
 from claimgraph.link.story import story_from_store
 from claimgraph.store import Store
 from claimgraph.views.report import write_report
-from claimgraph.views.web import create_app
+from claimgraph.views.story_view import StoryView
+from claimgraph.views.top import Limits
+from claimgraph.views.web import create_app, pages
 from views_fixtures import demo_store_copy, hostile_jsonl, served
 
 pytestmark = pytest.mark.browser
@@ -119,6 +121,12 @@ def wait(driver):
     return WebDriverWait(driver, 30, poll_frequency=0.1)
 
 
+def on_cluster_cards(story: dict, clusters: int, claims: int) -> set[str]:
+    """The claims the first page of cluster cards shows: the largest clusters first, a few claims each."""
+    view = StoryView(story)
+    return {cid for k in view.clusters_by_size[:clusters] for cid in k["claims"][:claims]}
+
+
 def source_claim(story: dict, ids: set[str]) -> dict:
     """A claim among ``ids`` that names its source at an offset."""
     return next(c for c in story["claims"] if c["id"] in ids and any(a["source_span"] for a in c["attribution"]))
@@ -134,8 +142,7 @@ def test_report_click_through_and_hostile_text(driver, watch, store_url, output_
     driver.get(path.as_uri())
     title = driver.title
     assert title.startswith("claimgraph story")
-    clustered = {cid for k in story["clusters"] for cid in k["claims"]}
-    claim = source_claim(story, clustered)
+    claim = source_claim(story, on_cluster_cards(story, Limits().clusters, Limits().claims_per_cluster))
     text = next(d["text"] for d in story["documents"] if d["id"] == claim["document"])
     link = driver.find_element(By.CSS_SELECTOR, f'.cluster a.claim-link[href="#claim-{claim["id"]}"]')
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
@@ -164,8 +171,7 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
         requested_urls(driver)
         driver.get(base + "/clusters")
         story = app.state.data.snapshot().story
-        clustered = {cid for k in story["clusters"] for cid in k["claims"]}
-        claim = source_claim(story, clustered)
+        claim = source_claim(story, on_cluster_cards(story, pages.CLUSTERS_PAGE, pages.CLAIMS_PER_CARD))
         driver.save_screenshot(str(output_dir / "app-clusters.png"))
         link = driver.find_element(By.CSS_SELECTOR, f'.cluster a.claim-link[href="/claims/{claim["id"]}"]')
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
@@ -204,7 +210,8 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
 
         hostile = next(d for d in app.state.data.snapshot().story["documents"] if "Evil Wire" in (d["outlet"] or ""))
         hostile_claims = [c["id"] for c in story["claims"] if c["document"] == hostile["id"]]
-        for path in [f"/documents/{hostile['id']}", "/documents", "/claims", "/search?q=script", "/"] + \
+        for path in [f"/documents/{hostile['id']}", "/documents", "/claims", "/search?q=script", "/", "/conflicts",
+                     "/timeline", "/clusters", "/sources"] + \
                     [f"/claims/{cid}" for cid in hostile_claims[:3]]:
             driver.get(base + path)
             assert driver.title.endswith(" · claimgraph"), path
