@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
@@ -51,5 +52,14 @@ def create_app(store_url: str, token: str | None = None, max_upload_bytes: int =
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # build the story while the user opens a browser: at 10,000 reports that takes a minute or more
+    threading.Thread(target=_warm_up, args=(app.state.data,), daemon=True, name="claimgraph-warm-up").start()
     yield
     app.state.data.store.close()
+
+
+def _warm_up(data: StoryData) -> None:
+    try:
+        data.snapshot()
+    except Exception:  # noqa: BLE001 - the first request meets the same error and reports it
+        pass

@@ -1,5 +1,10 @@
 """What the pages and the API read: the story (cached until the store changes), search, and claim filters.
 
+Building the story reads the whole store (a minute or more at 10,000 reports), so it is built once and kept.
+When the store changes under the app (a ``claimgraph add`` elsewhere, saving one report after another), pages
+keep answering from the story they have while the new one is built beside it on a connection of its own;
+an upload through the app, whose author expects to see it, waits for the new story instead.
+
 Search is ``LIKE`` over the claims and documents tables, which runs unchanged on SQLite and PostgreSQL.
 The store's connection is shared by request threads, so every query holds one lock.
 """
@@ -34,21 +39,23 @@ class StoryData:
         self.store = store
         self.lock = threading.RLock()
         self._snapshot: Snapshot | None = None
+        self.refreshing = False  # a newer story is being built while pages show the one they have
+        self._refresh_lock = threading.Lock()
 
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self.lock:
             return self.store.db.query(sql, params)
 
     def fingerprint(self) -> tuple:
-        """Changes whenever a report is added or (re-)analysed, which is when the story can change."""
-        docs = self.query("SELECT COUNT(*), MAX(added_at) FROM documents")[0]
-        analyses = self.query("SELECT COUNT(*), MAX(analyzed_at) FROM analyses")[0]
-        return tuple(docs) + tuple(analyses)
+        return fingerprint_of(self.query)
 
     def snapshot(self) -> Snapshot:
         fingerprint = self.fingerprint()
         current = self._snapshot
         if current is not None and current.fingerprint == fingerprint:
+            return current
+        if current is not None:
+            self._refresh_beside(current)
             return current
         with self.lock:
             if self._snapshot is not None and self._snapshot.fingerprint == fingerprint:
@@ -59,8 +66,32 @@ class StoryData:
             return self._snapshot
 
     def invalidate(self) -> None:
+        """Forget the story: the next request builds the new one and waits for it."""
         with self.lock:
             self._snapshot = None
+
+    def _refresh_beside(self, stale: Snapshot) -> None:
+        with self._refresh_lock:
+            if self.refreshing:
+                return
+            self.refreshing = True
+        threading.Thread(target=self._rebuild, args=(stale,), daemon=True, name="claimgraph-story").start()
+
+    def _rebuild(self, stale: Snapshot) -> None:
+        try:
+            with Store(self.store.url) as store:
+                # read before the story: a change while it is built is seen next time and built again
+                fingerprint = fingerprint_of(store.db.query)
+                story = story_from_store(store)
+            view = StoryView(story)
+            built = Snapshot(fingerprint, story, view, citation_graph(view))
+            with self.lock:
+                if self._snapshot is stale:  # not replaced meanwhile (an upload rebuilds it in its own request)
+                    self._snapshot = built
+        except Exception:  # noqa: BLE001 - pages keep the story they have; the next change tries again
+            pass
+        finally:
+            self.refreshing = False
 
     def search(self, text: str) -> tuple[list[str], list[str]]:
         """Ids of claims and documents whose text contains ``text`` (case-insensitive), best first."""
@@ -78,6 +109,14 @@ class StoryData:
             f"OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' ORDER BY published, id LIMIT {SEARCH_LIMIT}",
             (pattern, pattern, pattern))
         return [r[0] for r in claims], [r[0] for r in docs]
+
+
+def fingerprint_of(query) -> tuple:
+    """Changes whenever a report is added, (re-)analysed or linked, which is when the story can change."""
+    docs = query("SELECT COUNT(*), MAX(added_at) FROM documents")[0]
+    analyses = query("SELECT COUNT(*), MAX(analyzed_at) FROM analyses")[0]
+    linked = query("SELECT COUNT(*), MAX(analyzed_at) FROM link_documents")[0]
+    return tuple(docs) + tuple(analyses) + tuple(linked)
 
 
 @dataclass
