@@ -71,6 +71,7 @@ class StoryView:
         for r in self.relations:
             self.relations_of[r["a"]].append(r)
             self.relations_of[r["b"]].append(r)
+        self.memo: dict[str, Any] = {}  # what other views compute once per story (the timeline's events)
         self.claims_of_document: dict[str, list[dict]] = defaultdict(list)
         for c in self.claims.values():
             self.claims_of_document[c["document"]].append(c)

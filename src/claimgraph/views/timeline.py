@@ -39,6 +39,21 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def events(view: StoryView) -> list[Event]:
+    """Every claim with a resolved time, by when it happens (computed once per story)."""
+    if "events" not in view.memo:
+        view.memo["events"] = _events(view)
+    return view.memo["events"]
+
+
+def placed(view: StoryView) -> tuple[list[Event], list[Event], tuple[dt.date, dt.date] | None]:
+    """(events on the axis, far-off events, the axis), computed once per story."""
+    if "placed" not in view.memo:
+        near, far = split_far_off(events(view))
+        view.memo["placed"] = (near, far, axis_of(near))
+    return view.memo["placed"]
+
+
+def _events(view: StoryView) -> list[Event]:
     found = []
     for claim in view.claims.values():
         time = claim.get("time") or {}

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .story_view import StoryView
-from .timeline import Event, axis_of, events, split_far_off
+from .timeline import Event, events, placed
 
 
 @dataclass(frozen=True)
 class Limits:
     relations: int = 30
-    clusters: int = 30
-    claims_per_cluster: int = 5
+    clusters: int = 25
+    claims_per_cluster: int = 4
     relations_per_cluster: int = 10
     events: int = 150
     far_events: int = 50
@@ -75,8 +75,7 @@ def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), 
         shown = dict(view.claims)
 
     dated = events(view)
-    near, far = split_far_off(dated)
-    axis = axis_of(near)
+    near, far, axis = placed(view)
     chosen = [e for e in near if e.claim in shown][: limits.events]
 
     order = {c["id"]: i for i, c in enumerate(view.claims_sorted())}

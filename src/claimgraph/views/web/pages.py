@@ -20,7 +20,7 @@ from ..report import document_marks
 from ..rendering import environment
 from ..source_graph import source_graph_svg
 from ..story_view import rank_relations
-from ..timeline import axis_of, events, split_far_off, timeline_svg
+from ..timeline import events, placed, timeline_svg
 from .data import filter_claims
 from .links import MODALITIES, app_url, claim_filter, found_or_404
 from .upload import ingest_upload, read_upload
@@ -88,8 +88,7 @@ def conflicts(request: Request, offset: int = Query(0, ge=0)):
 def timeline(request: Request, offset: int = Query(0, ge=0)):
     _, snap = data_and_view(request)
     dated = events(snap.view)
-    near, far = split_far_off(dated)
-    axis = axis_of(near)
+    near, far, axis = placed(snap.view)
     shown = near[offset: offset + EVENTS_PAGE]
     return page("app_timeline.html", request, title="Timeline", chart=timeline_svg(shown, "/claims/", axis), axis=axis,
                 total=len(near), offset=offset, page_size=EVENTS_PAGE, far=far[:FAR_EVENTS], far_total=len(far),
