@@ -71,6 +71,7 @@ class StoryView:
         for r in self.relations:
             self.relations_of[r["a"]].append(r)
             self.relations_of[r["b"]].append(r)
+        self._chains: dict[str, list[ChainLink]] = {}
         self.memo: dict[str, Any] = {}  # what other views compute once per story (the timeline's events)
         self.claims_of_document: dict[str, list[dict]] = defaultdict(list)
         for c in self.claims.values():
@@ -101,6 +102,12 @@ class StoryView:
     # -- claims --------------------------------------------------------------------------------------
     def chain(self, claim: dict) -> list[ChainLink]:
         """The report's outlet, then the attribution chain (nearest speaker first); the last link is the origin."""
+        known = self._chains.get(claim["id"])
+        if known is None:
+            known = self._chains[claim["id"]] = self._chain(claim)  # the graph, the pages and the report all ask
+        return known
+
+    def _chain(self, claim: dict) -> list[ChainLink]:
         links = [self.outlet_link(self.document_of(claim))]
         for a in claim.get("attribution", []):
             source = self.sources.get(a["source"])
