@@ -180,6 +180,11 @@ def test_report_command_writes_the_file(demo_url, tmp_path):
     assert result.exit_code == 0, result.output
     assert str(target.resolve()) in result.output.replace("\n", "")
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    everything = tmp_path / "all.html"
+    result = CliRunner().invoke(cli, ["report", "--all", "--db", demo_url, "-o", str(everything)])
+    assert result.exit_code == 0, result.output
+    assert everything.read_text(encoding="utf-8").count('class="relation-pair') >= \
+        target.read_text(encoding="utf-8").count('class="relation-pair')
     bad = CliRunner().invoke(cli, ["report", "--db", demo_url, "-o", str(tmp_path)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
 

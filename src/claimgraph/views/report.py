@@ -81,7 +81,7 @@ def render_report(story: dict[str, Any], title: str | None = None, everything: b
         csp=report_csp(css),
         view=view,
         top=top,
-        limits=limits,
+        limits=top.limits,
         everything=everything,
         url=report_links(view, top),
         timeline=timeline_svg(top.events, axis=top.axis),

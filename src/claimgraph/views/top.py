@@ -28,11 +28,12 @@ class Limits:
     graph_nodes: int = 60
     sources: int = 100
     texts: int = 12  # reports shown with their whole text
+    small_story: int = 400  # a story of at most this many claims is shown whole
 
     @classmethod
     def everything(cls) -> "Limits":
         n = sys.maxsize
-        return cls(n, n, n, n, n, n, n, n, n)
+        return cls(n, n, n, n, n, n, n, n, n, n)
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Top:
     documents: list[dict]  # reports shown with their text
     listed_documents: list[dict]  # reports named without their text
     more_documents: int
+    limits: Limits = field(default_factory=Limits)  # the limits applied (none for a small story)
     claim_ids: set[str] = field(default_factory=set)
     cluster_ids: set[str] = field(default_factory=set)
     document_ids: set[str] = field(default_factory=set)
@@ -61,6 +63,8 @@ class Top:
 
 def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), everything: bool = False) -> Top:
     """``everything`` also shows relations below the confidence threshold."""
+    if len(view.claims) <= limits.small_story:
+        limits = Limits.everything()
     ranked = view.key_relations(everything)
     relations = ranked[: limits.relations]
     clusters = view.clusters_by_size[: limits.clusters]
@@ -110,5 +114,5 @@ def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), 
         more_events=len(near) - len(chosen) + max(0, len(far) - limits.far_events),
         graph=graph.subgraph(drawn).copy(), sources=sources, more_sources=graph.number_of_nodes() - len(sources),
         documents=documents, listed_documents=listed, more_documents=len(view.documents) - len(mentioned),
-        claim_ids=claim_ids, cluster_ids={k["id"] for k in clusters}, document_ids={d["id"] for d in documents},
+        limits=limits, claim_ids=claim_ids, cluster_ids={k["id"] for k in clusters}, document_ids={d["id"] for d in documents},
     )
