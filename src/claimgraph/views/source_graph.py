@@ -15,21 +15,27 @@ from .story_view import StoryView
 
 
 def citation_graph(view: StoryView) -> nx.DiGraph:
-    graph = nx.DiGraph()
-    for claim in view.claims.values():
+    nodes: dict[str, dict] = {}
+    edges: dict[tuple[str, str], dict] = {}
+    for claim in view.claims.values():  # counted in plain dicts: a story can hold 100,000s of claims
         chain = view.chain(claim)
         for link in chain:
-            if link.node not in graph:
-                graph.add_node(link.node, label=link.name, kind=link.kind, claims=0, origin_of=0)
+            data = nodes.get(link.node)
+            if data is None:
+                data = nodes[link.node] = {"label": link.name, "kind": link.kind, "claims": 0, "origin_of": 0}
             elif link.kind in ("outlet", "report"):  # a cited name that also publishes here is drawn as an outlet
-                graph.nodes[link.node].update(label=link.name, kind=link.kind)
-            graph.nodes[link.node]["claims"] += 1
-        graph.nodes[chain[-1].node]["origin_of"] += 1
+                data.update(label=link.name, kind=link.kind)
+            data["claims"] += 1
+        nodes[chain[-1].node]["origin_of"] += 1
         for a, b in zip(chain, chain[1:]):
-            if graph.has_edge(a.node, b.node):
-                graph.edges[a.node, b.node]["claims"] += 1
+            edge = edges.get((a.node, b.node))
+            if edge is None:
+                edges[(a.node, b.node)] = {"claims": 1, "cue": b.cue or ""}
             else:
-                graph.add_edge(a.node, b.node, claims=1, cue=b.cue or "")
+                edge["claims"] += 1
+    graph = nx.DiGraph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from((a, b, data) for (a, b), data in edges.items())
     for node, data in graph.nodes(data=True):
         data["role"] = role(data, graph.in_degree(node), graph.out_degree(node))
     return graph

@@ -72,6 +72,7 @@ class StoryView:
             self.relations_of[r["a"]].append(r)
             self.relations_of[r["b"]].append(r)
         self._chains: dict[str, list[ChainLink]] = {}
+        self._outlet_links: dict[str, ChainLink] = {}
         self.memo: dict[str, Any] = {}  # what other views compute once per story (the timeline's events)
         self.claims_of_document: dict[str, list[dict]] = defaultdict(list)
         for c in self.claims.values():
@@ -93,6 +94,12 @@ class StoryView:
                                                         "published": None, "text": ""})
 
     def outlet_link(self, doc: dict) -> ChainLink:
+        known = self._outlet_links.get(doc["id"])
+        if known is None:
+            known = self._outlet_links[doc["id"]] = self._outlet_link(doc)
+        return known
+
+    def _outlet_link(self, doc: dict) -> ChainLink:
         name = doc.get("outlet") or doc.get("title") or doc.get("path") or doc["id"]
         if doc.get("outlet"):
             node = self._outlet_sources.get(doc["outlet"].casefold().strip()) or outlet_node_id(doc["outlet"])
@@ -180,7 +187,10 @@ class StoryView:
         return sorted(self.clusters.values(), key=lambda k: (-self.report_count(k), -len(k.get("claims", [])), k["id"]))
 
     def report_count(self, cluster: dict) -> int:
-        return len({self.claims[c]["document"] for c in cluster.get("claims", []) if c in self.claims})
+        counts = self.memo.setdefault("report_count", {})
+        if cluster["id"] not in counts:
+            counts[cluster["id"]] = len({self.claims[c]["document"] for c in cluster.get("claims", []) if c in self.claims})
+        return counts[cluster["id"]]
 
     @cached_property
     def stories(self) -> int:
