@@ -88,7 +88,7 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
             sys.exit(EXIT_STORE)
     try:
         _print_summary(report, as_json)
-    except BrokenPipeError:  # `claimgraph add ... | head -1`: the reader left; the work is done all the same
+    except (BrokenPipeError, SystemExit):  # `claimgraph add ... | head -1`: the reader left; the work is done
         _drop_output(sys.stdout)
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
 
@@ -115,7 +115,7 @@ def _print_or_drop(target, message: str) -> None:
     instead of stopping the work."""
     try:
         target.print(message, soft_wrap=True)
-    except BrokenPipeError:
+    except (BrokenPipeError, SystemExit):  # rich answers a closed pipe with SystemExit(1) and prints no more
         _drop_output(target.file)
 
 
