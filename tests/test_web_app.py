@@ -282,3 +282,74 @@ def test_lists_come_a_page_at_a_time(client, monkeypatch):
     assert first.count('<article class="cluster"') == 1 and second.count('<article class="cluster"') == 1
     assert 'rel="prev"' in second
     assert client.get("/documents?offset=-1").status_code == 422
+
+
+def test_other_host_names_are_refused_without_a_token(demo_url):
+    """DNS rebinding: a page on rebind.attacker.example that points its name at 127.0.0.1 must read nothing."""
+    files = {"file": ("ferry.txt", REPORT.encode(), "text/plain")}
+    with TestClient(create_app(demo_url), base_url="http://rebind.attacker.example:8800") as c:
+        refused = c.get("/api/documents")
+        assert refused.status_code == 421 and "127.0.0.1" in refused.json()["detail"]
+        assert "default-src 'none'" in refused.headers["content-security-policy"]
+        upload = c.post("/api/documents", files=files, headers={"origin": "http://rebind.attacker.example:8800",
+                                                                "sec-fetch-site": "same-origin"})
+        assert upload.status_code == 421
+    for base in ("http://127.0.0.1:8800", "http://localhost:8800", "http://[::1]:8800", "http://127.0.0.2"):
+        with TestClient(create_app(demo_url), base_url=base) as c:
+            assert c.get("/api/documents").status_code == 200, base
+    token = "s3cret-token-0123456789"
+    with TestClient(create_app(demo_url, token=token), base_url="http://claims.example.org") as c:
+        assert c.get("/api/documents").status_code == 401
+        assert c.get("/api/documents", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_head_answers_like_get_without_a_body(client):
+    for path in ("/", "/api/documents", "/static/claimgraph.css"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == 200 and head.content == b"", path
+        assert head.headers["content-type"] == got.headers["content-type"]
+        assert "default-src 'none'" in head.headers["content-security-policy"]
+
+
+def test_an_error_keeps_every_security_header(demo_url):
+    app = create_app(demo_url)
+
+    @app.get("/api/boom")
+    def boom():
+        raise RuntimeError("a bug")
+
+    with TestClient(app, base_url=LOCAL) as c:
+        response = c.get("/api/boom")
+    assert response.status_code == 500 and "a bug" not in response.text
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY" and response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_nul_in_search_matches_nothing_extra(client):
+    everything = client.get("/api/search", params={"q": "a"}).json()
+    assert everything["claims"]  # "a" alone matches much of the demo
+    assert client.get("/api/search", params={"q": "\x00"}).json()["claims"] == []
+    assert client.get("/api/search", params={"q": "\x00"}).json()["documents"] == []
+    assert client.get("/api/search", params={"q": "a\x00qqzz"}).json()["claims"] == []
+    assert client.get("/search", params={"q": "\x00"}).status_code == 200
+
+
+def test_upload_of_hostile_files_is_bounded_and_kept_safe(demo_url, tmp_path):
+    import gzip
+
+    url = demo_store_copy(None, tmp_path / "hostile.db")
+    with TestClient(create_app(url), base_url=LOCAL) as c:
+        bomb = gzip.compress(b"x\n" * 200_000)
+        reply = c.post("/api/documents", files={"file": ("b.jsonl.gz", bomb, "application/gzip")})
+        assert reply.status_code == 400 and len(reply.content) < 5_000
+        assert "1,000 unreadable parts in a row" in reply.json()["detail"]
+        mixed = ("\n".join(["{bad"] * 500 + ['{"text": "Officials said \\ud800 the dam failed."}']) + "\n").encode()
+        reply = c.post("/api/documents", files={"file": ("m.jsonl", mixed, "application/x-ndjson")},
+                       data={"published": "20250208", "outlet": "Dam Watch"})
+        assert reply.status_code == 200, reply.text
+        body = reply.json()
+        assert len(body["added"]) == 1 and body["skipped"] == 500 and len(body["errors"]) == 21
+        doc = c.get(f"/api/documents/{body['added'][0]}").json()
+        assert doc["text"] == "Officials said \ufffd the dam failed." and doc["published"] == "2025-02-08"
+        page = c.post("/upload", files={"file": ("m2.jsonl", mixed.replace(b"dam", b"weir"), "application/x-ndjson")})
+        assert page.status_code == 200 and "500 skipped" in page.text
