@@ -17,6 +17,7 @@ from xml.etree.ElementTree import ParseError
 from ..config import Settings
 from ..document import Document, sha256_hex
 from ..errors import InputError
+from .furniture import mark_report
 from .skips import WrongKind
 
 # Elements whose content is never text a reader sees.
@@ -70,7 +71,7 @@ def entry_document(name: str, number: int, entry, outlet: str | None) -> Documen
     text = html_to_text(markup) if "html" in kind else markup.strip()
     if not text.strip():
         return InputError(where, "entry has no text once its markup is removed")
-    return Document(
+    return mark_report(Document(
         text=text,
         sha256=sha256_hex(markup + "\n" + (link or "")),
         title=entry_title(entry),
@@ -81,7 +82,7 @@ def entry_document(name: str, number: int, entry, outlet: str | None) -> Documen
         path=name,
         kind="feed",
         meta={k: v for k, v in (("entry", number), ("guid", entry.get("id"))) if v},
-    )
+    ))
 
 
 def entry_title(entry) -> str | None:

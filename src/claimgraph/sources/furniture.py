@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..document import Furniture
+from ..document import Document, Furniture
 
 # -- line shapes ---------------------------------------------------------------------------------------------
 
@@ -30,7 +30,7 @@ NAV_PHRASES = {
     "advertisement", "advertising", "sponsored", "share", "share this", "share this article", "share on facebook",
     "share on twitter", "share on x", "subscribe", "sign up", "sign in", "log in", "skip to content", "menu",
     "comments", "follow us", "newsletter", "print", "copy link", "email", "listen", "listen to this article",
-    "audio", "back to top", "top stories",
+    "audio", "back to top", "top stories", "summary", "highlights", "key points",
 }
 # Headers that open the "more from us" part of a page: everything after them is not this article.
 RELATED_HEADER = re.compile(
@@ -38,6 +38,14 @@ RELATED_HEADER = re.compile(
     r"in|like this)\b.*|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|"
     r"most\s+(?:read|popular|viewed)|read\s+next|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read)\s*:?$",
     re.I)
+# "Contributing: Todd Spangler.", "(Reporting by David Bailey; Editing by Cynthia Osterman.)": who made the report
+CONTRIBUTORS = re.compile(
+    r"^\(?(?:contributing(?:\s+(?:reporters?|writers?|editors?))?|contributors?|additional\s+reporting(?:\s+by)?|"
+    r"reporting\s+by|writing\s+by|edited\s+by|editing\s+by|compiled\s+by)\s*:?\s+[A-Z]", re.I)
+# A live blog's entry widget, words run together: "Igor BobicFlagShareLikeReplyAni Vrabel 5ptsmoderator..."
+WIDGET = re.compile(r"(?:Flag|Share|Like|Reply|Report){3,}")
+# An address on a line of its own, as tokenised corpora write it too ("http: / / articles. latimes. com / ...")
+URL_LINE = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.)\s*\S", re.I)
 AVATAR = re.compile(r"^(?:avatar|author|about\s+the\s+author|written\s+by|author\s+bio|profile\s+picture)$", re.I)
 # "(Gavriil Grigorov / POOL / AFP)", "(Photo: Reuters)", "Photo by Jane Roe/Getty Images"
 CREDIT_TAIL = re.compile(r"\((?:[^()]*?\s/\s[^()]*|(?:photo|image|picture|video|credit|source)s?\s*(?:by|:)[^()]*)\)\s*$", re.I)
@@ -72,17 +80,28 @@ MONTHS = {
     for m in names
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_PREFIX = r"(?:(?:published|updated|posted|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*)?"
-DATELINE = [
-    re.compile(rf"^{_PREFIX}{_WEEKDAY}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?:[T\s]\d{{2}}:\d{{2}}\S*)?{_TIME}$", re.I),
-    re.compile(rf"^{_PREFIX}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}$", re.I),
-    re.compile(rf"^{_PREFIX}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}$", re.I),
-]
+# A date written in a line: "December 23, 2012", "Thu Jun 13, 2013", "7 July 2012", "2012-04-04", "05/03/2013",
+# also as tokenised corpora write them ("2012 - 04 - 04", "05 / 03 / 2013").
+DATE_IN_LINE = re.compile(
+    rf"(?P<named>\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year2>\d{{4}})\b)"
+    r"|(?P<iso>\b(?P<y>\d{4})\s*-\s*(?P<m>\d{2})\s*-\s*(?P<d>\d{2})\b)"
+    r"|(?P<numeric>\b\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:\d{4}|\d{2})\b)", re.I)
+# What may stand beside the date on a date line: a prefix, a weekday, a clock time, a zone, separators.
+DATE_LINE_FILLER = re.compile(
+    r"\b(?:published|updated|posted|last|first|modified|date|on|at|and|edt|est|cdt|cst|mdt|mst|pdt|pst|gmt|utc|bst|"
+    r"cet|cest|ist|aest|aedt|et|pt|ct|mt|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?)\b"
+    r"|\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?\s*m\.?|[ap]\b)?"
+    r"|\b\d{1,2}\s*[ap]\.?\s*m\b\.?|[\s,|•·/:()\[\]–—-]+", re.I)
+MAX_DATE_LINE = 80
+DATE_LINES_AT_TOP = 6  # a report's own date line comes before its first few lines of text are out
+# "WASHINGTON, DC, April 28, 2009": a place in capitals may open a date line.
+DATE_LINE_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+)?\s*[,–—-]\s*(?=\S)")
 # A wire-style dateline opening the first paragraph: "KYIV, Feb. 8, 2025 (Reuters) — ...". It needs a date or
 # an agency after the capitalised place, so a paragraph that merely starts with "NATO — " stays body.
 _PLACE = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
+WIRE_DATELINE_LINES = 3  # the story's first paragraph is among the first lines of running text
 WIRE_DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE}),?\s+(?:(?i:{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*)?"
     r"(?:\((?P<agency>[A-Z][\w .&'’-]{1,30})\)\s*)?[-—–]{1,2}(?=\s)")
@@ -107,6 +126,12 @@ class PageFurniture:
     author: str | None = None
     outlet: str | None = None
     published: str | None = None
+    published_span: tuple[int, int] | None = None  # the dateline or byline the date was read from
+
+    def found_date(self, date: str | None, line: "Line") -> None:
+        """Take ``date`` as the publication date unless one was found before; remember where it was written."""
+        if date and self.published is None:
+            self.published, self.published_span = date, (line.start, line.end)
 
 
 def split_lines(text: str, markdown: bool = False) -> list[Line]:
@@ -152,27 +177,70 @@ def find_furniture(text: str, markdown: bool = False) -> PageFurniture:
     for i in range(tail_start, len(lines)):
         labels.setdefault(i, "nav" if is_label(lines[i]) else "related")
 
+    if page.published is None:  # a date line among the first lines dates the report, header or not
+        for i in range(min(DATE_LINES_AT_TOP, len(lines))):
+            if labels.get(i) == "dateline":
+                page.found_date(dateline_date(lines[i].plain), lines[i])
     page.furniture = [Furniture(lines[i].start, lines[i].end, label) for i, label in sorted(labels.items())]
-    if body_start < len(lines) and body_start not in labels:
-        mark_wire_dateline(lines[body_start], page)
+    # the dateline opens the first paragraph of the story, which may follow a headline written as a sentence
+    for i in range(body_start, min(body_start + WIRE_DATELINE_LINES, len(lines))):
+        if i not in labels and mark_wire_dateline(lines[i], page):
+            break
     return page
 
 
-def mark_wire_dateline(line: Line, page: PageFurniture) -> None:
+def mark_report(doc: Document) -> Document:
+    """Furniture in the text of a report from a reader without page structure of its own (JSON Lines, feed
+    entries, Telegram messages), as for .txt: datelines, "Posted on ..." lines, bylines, "Contributing: ..."
+    credits, live-blog widgets, labels. The headline stays body there (those readers give the title apart, and a
+    headline written as a sentence is what the report says). What the furniture reveals fills only what the
+    reader did not give; a publication date taken from the text says so in ``meta``: ``published_from``
+    ("dateline") and ``published_span``, the offsets of the words it was read from."""
+    page = find_furniture(doc.text)
+    kept = [f for f in page.furniture if f.label != "headline"]
+    if kept:
+        doc.furniture = sorted({*doc.furniture, *kept}, key=lambda f: (f.start, f.end))
+    doc.title = doc.title or page.title
+    doc.author = doc.author or page.author
+    doc.outlet = doc.outlet or page.outlet
+    if not doc.published and page.published:
+        doc.published = page.published
+        doc.meta.update(published_from(page))
+    return doc
+
+
+def published_from(page: PageFurniture) -> dict:
+    """The ``meta`` entries that say a publication date was read from the report's own words."""
+    if page.published is None or page.published_span is None:
+        return {}
+    return {"published_from": "dateline", "published_span": list(page.published_span)}
+
+
+def mark_wire_dateline(line: Line, page: PageFurniture) -> bool:
     """"KYIV, Feb. 8, 2025 (Reuters) —" before the first sentence: furniture up to the dash, and its date."""
     m = WIRE_DATELINE.match(line.raw[:200])
-    if not m or not (m.group("day") or m.group("agency")):
-        return
+    if not m or not (m.group("day") or m.group("agency") or is_bare_dateline(m, line.raw)):
+        return False
     page.furniture.append(Furniture(line.start, line.start + m.end(), "dateline"))
     page.furniture.sort(key=lambda f: f.start)
     if m.group("year"):
         try:
             date = dt.date(int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
-            page.published = page.published or date.isoformat()
+            page.found_date(date.isoformat(), Line(line.start, line.start + m.end(), "", ""))
         except (ValueError, KeyError):
             pass
     if m.group("agency"):
         page.outlet = page.outlet or m.group("agency").strip()
+    return True
+
+
+def is_bare_dateline(m: re.Match, raw: str) -> bool:
+    """"WASHINGTON — Sen. Bernie Sanders defended ...", "MANCHESTER, N.H. - At the moment ...": a place alone
+    before the dash, then a sentence starting with a capital. A short single word ("NATO — the alliance said")
+    is more often an acronym than a place, so it needs a state or country after it ("RYE, N.H.")."""
+    place = m.group("place")
+    starts_sentence = re.match(r"\s*[\"'“‘]*[A-Z0-9]", raw[m.end():])
+    return bool(starts_sentence) and ("," in place or " " in place or len(place) >= 5)
 
 
 def line_label(line: Line, markdown: bool) -> str | None:
@@ -190,10 +258,14 @@ def line_label(line: Line, markdown: bool) -> str | None:
         return "caption"
     if CREDIT_TAIL.search(s[-200:]) or (CREDIT_LINE.match(s) and line.words <= 25):
         return "caption"
-    if dateline_date(s):
+    if date_line(s):
         return "dateline"
     if line.words <= 12 and BYLINE.match(s):
         return "byline"
+    if line.words <= 40 and CONTRIBUTORS.match(s):
+        return "credit"
+    if WIDGET.search(s) or (URL_LINE.match(s) and line.words <= 40 and not SENTENCE_END.search(s)):
+        return "nav"
     return None
 
 
@@ -232,9 +304,9 @@ def mark_header(lines: list[Line], body_start: int, labels: dict[int, str], page
             continue  # a standfirst or other text of the article: body
         labels[i] = label
         if label == "byline":
-            read_byline(line.plain, page)
-        elif label == "dateline" and page.published is None:
-            page.published = dateline_date(line.plain)
+            read_byline(line, page)
+        elif label == "dateline":
+            page.found_date(dateline_date(line.plain), line)
 
 
 def is_headline(line: Line, following: Line | None, markdown: bool) -> bool:
@@ -248,15 +320,15 @@ def is_headline(line: Line, following: Line | None, markdown: bool) -> bool:
             and last_word not in CONNECTIVES)
 
 
-def read_byline(text: str, page: PageFurniture) -> None:
+def read_byline(line: Line, page: PageFurniture) -> None:
     """"By Jane Roe, Harbor Gazette", "Meridian Broadcasting — Business desk", "Jane Roe | March 3, 2025"."""
-    for part in re.split(r"\s+[—–|·-]\s+|,\s+(?=[A-Z])", text):
+    for part in re.split(r"\s+[—–|·-]\s+|,\s+(?=[A-Z])", line.plain):
         part = part.strip(" *_")
         byline = BYLINE.match(part)
         if byline and page.author is None:
             page.author = byline.group("names").strip()
         elif dateline_date(part):
-            page.published = page.published or dateline_date(part)
+            page.found_date(dateline_date(part), line)
         elif DESK.search(part) or not part[:1].isupper():
             continue
         elif page.outlet is None and not byline:
@@ -314,19 +386,63 @@ def mark_bio(lines: list[Line], body_start: int, tail_start: int, labels: dict[i
 
 
 def dateline_date(text: str) -> str | None:
-    """The ISO date of a line that is only a date (with "Published"/"Updated", weekday and time allowed)."""
-    if len(text) > 60:
+    """The ISO date of a line that is only a date ("Posted on December 23, 2012, 4:42 PM EDT"), else None."""
+    found = date_line(text)
+    return found[0] if found else None
+
+
+def date_line(text: str) -> tuple[str | None, str] | None:
+    """(ISO date or None, the date as written) for a line that is a date and nothing else: a prefix such as
+    "Posted on" or "Updated:", a weekday, a clock time and a zone may stand beside it. An all-number date
+    ("05 / 03 / 2013") makes the line furniture but gives no date: its order of day and month is unknown. A line
+    that is only "Updated 5: 40 p. m. ET" is furniture too."""
+    text = DATE_LINE_PLACE.sub("", text.strip(), count=1)
+    if len(text) > MAX_DATE_LINE:
         return None
-    for pattern in DATELINE:
-        m = pattern.match(text.strip())
-        if not m:
-            continue
-        month = int(m.group("mnum")) if "mnum" in pattern.groupindex else MONTHS.get(m.group("month").lower())
+    m = DATE_IN_LINE.search(text)
+    if m is None:
+        rest = DATE_LINE_FILLER.sub("", text)
+        prefixed = re.match(r"(?i)(?:published|updated|posted|last\s+updated)\b", text)
+        return (None, text) if prefixed and not rest and re.search(r"\d", text) else None
+    if DATE_LINE_FILLER.sub("", text[: m.start()] + " " + text[m.end() :]):
+        return None
+    return parse_date_words(m.group(0)), m.group(0)
+
+
+def parse_date_words(words: str) -> str | None:
+    """``YYYY-MM-DD`` of a date written with its month named or in ISO form ("December 23, 2012",
+    "2012 - 04 - 04"); None for all-number dates. The one place furniture turns words into a date: the shared
+    normaliser (claimgraph.dates) where it is present."""
+    numeric = re.fullmatch(r"(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4}|\d{2})", words.strip())
+    if numeric:  # "11 / 30 / 09": only when a part over 12 shows which is the day
+        first, second, year = (int(g) for g in numeric.groups())
+        year += 2000 if year < 100 else 0
+        if (first > 12) == (second > 12):
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
         try:
-            return dt.date(int(m.group("year")), month or 0, int(m.group("day"))).isoformat()
+            return dt.date(year, month, day).isoformat()
         except ValueError:
             return None
-    return None
+    words = " ".join(re.sub(r"\s*-\s*", "-", words).split()) if re.fullmatch(r"[\d\s-]+", words) else words
+    words = re.sub(r"(?i)\b(sept)\b", "sep", words)
+    try:
+        from ..dates import parse_date
+    except ImportError:  # pragma: no cover - the normaliser is another module's; keep working without it
+        parse_date = None
+    if parse_date is not None:
+        found = parse_date(words)
+        return found[:10] if found else None
+    m = DATE_IN_LINE.fullmatch(words)
+    if not m or m.group("numeric"):
+        return None
+    try:
+        if m.group("iso"):
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+        return dt.date(int(m.group("year") or m.group("year2")), month, int(m.group("day") or m.group("day2"))).isoformat()
+    except (ValueError, KeyError):
+        return None
 
 
 def same_text(a: str, b: str) -> bool:

@@ -15,6 +15,7 @@ from ..config import Settings
 from ..dates import parse_date
 from ..document import Document, sha256_hex
 from ..errors import InputError
+from .furniture import mark_report
 from .raw import BOMS, decode_text, looks_binary, open_bytes
 
 FIELDS = ("title", "outlet", "author", "published", "url")
@@ -138,4 +139,4 @@ def record_to_document(where: str, record: object, sha256: str) -> Document | In
             return InputError(where, f"'published' must be a date like 2025-02-08, not {meta['published'][:40]!r}")
         meta["published"] = published
     extra = {k: v for k, v in record.items() if k not in FIELDS and k != "text" and isinstance(v, (str, int, float, bool))}
-    return Document(text=text, sha256=sha256, kind="jsonl", meta=extra, **meta)
+    return mark_report(Document(text=text, sha256=sha256, kind="jsonl", meta=extra, **meta))

@@ -15,6 +15,7 @@ from ..config import Settings
 from ..dates import parse_date
 from ..document import Document, sha256_hex
 from ..errors import InputError
+from .furniture import mark_report
 from .raw import decode_text
 from .skips import WrongKind
 
@@ -61,7 +62,7 @@ def message_document(
         return InputError(where, "its date is not an ISO date or a Unix time")
     has_id = isinstance(message_id, int) and not isinstance(message_id, bool)
     author = message.get("author") if isinstance(message.get("author"), str) else None
-    return Document(
+    return mark_report(Document(
         text=text,
         sha256=sha256_hex(json.dumps({"channel": channel_id, "message": message}, sort_keys=True, default=str)),
         outlet=channel,
@@ -71,7 +72,7 @@ def message_document(
         path=name,
         kind="telegram",
         meta={k: v for k, v in (("message_id", message_id), ("channel_id", channel_id)) if v is not None},
-    )
+    ))
 
 
 def flatten_text(value: Any) -> str:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..config import Settings
 from ..document import Document, sha256_hex
-from .furniture import find_furniture
+from .furniture import find_furniture, published_from
 from .raw import decode_text
 
 
@@ -24,5 +24,5 @@ def _document(name: str, raw: bytes, markdown: bool) -> Document:
     return Document(
         text=text, sha256=sha256_hex(raw), path=name, kind="markdown" if markdown else "text",
         title=page.title, outlet=page.outlet, author=page.author, published=page.published,
-        furniture=page.furniture,
+        furniture=page.furniture, meta=published_from(page),
     )
