@@ -157,3 +157,34 @@ def test_html_to_text_drops_markup_and_script():
     text = html_to_text('<div>One <a href="#">two</a><script>bad()</script><!-- c --></div><ul><li>three</li><li>four</li></ul>')
     assert text == "One two\n\nthree\n\nfour"
     assert html_to_text("") == ""
+
+
+def test_an_external_dtd_is_read_past_and_never_fetched(tmp_path):
+    """A DOCTYPE naming an external DTD is allowed (many feeds carry one); nothing it names is fetched."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'<!ENTITY leak "fetched">')
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        dtd = f"http://127.0.0.1:{httpd.server_address[1]}/rss.dtd"
+        feed = RSS.replace('<rss version="2.0"', f'<!DOCTYPE rss SYSTEM "{dtd}">\n<rss version="2.0"', 1)
+        items = read_all(write(tmp_path, "dtd.xml", feed))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert asked == []
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
+    assert "fetched" not in items[0].text

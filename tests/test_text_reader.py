@@ -242,6 +242,21 @@ def test_wrongly_encoded_text_is_decoded(tmp_path, encoding):
     assert doc.text == text
 
 
+def test_legacy_cyrillic_is_decoded_when_detection_is_confident(tmp_path):
+    text = "Министерство обороны заявило, что удар пришёлся по складу. Об этом сообщил губернатор."
+    assert read_one(write(tmp_path, "ru.txt", text.encode("cp1251"))).text == text
+
+
+@pytest.mark.parametrize("content", [
+    b"Officials said \xfa\xfb\x80\x81\x85\xed\xee the dam failed.",  # the probe's bytes: no encoding fits them
+    b"\xfa\xfb\x80\x81\x85\xed\xee" * 10,
+])
+def test_undecodable_bytes_are_skipped_not_stored_as_mojibake(tmp_path, content):
+    path = write(tmp_path, "odd.txt", content)
+    (item,) = read_inputs([str(path)], Settings())
+    assert isinstance(item, InputError) and "cannot be told with confidence" in item.reason
+
+
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty"),
     (b"  \n\t\n", "empty"),

@@ -209,3 +209,12 @@ def test_non_public_addresses(address):
 @pytest.mark.parametrize("address", ["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111"])
 def test_public_addresses(address):
     assert url.is_public(ipaddress.ip_address(address))
+
+
+def test_credentials_in_a_url_are_neither_stored_nor_printed(server):
+    host = server.removeprefix("http://")
+    [doc] = fetch(f"http://reader:hunter2@{host}/report.txt", address_allowed=only_test_server)
+    assert doc.url == server + "/report.txt" and "hunter2" not in repr(doc)
+    (error,) = read_inputs([f"http://reader:hunter2@{host}/missing"], Settings())
+    assert isinstance(error, InputError) and "hunter2" not in str(error) and "reader" not in str(error)
+    assert error.name == server + "/missing"
