@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from claimgraph.document import Document
 from claimgraph.errors import InputError
 from claimgraph.sources import read_inputs
 from claimgraph.sources.furniture import find_furniture
+from claimgraph.sources.skips import MAX_ERRORS_PER_INPUT, MAX_REASONS
 
 SUFFIXES = [".txt", ".md", ".jsonl", ".json", ".xml", ".rss", ".html", ".txt.gz", ".json.gz"]
 FUZZ = settings(max_examples=40, deadline=timedelta(seconds=10), derandomize=True,
@@ -78,7 +79,22 @@ def read_as(folder: Path, suffix: str, data: bytes) -> list[Document | InputErro
             assert item.text.strip() and item.sha256
             for f in item.furniture:
                 assert 0 <= f.start <= f.end <= len(item.text)
+        assert_storable(item)
+    errors = [i for i in items if isinstance(i, InputError)]
+    # bounded: the first few of one input's own errors, one total per reason, one "stopped reading" line
+    assert len(errors) <= MAX_ERRORS_PER_INPUT + MAX_REASONS + 1, len(errors)
     return items
+
+
+def assert_storable(item) -> None:
+    """Every string a reader hands on can be written as UTF-8 (the store, the terminal, every export)."""
+    values = [item.name, item.reason] if isinstance(item, InputError) else [
+        item.text, item.title, item.outlet, item.author, item.published, item.url, item.path, json.dumps(item.meta)]
+    for value in values:
+        if value is not None:
+            value.encode("utf-8")
+    if isinstance(item, Document) and item.published:
+        datetime.fromisoformat(item.published)  # normalised: every export reads it
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +165,75 @@ def test_pathological_lines_finish(tmp_path, line):
     for suffix in (".txt", ".md"):
         items = read_as(tmp_path, suffix, (line + "\n\nThe port said it would open in May.\n").encode())
         assert len(items) == 1
+
+
+# --- surrogates, mixed encodings, deep nesting, repeated bad lines (issue 17) ------------------------------------
+
+# every code point, lone surrogates often (hypothesis leaves them out unless asked)
+any_text = st.text(alphabet=st.one_of(st.characters(blacklist_categories=()),
+                                      st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, blacklist_categories=())),
+                   max_size=60)
+surrogate_values = st.recursive(
+    st.none() | st.integers() | any_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(any_text, inner, max_size=4), max_leaves=20)
+
+
+@FUZZ
+@given(records=st.lists(st.fixed_dictionaries({"text": any_text}, optional={
+    k: st.one_of(any_text, st.sampled_from(["2025-02-08", "20250208", "2025-W06-1", "Mon, 10 Feb 2025 18:30:00 +0000"]))
+    for k in ("title", "outlet", "author", "published", "url")}), min_size=1, max_size=5))
+def test_jsonl_with_lone_surrogates_everywhere(folder, records):
+    read_as(folder, ".jsonl", "\n".join(json.dumps(r) for r in records).encode())
+
+
+@FUZZ
+@given(name=surrogate_values, texts=st.lists(any_text, min_size=1, max_size=4), author=any_text)
+def test_telegram_exports_with_lone_surrogates(folder, name, texts, author):
+    export = {"name": name, "username": name, "messages": [
+        {"id": i, "type": "message", "date": "2025-02-03T09:15:00", "author": author, "text": text}
+        for i, text in enumerate(texts)]}
+    read_as(folder, ".json", json.dumps(export).encode())
+
+
+ENCODINGS = ["utf-8", "cp1252", "cp1251", "koi8-r", "latin-1", "shift_jis", "utf-16-le", "gb2312"]
+mixed_bytes = st.lists(
+    st.tuples(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x4E2D, blacklist_categories=("Cs",)),
+                      max_size=40), st.sampled_from(ENCODINGS)),
+    min_size=1, max_size=6,
+).map(lambda parts: b"".join(t.encode(e, "replace") for t, e in parts))
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@FUZZ
+@given(data=mixed_bytes)
+def test_mixed_encodings_in_one_file(folder, suffix, data):
+    read_as(folder, suffix, data)
+
+
+@pytest.mark.parametrize("suffix, opening, closing", [
+    (".json", "[", "]"), (".jsonl", "[", "]"), (".jsonl", '{"text": ', "}"), (".json", '{"messages": [', "]}"),
+    (".xml", "<rss><channel><item><description>", "</description></item></channel></rss>"),
+    (".xml", "<a>", "</a>"), (".html", "<div>", "</div>"), (".md", "> ", ""),
+])
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deep_nesting_is_a_skip_not_a_crash(tmp_path, suffix, opening, closing, depth):
+    read_as(tmp_path, suffix, (opening * depth + "x" + closing * depth).encode())
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".json", ".xml"])
+@pytest.mark.parametrize("line", ["x", "{bad", "[1]", '{"text": 5}', '{"text": "a", "published": "soon"}', "\udcff",
+                                  '{"type": "message"}', "<item>"])
+def test_repeated_bad_lines_stay_bounded(tmp_path, suffix, line):
+    """Many copies of one bad line (or bad message, or bad entry) in every collection reader."""
+    if suffix == ".json":
+        try:
+            message = json.loads(line)
+        except json.JSONDecodeError:
+            message = line
+        data = json.dumps({"messages": [message] * 5000})
+    elif suffix == ".xml":
+        data = "<rss version='2.0'><channel>" + "<item><title>t</title></item>" * 5000 + "</channel></rss>"
+    else:
+        data = "\n".join([line] * 5000)
+    items = read_as(tmp_path, suffix, data.encode("utf-8", "surrogateescape"))
+    assert sum(isinstance(i, InputError) for i in items) <= MAX_ERRORS_PER_INPUT + MAX_REASONS + 1
