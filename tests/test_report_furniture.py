@@ -187,3 +187,13 @@ def test_polnear_datelines_are_marked():
         marked += [text[f.start:f.end] for f in doc.furniture if f.label == "dateline"]
     assert len(marked) >= 120
     assert all(m.rstrip(" -—–\xa0").split(",")[0].split(" (")[0].isupper() for m in marked), marked
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Fri., May. 3, 2013 11: 45 AM PDT", "2013-05-03"),
+    ("Friday August 2, 2013 @ 8: 13am PDT", "2013-08-02"),
+    ("on Tuesday, 16 December 2008 13: 45.", "2008-12-16"),
+    ("Posted: 04 / 9 / 2012 8: 33 am Updated: 04 / 9 / 2012 8: 33 am", None),
+])
+def test_date_lines_as_ecb_plus_writes_them(line, expected):
+    assert date_line(line) is not None and date_line(line)[0] == expected

@@ -91,9 +91,9 @@ DATE_IN_LINE = re.compile(
 DATE_LINE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|first|modified|date|on|at|and|edt|est|cdt|cst|mdt|mst|pdt|pst|gmt|utc|bst|"
     r"cet|cest|ist|aest|aedt|et|pt|ct|mt|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?)\b"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?)\b\.?"
     r"|\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?\s*m\.?|[ap]\b)?"
-    r"|\b\d{1,2}\s*[ap]\.?\s*m\b\.?|[\s,|•·/:()\[\]–—-]+", re.I)
+    r"|\b\d{1,2}\s*[ap]\.?\s*m\b\.?|[\s,.@|•·/:()\[\]–—-]+", re.I)
 MAX_DATE_LINE = 80
 DATE_LINES_AT_TOP = 6  # a report's own date line comes before its first few lines of text are out
 # "WASHINGTON, DC, April 28, 2009": a place in capitals may open a date line.
@@ -404,7 +404,7 @@ def date_line(text: str) -> tuple[str | None, str] | None:
         rest = DATE_LINE_FILLER.sub("", text)
         prefixed = re.match(r"(?i)(?:published|updated|posted|last\s+updated)\b", text)
         return (None, text) if prefixed and not rest and re.search(r"\d", text) else None
-    if DATE_LINE_FILLER.sub("", text[: m.start()] + " " + text[m.end() :]):
+    if DATE_LINE_FILLER.sub("", DATE_IN_LINE.sub(" ", text)):  # "Posted: 04/9/2012 8:33 am Updated: 04/9/2012"
         return None
     return parse_date_words(m.group(0)), m.group(0)
 
