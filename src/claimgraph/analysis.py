@@ -42,7 +42,9 @@ class Source:
 
 @dataclass
 class Attribution:
-    """One link of a chain. ``source_span`` is None where the source is implicit (carried over)."""
+    """One link of a chain. ``source_span`` is None where the source is implicit (carried over from an earlier
+    mention: "According to the sources" keeps the chain NHK cited them in); a quotation that goes on into the next
+    sentence keeps the cue and source spans of the attribution it continues."""
 
     source: str  # Source.id within the same Analysis
     cue: str

@@ -46,8 +46,9 @@ class Unit:
     first: int  # token indices, inclusive
     last: int
     found: list[Found] = field(default_factory=list)
-    main: Found | None = None  # the longest statement the unit reports
+    main: Found | None = None  # the longest statement the unit reports (its innermost speaker's, for the chain)
     others: list[Found] = field(default_factory=list)  # statements beside it ("A, X said, but Y claimed B")
+    tops: list[Found] = field(default_factory=list)  # main and others as the report cites them, for the content
     continued: list[Attribution] | None = None  # chain carried from the previous quote
 
 
@@ -232,12 +233,13 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
             f.parent = by_token[f.cue.parent]
             f.content_span = f.parent.content_span
             continue
-        # nested: the smallest other content that holds this cue
+        # nested: the smallest other content that holds this cue, if it is a statement: "X said Y told Z that C"
+        # is X's report of Y's words, but in "X dismissed Y's claim that C" C is Y's claim, not X's
         # (strictly larger than this one's own content, so nesting can never loop)
         own = f.content_span[1] - f.content_span[0] if f.content_span else 0
         holders = [
             g for g in found
-            if g is not f and g.cue.kind != "citing" and _inside(f.cue.cue_span, g.content_span)
+            if g is not f and g.cue.kind != "citing" and not g.cue.stance and _inside(f.cue.cue_span, g.content_span)
             and g.content_span[1] - g.content_span[0] > own  # type: ignore[index]
         ]
         if holders:
@@ -256,8 +258,9 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
             s_first, s_last = cue.source_tokens
             f.source = speakers.resolve(s_first, s_last, cue.source_head, scope_key)  # type: ignore[arg-type]
             f.source_span = (parsed[s_first].idx, parsed[s_last].idx + len(parsed[s_last].text))
-        if not outer:
-            # a source seen before keeps the chain it came through ("According to the sources" -> NHK's)
+        if not outer and _refers_back(parsed, cue):
+            # a source referred back to keeps the chain it came through ("According to the sources" -> NHK's);
+            # one named again speaks for itself ("Trump said" after "Politico reported, citing Trump")
             outer = [Attribution(a.source, a.cue, a.cue_span, None) for a in speakers.outer_of(f.source)]
             outer = [a for a in outer if a.source != f.source.id]
         cue_text = text[cue.cue_span[0] : cue.cue_span[1]]
@@ -269,7 +272,7 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
         if f.cue.other_side is not None and f.content_span is not None:
             f.more_content.append(f.cue.other_side)
     unit.found = found
-    tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.stance]
+    tops = [f for f in found if f.parent is None and f.content_span is not None and not f.cue.silent]
     if not tops:
         return
     # the longest statement first, and beside it every other whose content it does not overlap; what somebody
@@ -278,17 +281,19 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     ranked = sorted(tops, key=lambda f: (id(f) not in asked, f.content_span[1] - f.content_span[0]), reverse=True)  # type: ignore[index]
     kept = [ranked[0]]
     for f in ranked[1:]:
-        if id(f) not in asked and _has_verb(parsed, f.content_span) and not any(  # type: ignore[arg-type]
-                _overlaps(f.content_span, g.content_span) for g in kept):  # type: ignore[arg-type]
-            kept.append(f)
+        if id(f) not in asked and not any(
+                _overlaps(f.content_span, g.content_span) and not (g.cue.stance and _inside(f.cue.cue_span, g.content_span))
+                for g in kept):  # type: ignore[arg-type]
+            kept.append(f)  # (a claim inside what a stance is about is a claim of its own: "dismissed Y's claim that C")
+    unit.tops = kept
     unit.main, *unit.others = [_innermost(found, f) for f in kept]
 
 
-def _has_verb(parsed, content: tuple[int, int]) -> bool:
-    """A statement beside the main one has a verb of its own: "declaring it" (content "it") and "Trump's reported
-    net worth" (content "net worth") are not statements."""
-    span = parsed.char_span(*content, alignment_mode="expand")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+def _refers_back(parsed, cue: CueMatch) -> bool:
+    """Whether a cue's source phrase refers back to someone met before ("he", "the ministry", "the sources")
+    rather than naming them ("Trump", "Ukraine's Defence Ministry")."""
+    head = parsed[cue.source_head] if cue.source_head is not None else None
+    return head is not None and head.pos_ != "PROPN" and not head.ent_type_
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -332,7 +337,7 @@ def _announced_voice(text: str, unit: Unit) -> list[Attribution] | None:
         f.cue.kind == "verb" and f.content_span is not None and text[slice(*f.content_span)].lower().startswith("the following"))), None)
     if speaker is None:
         return None
-    return [Attribution(a.source, a.cue, a.cue_span, None) for a in speaker.chain]
+    return list(speaker.chain)
 
 
 def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[Unit], list[Source]]:
@@ -351,7 +356,7 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
         if unit.main is None and previous is not None and _is_quote_only(text[unit.start : unit.end]):
             chain = _voice_going_on(text, previous, before)
             if chain:
-                unit.continued = [Attribution(a.source, a.cue, a.cue_span, None) for a in chain]
+                unit.continued = list(chain)  # the same attribution, cue and source words and all
         if previous is not None and "\n" in text[previous.end : unit.start]:
             announced = _announced_voice(text, previous)  # a new paragraph: only the one after the colon
         if announced and unit.main is None and not unit.continued:
@@ -360,20 +365,11 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
     return units, speakers.sources
 
 
-def _claim_content(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Drop a leading complementiser: for "X said that Y" the content is Y."""
-    start, end = span
-    for word in ("that ", "That "):
-        if text.startswith(word, start) and end - start > len(word) + 3:
-            start += len(word)
-    return start, end
-
-
 def _claim_contents(text: str, found: Found) -> list[tuple[int, int]]:
     """The content of each claim a statement makes: one per part of a quotation that its cue splits ("“A,” she
     said, “B.”" is two claims, as "“A,” she said. “B.”" is), and one only for a statement its cue merely
     interrupts ("Fundraising, according to the campaign, has surged": the content runs across the cue)."""
-    start, end = _claim_content(text, found.content_span)  # type: ignore[arg-type]
+    start, end = found.content_span  # type: ignore[misc]  ("that" and all, as PolNeAR marks a content)
     side = found.cue.other_side
     if side is not None:
         start, end = min(start, side[0]), max(end, side[1])
@@ -404,13 +400,15 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
     text = parsed.text
     claims: list[Claim] = []
     for unit in units:
-        if not _worth_a_claim(parsed, text, unit) or any(f.cue.kind == "bare" for f in unit.found):
+        if not _worth_a_claim(parsed, text, unit) or (unit.main is None and any(f.cue.kind == "bare" for f in unit.found)):
             continue  # a fragment, or just "he said." naming the speaker of the quotation before
         span = (unit.start, unit.end)
         said: list[tuple[tuple[int, int], list[Attribution]]] = [(span, unit.continued or [])]
         if unit.main is not None and unit.main.content_span is not None:
-            statements = sorted([unit.main, *unit.others], key=lambda f: f.content_span[0])  # type: ignore[index]
-            said = [(content, f.chain) for f in statements for content in _claim_contents(text, f)]
+            # the content the report cites ("X said Y told Z that C": Y told Z that C), the chain to the innermost
+            # speaker (X <- Y)
+            statements = sorted(zip(unit.tops, [unit.main, *unit.others]), key=lambda p: p[0].content_span[0])  # type: ignore[index]
+            said = [(content, inner.chain) for top, inner in statements for content in _claim_contents(text, top)]
         for content, chain in said:
             claims.append(
                 Claim(

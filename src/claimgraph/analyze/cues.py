@@ -84,7 +84,8 @@ class CueMatch:
     source_head: int | None  # index of the source phrase's head token
     content_span: tuple[int, int] | None
     parent: int | None = None  # for "citing": index of the verb cue token whose source cites this one
-    stance: bool = False  # a stance toward a thing ("praised X", "called for X"), not a statement: no claim
+    stance: bool = False  # a stance toward a thing ("praised X", "called for X", "warned of X"), not a statement
+    silent: bool = False  # "declined to comment on Y", "did not say how many": says nothing, so no one's claim
     # the content's other side when the cue sits inside it ("The nominee, he said, watched ..."): char span
     other_side: tuple[int, int] | None = None
 
@@ -694,13 +695,17 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             cue = (_cue_extent(doc, tok.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
         s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
         # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
-        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance,
+        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance, silent=silent,
                          other_side=_char_span(doc, *other) if other else None)
         verb_cues[tok.i] = match
         inside_cues.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
         out.append(match)
-    # A "citing" whose parent is not a cue (or has no subject) stands alone.
+    # A "citing" hangs off the nearest cue verb above it ("X reported that Y was off, citing Z" parsed with
+    # "citing" under "was"); one with no cue above it (or one without a subject) stands alone.
     for m in out:
         if m.kind == "citing" and m.parent is not None and m.parent not in verb_cues:
-            m.parent = None
+            above = doc[m.parent]
+            while above.i not in verb_cues and above.head.i != above.i:
+                above = above.head
+            m.parent = above.i if above.i in verb_cues else None
     return out
