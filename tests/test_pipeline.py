@@ -119,3 +119,18 @@ def test_worker_count_follows_request_and_work():
     assert pipeline.worker_count(settings, 2, 1000) == 2
     assert pipeline.worker_count(settings, 8, 20) == 2  # 20 documents are two chunks: two workers at most
     assert pipeline.worker_count(settings, 1, 1000) == 1
+
+
+def test_only_languages_with_a_pipeline_are_analysed_and_order_holds(analyzer):
+    english = "The ministry said on Monday that 300 Kestrian engineers will arrive in Valdoria."
+    docs = [document(english, language="en"), document("Министерство заявило, что инженеры прибудут.", language="ru"),
+            document(english + " More later.", language=None), document("Die Regierung sagte nein.", language="de")]
+    analyses = list(analyzer.analyze_many(docs))
+    assert [a.document for a in analyses] == [d.id for d in docs]
+    assert analyses[0].claims and analyses[2].claims  # English, and "could not tell", are analysed
+    for a, code in ((analyses[1], "ru"), (analyses[3], "de")):
+        assert a.claims == [] and a.mentions == [] and a.times == []
+        assert a.warnings == [f"not analysed: language {code}"]
+        assert a.analyzer == pipeline.ANALYZER_VERSION  # not pending again on the next add
+    pooled = list(analyze_parallel(docs * 10, Settings(), processes=2))  # the gate travels to the workers
+    assert [a.warnings for a in pooled[:4]] == [a.warnings for a in analyses]

@@ -34,6 +34,7 @@ def demo_story() -> dict:
 def test_demo_story_is_valid(demo_story):
     validate_story(demo_story)
     assert demo_story["claims"] and demo_story["entities"] and demo_story["sources"]
+    assert all("language" in d for d in demo_story["documents"])  # null here: no store detected it
 
 
 def broken(story: dict, change) -> dict:
@@ -54,6 +55,8 @@ BREAKAGES = {
     "wrong format": lambda s: s.update(format="claimgraph/0"),
     "no claims list": lambda s: s.pop("claims"),
     "bad sha256": lambda s: s["documents"][0].update(sha256="xyz"),
+    "language as a name": lambda s: s["documents"][0].update(language="Russian"),
+    "language with a region": lambda s: s["documents"][0].update(language="ru-RU"),
     "time with unknown type": lambda s: s["times"][0].update(type="EPOCH"),
     "quantity value as text": lambda s: s["claims"][0].update(quantities=[{"text": "8,000", "value": "8000", "qualifier": None, "unit": None}]),
     "unknown relation type": lambda s: s["relations"].append({"a": "c1", "b": "c2", "type": "likes", "why": "x"}),

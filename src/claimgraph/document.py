@@ -68,6 +68,9 @@ class Document:
     furniture: list[Furniture] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     duplicate_of: str | None = None  # set by the store: the Document.id this is a syndicated near-copy of
+    # ISO 639-1 code of the body's language (``analyze.language``; set by the store when a reader left it
+    # unset); None where it could not be told. Only languages with a pipeline are analysed.
+    language: str | None = None
 
     @property
     def id(self) -> str:

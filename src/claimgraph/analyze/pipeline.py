@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from ..analysis import Analysis, Mention
 from ..config import Settings
 from ..document import Document
-from . import attribution, entities, modality, nlp, quantities, timex
+from . import attribution, entities, language, modality, nlp, quantities, timex
 
 # Bump when the analysis output changes, so stored analyses made by an older version are redone.
 ANALYZER_VERSION = "0.2.5"
@@ -58,9 +58,15 @@ class Analyzer:
 
     def analyze_many(self, docs: Iterable[Document], batch_size: int = PIPE_BATCH) -> Iterator[Analysis]:
         docs = docs if isinstance(docs, list) else list(docs)
-        texts = (analysis_text(d, self.settings.max_analysis_chars) for d in docs)
+        texts = (analysis_text(d, self.settings.max_analysis_chars) for d in docs if language.analysed(d.language))
         parses = self.nlp.pipe(texts, batch_size=batch_size)
         for doc in docs:
+            if not language.analysed(doc.language):
+                # No pipeline for its language: an empty analysis that says why (the English parse of a
+                # Russian page finds "claims" that are not there). It is stored and searchable all the same.
+                yield Analysis(document=doc.id, analyzer=ANALYZER_VERSION,
+                               warnings=[language.not_analysed_note(doc.language)])
+                continue
             started = time.perf_counter()
             parsed = next(parses)
             self.timings["parse"] += time.perf_counter() - started

@@ -12,6 +12,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from ..analyze import language
 from ..config import Settings
 from ..dates import DateError, normalise_date
 from ..errors import ClaimgraphError, InputError
@@ -86,23 +87,31 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
         except ClaimgraphError as e:
             err_console.print(f"[red]error:[/red] {e}")
             sys.exit(EXIT_STORE)
+        languages = store.document_languages()
+    not_analysed = [(d, languages.get(d)) for d in report.analyzed if not language.analysed(languages.get(d))]
     try:
-        _print_summary(report, as_json)
+        _print_summary(report, as_json, not_analysed)
     except (BrokenPipeError, SystemExit):  # `claimgraph add ... | head -1`: the reader left; the work is done
         _drop_output(sys.stdout)
     sys.exit(0 if report.ok else EXIT_INPUT_ERRORS)
 
 
-def _print_summary(report: IngestReport, as_json: bool) -> None:
+def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple[str, str | None]]) -> None:
+    """``not_analysed``: (document id, language) of the reports stored but not analysed, for their language."""
     if as_json:
-        print_json(report.to_dict())
+        print_json({**report.to_dict(),
+                    "not_analysed": [{"document": d, "language": code} for d, code in not_analysed]})
         return
     ignored = f", {report.ignored_count} file(s) ignored" if report.ignored_count else ""
+    other = f", {len(not_analysed)} not analysed (language)" if not_analysed else ""
     console.print(
         f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
-        f"{len(report.duplicates)} near-copies marked, {len(report.analyzed)} analysed, "
+        f"{len(report.duplicates)} near-copies marked, {len(report.analyzed) - len(not_analysed)} analysed{other}, "
         f"{report.skipped} input(s) skipped{ignored}", soft_wrap=True,
     )
+    for doc_id, code in not_analysed:
+        where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
+        console.print(f"  {doc_id}{where}: {language.not_analysed_note(code)}", soft_wrap=True)
     for doc_id in report.existing:
         where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
         console.print(f"  {doc_id}{where}: already stored, nothing to do", soft_wrap=True)
@@ -148,19 +157,27 @@ def docs(db, as_json):
     if as_json:
         print_json([
             {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author, "published": d.published_date,
-             "url": d.url, "path": d.path, "kind": d.kind, "duplicate_of": d.duplicate_of,
-             "claims": counts.get(d.id), "characters": len(d.text)}
+             "url": d.url, "path": d.path, "kind": d.kind, "language": d.language, "duplicate_of": d.duplicate_of,
+             "claims": counts.get(d.id) if language.analysed(d.language) else None,
+             "note": _doc_note(d, counts), "characters": len(d.text)}
             for d in documents
         ])
         return
     table = Table(title=f"{len(documents)} report(s)")
-    for col in ("id", "published", "outlet", "title", "claims", "note"):
+    for col in ("id", "published", "outlet", "title", "language", "claims", "note"):
         table.add_column(col)
     for d in documents:
-        note = f"copy of {d.duplicate_of}" if d.duplicate_of else ("" if d.id in counts else "not analysed")
+        claims = str(counts.get(d.id, "")) if language.analysed(d.language) else ""
         table.add_row(d.id, d.published_date or "?", short(d.outlet, 24), short(d.title or d.path, 60),
-                      str(counts.get(d.id, "")), note)
+                      d.language or "?", claims, _doc_note(d, counts) or "")
     console.print(table)
+
+
+def _doc_note(d, counts: dict[str, int]) -> str | None:
+    """Why a report has no claims of its own: a copy, a language without a pipeline, or not analysed yet."""
+    if d.duplicate_of:
+        return f"copy of {d.duplicate_of}"
+    return language.not_analysed_note(d.language) or (None if d.id in counts else "not analysed")
 
 
 def demo_reports() -> tuple[Path, dict]:

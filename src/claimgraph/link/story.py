@@ -24,7 +24,7 @@ def document_json(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
         "published": doc.published_date, "url": doc.url, "path": doc.path, "sha256": doc.sha256,
-        "duplicate_of": doc.duplicate_of, "kind": doc.kind, "text": doc.text,
+        "duplicate_of": doc.duplicate_of, "kind": doc.kind, "language": doc.language, "text": doc.text,
         "furniture": [{"span": [f.start, f.end], "label": f.label} for f in doc.furniture],
     }
 

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..analyze import language
 from ..document import sha256_hex
 from ..errors import InputError
 from ..sources.jsonl import FIELDS, record_to_document
@@ -100,4 +101,8 @@ def to_document(ordinal: tuple[int, int], name: str, payload) -> dict:
     else:
         doc.kind = "parquet"
         doc.meta["row"] = ordinal[1]
-    return {"ordinal": ordinal, "document": storable(doc).to_dict()}
+    storable(doc)
+    # Detected here, before the analysis task, so a report in a language without a pipeline is not analysed
+    # in Spark either; the store keeps what is detected here.
+    doc.language = language.detect("\n".join(s.of(doc.text) for s in doc.body_spans()))
+    return {"ordinal": ordinal, "document": doc.to_dict()}

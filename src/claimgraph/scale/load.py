@@ -77,7 +77,7 @@ def load(store: Store, output: str | Path, on_document: Callable[[str], None] | 
             "the next `claimgraph add` on this store re-analyses these reports"
         )
     loaded: list[Document] = []
-    for row in rows(out, "documents", [f.name for f in tables.DOCUMENTS.fields]):
+    for row in rows(out, "documents", document_columns(out)):
         doc = _document(row)
         outcome = store.add_document(doc)
         if outcome.status == "exists":
@@ -95,10 +95,22 @@ def load(store: Store, output: str | Path, on_document: Callable[[str], None] | 
     return summary
 
 
+def document_columns(output: Path) -> list[str]:
+    """The documents table's columns this output has: one written before languages were detected has no
+    ``language`` (the store detects it on load)."""
+    import pyarrow.dataset as ds
+
+    try:
+        present = set(ds.dataset(str(output / "documents"), format="parquet").schema.names)
+    except (OSError, ValueError) as e:
+        raise InputError(str(output / "documents"), f"cannot be read as the documents table ({e})") from None
+    return [f.name for f in tables.DOCUMENTS.fields if f.name in present or f.name != "language"]
+
+
 def _document(row: dict) -> Document:
     fields = ("text", "sha256", "title", "outlet", "author", "published", "url", "path", "kind")
     return Document.from_dict({**{k: row[k] for k in fields}, "furniture": json.loads(row["furniture"] or "[]"),
-                               "meta": json.loads(row["meta"] or "{}")})
+                               "meta": json.loads(row["meta"] or "{}"), "language": row.get("language")})
 
 
 def _link(store: Store, out: Path, loaded: list[Document], summary: LoadSummary) -> None:

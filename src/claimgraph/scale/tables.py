@@ -28,7 +28,7 @@ DOCUMENTS = _schema(
     ("id", StringType()), ("sha256", StringType()), ("kind", StringType()), ("title", StringType()),
     ("outlet", StringType()), ("author", StringType()), ("published", StringType()), ("url", StringType()),
     ("path", StringType()), ("text", StringType()), ("furniture", StringType()), ("meta", StringType()),
-    ("analyzer", StringType()), ("analysis", StringType()),
+    ("analyzer", StringType()), ("analysis", StringType()), ("language", StringType()),
 )
 CLAIMS = _schema(
     ("id", StringType()), ("document", StringType()), ("span_start", IntegerType()), ("span_end", IntegerType()),
@@ -57,7 +57,7 @@ def document_row(item: dict) -> tuple:
     return (
         number, line, d["id"], d["sha256"], d["kind"], d["title"], d["outlet"], d["author"], d["published"],
         d["url"], d["path"], d["text"], json.dumps(d["furniture"]), json.dumps(d["meta"], default=str),
-        analysis["analyzer"], json.dumps(analysis),
+        analysis["analyzer"], json.dumps(analysis), d.get("language"),
     )
 
 

@@ -48,6 +48,9 @@ class Database:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=60000")
+        # SQLite's own LOWER folds ASCII only, so a search for "Министерство" missed reports in Russian;
+        # PostgreSQL's lower() folds whatever the server's locale knows.
+        conn.create_function("LOWER", 1, _lower, deterministic=True)
         return conn
 
     def _sql(self, sql: str) -> str:
@@ -98,6 +101,10 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 _QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#]*")

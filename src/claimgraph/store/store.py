@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..analysis import Analysis
+from ..analyze import language
 from ..config import default_db
 from ..document import Document
 from ..link import near_duplicates
@@ -46,7 +47,7 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-DOC_COLUMNS = "id, sha256, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of"
+DOC_COLUMNS = "id, sha256, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of, language"
 
 
 class Store:
@@ -81,17 +82,19 @@ class Store:
         if self.db.query("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)):
             return AddOutcome(doc.id, "exists")
         body = "\n".join(s.of(doc.text) for s in doc.body_spans())
+        if doc.language is None:  # readers leave it to us; the Spark job detects it before its analysis
+            doc.language = language.detect(body)
         keys = near_duplicates.band_keys(body)
         with self.db.transaction():
             original = self._find_near_copy(body, keys)
             inserted = self.db.execute(
-                f"INSERT INTO documents ({DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                f"INSERT INTO documents ({DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 # No conflict target: a concurrent twin can collide on the id or on sha256 first.
                 "ON CONFLICT DO NOTHING",
                 (
                     doc.id, doc.sha256, doc.kind, doc.title, doc.outlet, doc.author, doc.published, doc.url,
                     doc.path, doc.text, json.dumps([f.__dict__ for f in doc.furniture]),
-                    json.dumps(doc.meta, default=str), original, _now(),
+                    json.dumps(doc.meta, default=str), original, doc.language, _now(),
                 ),
             )
             if inserted.rowcount == 0:  # another process added it between our check and insert
@@ -130,6 +133,10 @@ class Store:
             "published, added_at, id"
         )
         return [_row_to_document(r) for r in rows]
+
+    def document_languages(self) -> dict[str, str | None]:
+        """Each document's language (None where it could not be told), without reading any text."""
+        return dict(self.db.query("SELECT id, language FROM documents"))
 
     def document_count(self) -> int:
         return self.db.query("SELECT COUNT(*) FROM documents")[0][0]
@@ -240,11 +247,12 @@ def _furniture(data: str):
 
 
 def _row_to_document(row: tuple) -> Document:
-    (doc_id, sha, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of) = row
+    (doc_id, sha, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of,
+     language_code) = row
     return Document(
         text=text, sha256=sha, title=title, outlet=outlet, author=author, published=published, url=url,
         path=path, kind=kind, furniture=_furniture(furniture), meta=json.loads(meta or "{}"),
-        duplicate_of=duplicate_of,
+        duplicate_of=duplicate_of, language=language_code,
     )
 
 

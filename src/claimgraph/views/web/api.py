@@ -20,7 +20,7 @@ def data_of(request: Request) -> StoryData:
 
 
 def document_summary(doc: dict, view: StoryView) -> dict[str, Any]:
-    keys = ("id", "title", "outlet", "author", "published", "url", "path", "kind", "duplicate_of", "sha256")
+    keys = ("id", "title", "outlet", "author", "published", "url", "path", "kind", "language", "duplicate_of", "sha256")
     return {**{k: doc.get(k) for k in keys}, "claims": sum(1 for c in view.claims.values() if c["document"] == doc["id"])}
 
 
