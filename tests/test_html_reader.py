@@ -362,3 +362,20 @@ def test_labelled_benchmark_pages_meet_the_aim(benchmark):
         assert scores[f"{label_set}/title_accuracy"] >= 0.95, scores
         assert scores[f"{label_set}/author_accuracy"] >= 0.90, scores
         assert scores[f"{label_set}/published_accuracy"] >= 0.95, scores
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["Текст Венера Ерофеева"], "Венера Ерофеева"),  # wday.ru: "Text" before the name
+    (["Texto: Ana Silva"], "Ana Silva"),
+    (["By"], None),
+    (["Фото: Reuters"], None),  # a photo credit names no writer
+])
+def test_byline_labels_are_not_part_of_the_name(values, expected):
+    assert clean_authors(values) == expected
+
+
+def test_a_bare_address_as_site_name_loses_www():
+    # wday.ru: no declared site name, and the <title> ends in "– www.wday.ru"
+    page = page_with("<meta property=\"og:title\" content=\"Crane deal signed at last\">"
+                     "<title>Crane deal signed at last – www.wday.ru</title>", url="https://www.wday.ru/articles/crane/")
+    assert read_one(page).outlet == "wday.ru"

@@ -11,10 +11,14 @@ MAX_AUTHOR_CHARS = 80  # longer "names" are sentences or bios that leaked into a
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:•·»]\s+")
 _BY = re.compile(
-    r"^\s*(?:(?:analysis|text|story|words|opinion|commentary|review|report|photos?)\s+)?"
-    r"(?:by|written by|posted by|von|por|par|di)\s*[:\-]?\s+",
+    r"^\s*(?:(?:(?:analysis|text|story|words|opinion|commentary|review|report|photos?)\s+)?"
+    r"(?:by|written by|posted by|von|por|par|di)\s*[:\-]?\s+"
+    # "Текст Венера Ерофеева", "Texto: Ana Silva", "Author: Jane Roe": a label before the name, in any language
+    r"|(?:text|texto|texte|testo|текст|автор|author|autor|auteur|autore|reporter|reporting|words)\s*[:\-]?\s+)",
     re.I,
 )
+# A byline part that names no one: "By" alone, or a photo credit ("Фото: Reuters", "Photo: AP").
+_NO_NAME = re.compile(r"^(?:by|von|por|par|di|av|door|written by|posted by)\s*:?$|^(?:photos?|фото|foto|image)\b", re.I)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:;|,|\band\b|&|\|)\s*", re.I)
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|co\.uk)\b|^\W*$|\d{3,}|admin|copyright|©", re.I)
 # Words that make a byline part a job title, a date or site chrome rather than a name.
@@ -111,6 +115,8 @@ def clean_authors(values: Any, outlet: str | None = None) -> str | None:
             continue
         parts = _SPLIT_AUTHORS.split(_BY.sub("", value))
         for index, part in enumerate(parts):
+            if _NO_NAME.match(part.strip()):
+                continue
             name = _IS_A.sub("", _BY.sub("", part)).strip(" .:-")
             if _DESK.search(name):
                 continue
@@ -158,6 +164,8 @@ def clean_outlet(name: str | None) -> str | None:
         return None
     # "LinkNaija | Nigeria's popular news platform", "The Jerusalem Post | JPost.com": the name comes first
     name = _OUTLET_TAGLINE.split(name)[0]
+    # "www.wday.ru": a bare address stands for the site; its name is the address without "www."
+    name = re.sub(r"^www\.(?=[\w-]+\.\w)", "", name, flags=re.I)
     return name.lstrip("@") or None
 
 
