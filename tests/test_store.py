@@ -70,3 +70,18 @@ def test_failed_write_leaves_store_unchanged(sqlite_url):
             pass
         assert store.get_analysis(d.id) is None
         assert store.db.query("SELECT COUNT(*) FROM claims")[0][0] == 0
+
+
+def test_language_is_detected_and_stored_on_both_backends(store_url):
+    russian = ("Министерство обороны заявило в понедельник, что войска заняли деревню на востоке страны. "
+               "Представитель ведомства сообщил, что операция продолжается.")
+    with Store(store_url) as store:
+        ru, en = doc(russian), doc(TEXT)
+        given = doc(TEXT + " Later.", language="de")  # a reader (or the Spark job) that set it is believed
+        for d in (ru, en, given):
+            store.add_document(d)
+        assert store.document_languages() == {ru.id: "ru", en.id: "en", given.id: "de"}
+        assert store.get_document(ru.id).language == "ru"
+        assert [d.language for d in store.pending_documents() if d.id == ru.id] == ["ru"]
+        found = store.db.query("SELECT id FROM documents WHERE text LIKE ?", ("%обороны%",))
+        assert [r[0] for r in found] == [ru.id]
