@@ -379,3 +379,15 @@ def test_a_bare_address_as_site_name_loses_www():
     page = page_with("<meta property=\"og:title\" content=\"Crane deal signed at last\">"
                      "<title>Crane deal signed at last – www.wday.ru</title>", url="https://www.wday.ru/articles/crane/")
     assert read_one(page).outlet == "wday.ru"
+
+
+def test_wire_dateline_and_credit_in_a_page_are_furniture():
+    paragraph = "Former agents urged caution on Tuesday, the group said in a statement to reporters. " * 3
+    page = page_with("<title>Agents urge caution</title>",
+                     f"<h1>Agents urge caution</h1><p>WASHINGTON (Reuters) - {paragraph}</p>"
+                     f"<p>{paragraph}</p><p>(Reporting by Will Dunham; Editing by Tom Brown)</p>")
+    doc = read_one(page)
+    marks = {doc.text[f.start:f.end]: f.label for f in doc.furniture}
+    assert marks.get("WASHINGTON (Reuters) -") == "dateline"
+    assert marks.get("(Reporting by Will Dunham; Editing by Tom Brown)") == "credit"
+    assert body(doc).lstrip().startswith("Former agents urged caution"), "the rest of the paragraph is text"

@@ -7,6 +7,11 @@ from __future__ import annotations
 import re
 
 from ..document import Furniture
+from .furniture import find_furniture as text_furniture
+
+# What the plain-text rules find that an HTML page's text also carries; their other labels (headline, related
+# blurbs after the article, ...) are decided here from what the page declares.
+TEXT_LABELS = {"dateline", "credit"}
 
 MAX_FURNITURE_LINE = 160  # furniture lines are short; a long line is a paragraph, whatever it starts with
 
@@ -42,7 +47,15 @@ def find_furniture(text: str, titles: list[str | None], author: str | None) -> l
             label = "read-more"
         if label:
             found.append(Furniture(start, end, label))
-    return found
+    return _with_text_furniture(text, found)
+
+
+def _with_text_furniture(text: str, found: list[Furniture]) -> list[Furniture]:
+    """Datelines ("WASHINGTON (AP) —" opening the first paragraph, "Posted on ..." lines), contributor credits
+    and live-blog widgets, found as in plain text, where they do not overlap what the page's own rules marked."""
+    extra = [f for f in text_furniture(text).furniture if f.label in TEXT_LABELS
+             and not any(f.start < g.end and g.start < f.end for g in found)]
+    return sorted(found + extra, key=lambda f: f.start)
 
 
 def _key(text: str) -> str:
