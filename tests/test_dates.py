@@ -84,3 +84,12 @@ def test_jsonl_and_telegram_dates_go_through_the_same_normaliser(tmp_path):
     assert [getattr(i, "published", None) for i in items[:2]] == ["2025-02-08", "2025-02-03"]
     assert "a date like 2025-02-08" in items[2].reason
     assert items[3].published == "2025-02-03T09:15:00"
+
+
+def test_any_reader_date_is_normalised_before_it_is_stored():
+    from claimgraph.document import Document
+    from claimgraph.sources.sanitize import clean_document
+
+    assert clean_document(Document(text="x", sha256="0", published="20250208")).published == "2025-02-08"
+    odd = clean_document(Document(text="x", sha256="0", published="the day after"))
+    assert odd.published is None and odd.meta["published_as_given"] == "the day after"

@@ -1,4 +1,5 @@
-"""What a reader hands on is safe to store and print: no lone surrogates, no credentials in URLs.
+"""What a reader hands on is safe to store and print: no lone surrogates, no credentials in URLs, and a
+publication date in the one normalised form (``dates.py``) every export reads.
 
 A lone surrogate (``"\\ud800"`` in JSON, or an undecodable byte in a file name, which Python carries as
 ``\\udcXX``) cannot be encoded as UTF-8, so the store, the terminal and every export would fail on it. Each
@@ -11,6 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ..dates import parse_date
 from ..document import Document
 from ..errors import InputError
 
@@ -56,6 +58,11 @@ def clean_document(doc: Document) -> Document:
     if doc.url:
         doc.url = strip_credentials(doc.url)
     doc.meta = clean_value(doc.meta)
+    if doc.published:  # readers normalise their own; this holds for any that does not
+        normalised = parse_date(doc.published)
+        if normalised is None:
+            doc.meta["published_as_given"] = doc.published[:64]
+        doc.published = normalised
     for key in _URL_META:
         if isinstance(doc.meta.get(key), str):
             doc.meta[key] = strip_credentials(doc.meta[key])
