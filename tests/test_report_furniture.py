@@ -198,3 +198,10 @@ def test_polnear_datelines_are_marked():
 ])
 def test_date_lines_as_ecb_plus_writes_them(line, expected):
     assert date_line(line) is not None and date_line(line)[0] == expected
+
+
+def test_a_date_given_on_the_command_line_replaces_the_datelines(tmp_path):
+    from claimgraph.ingest import apply_overrides
+
+    doc = apply_overrides(jsonl_doc(POSTED), {"published": "2013-06-20"})
+    assert doc.published == "2013-06-20" and "published_from" not in doc.meta and "published_span" not in doc.meta

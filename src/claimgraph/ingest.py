@@ -64,6 +64,9 @@ def apply_overrides(doc: Document, overrides: dict[str, str | None]) -> Document
     for key in OVERRIDABLE:
         if overrides.get(key):
             setattr(doc, key, clean_text(overrides[key]))
+    if overrides.get("published"):  # the date given now is not the one read from the report's dateline
+        doc.meta.pop("published_from", None)
+        doc.meta.pop("published_span", None)
     return doc
 
 
