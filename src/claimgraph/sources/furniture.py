@@ -45,6 +45,7 @@ CONTRIBUTORS = re.compile(
 # A live blog's entry widget, words run together: "Igor BobicFlagShareLikeReplyAni Vrabel 5ptsmoderator..."
 WIDGET = re.compile(r"(?:Flag|Share|Like|Reply|Report){3,}")
 # An address on a line of its own, as tokenised corpora write it too ("http: / / articles. latimes. com / ...")
+MAX_URL_LINE = 400  # a tokenised address runs to many "words"
 URL_LINE = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.)\s*\S", re.I)
 AVATAR = re.compile(r"^(?:avatar|author|about\s+the\s+author|written\s+by|author\s+bio|profile\s+picture)$", re.I)
 # "(Gavriil Grigorov / POOL / AFP)", "(Photo: Reuters)", "Photo by Jane Roe/Getty Images"
@@ -264,7 +265,7 @@ def line_label(line: Line, markdown: bool) -> str | None:
         return "byline"
     if line.words <= 40 and CONTRIBUTORS.match(s):
         return "credit"
-    if WIDGET.search(s) or (URL_LINE.match(s) and line.words <= 40 and not SENTENCE_END.search(s)):
+    if WIDGET.search(s) or (URL_LINE.match(s) and len(s) <= MAX_URL_LINE and not SENTENCE_END.search(s)):
         return "nav"
     return None
 
