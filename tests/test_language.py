@@ -131,3 +131,38 @@ def test_a_store_from_before_languages_keeps_working(tmp_path):
         new = Document(text=RUSSIAN, sha256=sha256_hex(RUSSIAN))
         store.add_document(new)
         assert store.get_document(new.id).language == "ru"
+
+
+def test_add_detects_the_language_of_reports_stored_before_and_drops_their_english_parse(tmp_path):
+    """A Russian report stored and parsed as English before languages were detected: the next `add` names its
+    language, replaces its "claims" with the not-analysed analysis and links the store again."""
+    db = tmp_path / "old.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    assert run("add", folder / "ru.txt", "--db", db, "--processes", "1").exit_code == 0
+    with Store(str(db)) as store:  # as a store from before migration 0004 would hold it
+        ru_id = store.documents()[0].id
+        store.db.execute("UPDATE documents SET language = NULL, added_at = '2000-01-01T00:00:00+00:00'")
+        fake = store.get_analysis(ru_id)
+        fake.analyzer = "0.2.5"
+        from claimgraph.analysis import Claim
+
+        fake.claims = [Claim(id=f"{ru_id}-c1", span=(0, 12), text=RUSSIAN[:12], content=RUSSIAN[:12],
+                             content_span=(0, 12))]
+        fake.warnings = []
+        store.save_analysis(fake)
+        from claimgraph.ingest import update_links
+
+        update_links(store)
+        assert store.db.query("SELECT COUNT(*) FROM link_claims WHERE document_id = ?", (ru_id,))[0][0] == 1
+    result = run("add", folder / "en.txt", "--db", db, "--json", "--processes", "1")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["not_analysed"] == [{"document": ru_id, "language": "ru"}]
+    with Store(str(db), create=False) as store:
+        assert store.get_document(ru_id).language == "ru"
+        assert store.get_analysis(ru_id).claims == []
+        assert store.db.query("SELECT COUNT(*) FROM link_claims WHERE document_id = ?", (ru_id,))[0][0] == 0
+    again = run("add", folder / "en.txt", "--db", db, "--json")
+    assert json.loads(again.stdout)["not_analysed"] == []  # done once

@@ -62,10 +62,7 @@ class Analyzer:
         parses = self.nlp.pipe(texts, batch_size=batch_size)
         for doc in docs:
             if not language.analysed(doc.language):
-                # No pipeline for its language: an empty analysis that says why (the English parse of a
-                # Russian page finds "claims" that are not there). It is stored and searchable all the same.
-                yield Analysis(document=doc.id, analyzer=ANALYZER_VERSION,
-                               warnings=[language.not_analysed_note(doc.language)])
+                yield not_analysed(doc)
                 continue
             started = time.perf_counter()
             parsed = next(parses)
@@ -107,6 +104,12 @@ class Analyzer:
             document=doc.id, analyzer=ANALYZER_VERSION, claims=claims, sources=sources, mentions=mentions,
             times=times, warnings=list(dict.fromkeys(warnings)),
         )
+
+
+def not_analysed(doc: Document) -> Analysis:
+    """The analysis of a report in a language without a pipeline: empty, saying why (the English parse of a
+    Russian page finds "claims" that are not there). The report is stored and searchable all the same."""
+    return Analysis(document=doc.id, analyzer=ANALYZER_VERSION, warnings=[language.not_analysed_note(doc.language)])
 
 
 def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[str]:

@@ -81,6 +81,7 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
         settings.max_input_bytes = max_bytes
     overrides = {"published": published, "outlet": outlet, "title": title, "author": author}
     with open_store_or_exit(db, create=True) as store:
+        earlier = store.detect_missing_languages()  # reports stored before languages were detected
         try:
             report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json, processes,
                              follow_links)
@@ -88,7 +89,7 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
             err_console.print(f"[red]error:[/red] {e}")
             sys.exit(EXIT_STORE)
         languages = store.document_languages()
-    not_analysed = [(d, languages.get(d)) for d in report.analyzed if not language.analysed(languages.get(d))]
+    not_analysed = earlier + [(d, languages.get(d)) for d in report.analyzed if not language.analysed(languages.get(d))]
     try:
         _print_summary(report, as_json, not_analysed)
     except (BrokenPipeError, SystemExit):  # `claimgraph add ... | head -1`: the reader left; the work is done
@@ -106,7 +107,7 @@ def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple
     other = f", {len(not_analysed)} not analysed (language)" if not_analysed else ""
     console.print(
         f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
-        f"{len(report.duplicates)} near-copies marked, {len(report.analyzed) - len(not_analysed)} analysed{other}, "
+        f"{len(report.duplicates)} near-copies marked, {len(set(report.analyzed) - {d for d, _ in not_analysed})} analysed{other}, "
         f"{report.skipped} input(s) skipped{ignored}", soft_wrap=True,
     )
     for doc_id, code in not_analysed:

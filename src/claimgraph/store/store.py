@@ -134,6 +134,30 @@ class Store:
         )
         return [_row_to_document(r) for r in rows]
 
+    def detect_missing_languages(self) -> list[tuple[str, str]]:
+        """Detect the language of reports stored before languages were (migration 0004). A report in a
+        language without a pipeline gets the empty "not analysed" analysis in place of its English parse, so
+        the next link update drops its "claims". Returns (document id, language) of those."""
+        from ..analyze.pipeline import not_analysed
+
+        applied = self.db.query("SELECT applied_at FROM schema_migrations WHERE version = 4")
+        if not applied:
+            return []
+        ids = [r[0] for r in self.db.query(
+            "SELECT id FROM documents WHERE language IS NULL AND added_at < ?", (applied[0][0],))]
+        changed = []
+        for doc_id in ids:  # one at a time: these can be many, and each is a few kilobytes
+            doc = self.get_document(doc_id)
+            code = language.detect("\n".join(s.of(doc.text) for s in doc.body_spans()))
+            if code is None:
+                continue  # could not tell: stays null (asked again next time, a few milliseconds)
+            self.db.execute("UPDATE documents SET language = ? WHERE id = ?", (code, doc_id))
+            doc.language = code
+            if not language.analysed(code) and self.get_analysis(doc_id) is not None:
+                self.save_analysis(not_analysed(doc))
+                changed.append((doc_id, code))
+        return changed
+
     def document_languages(self) -> dict[str, str | None]:
         """Each document's language (None where it could not be told), without reading any text."""
         return dict(self.db.query("SELECT id, language FROM documents"))
