@@ -51,6 +51,8 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
                 continue
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if raw.isspace():  # a blank line: nothing to decode (and a file of millions of them stays quick)
+                continue
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -78,21 +80,23 @@ def _unpacked_limit(path: Path, limit: int) -> int | None:
 def _lines(name: str, f: IO[bytes], limit: int, unpacked_limit: int | None) -> Iterator[bytes | None]:
     """Each line's bytes, or None for a line longer than ``limit`` (read past, never held whole). A gzipped
     file stops at ``unpacked_limit`` decompressed bytes."""
+    unpacked = 0
 
-    def check() -> None:
-        if unpacked_limit is not None and f.tell() > unpacked_limit:
+    def counted(raw: bytes) -> bytes:
+        nonlocal unpacked
+        unpacked += len(raw)
+        if unpacked_limit is not None and unpacked > unpacked_limit:
             raise InputError(name, f"too large once decompressed (over {unpacked_limit:,} bytes, "
                                    f"{MAX_GZIP_RATIO} times its compressed size); the rest was not read")
+        return raw
 
     while True:
-        raw = f.readline(limit + 1)
-        check()
+        raw = counted(f.readline(limit + 1))
         if not raw:
             return
         if len(raw) > limit and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):
-                raw = f.readline(1 << 20)
-                check()
+                raw = counted(f.readline(1 << 20))
             yield None
             continue
         yield raw
