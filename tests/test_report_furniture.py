@@ -210,5 +210,5 @@ def test_a_date_given_on_the_command_line_replaces_the_datelines(tmp_path):
 def test_tokenised_address_line_is_furniture():
     url = ("http: / / www. nydailynews. com / news / national / texas - convict - arcade - joseph - comeaux - jr - riding"
            " - wheelchair - pulls - gun - guards - escapes - foot - article - 1. 432180")
-    doc = jsonl_doc(url + "\nTexas convict escapes\nA convict pulled a gun on two guards on Monday, officials said.\n")
+    doc = jsonl_doc(url + "\nTexas convict escapes from two guards\nA convict pulled a gun on two guards on Monday, officials said.\n")
     assert labelled(doc) == {url: "nav"}
