@@ -120,6 +120,7 @@ def test_a_store_from_before_languages_keeps_working(tmp_path):
     """Migration 0004 adds the column; reports stored before it have no language and stay analysed."""
     db = str(tmp_path / "old.db")
     with Store(db) as store:
+        store.db.execute("DROP INDEX documents_language_unknown")
         store.db.execute("ALTER TABLE documents DROP COLUMN language")
         store.db.execute("DELETE FROM schema_migrations WHERE version = 4")
         store.db.execute("INSERT INTO documents (id, sha256, kind, text, furniture, meta, added_at) "
