@@ -27,6 +27,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMGRAPH = [sys.executable, "-m", "claimgraph.cli"]
 CASES = [  # name, the repeated line, how many times
+    ("empty file (the floor)", b"x\n", 0),
     ("100M bad lines", b"x\n", 100_000_000),
     ("1M bad lines", b"x\n", 1_000_000),
     ("100M blank lines", b"\n", 100_000_000),
