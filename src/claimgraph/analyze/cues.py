@@ -408,6 +408,27 @@ def _stray_subject(doc, verb, subj, content: tuple[int, int], lo: int) -> tuple[
     return (stray.left_edge.i, stray.right_edge.i) if stray is not None else None
 
 
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _after_dateline(doc, subj, first: int, last: int):
+    """(first token, head) of a source phrase without a dateline the parser took into it ("CLEVELAND, July 19 —
+    Donald Trump said": the source is Donald Trump, not the city and the date)."""
+    for k in range(last - 1, first, -1):
+        if doc[k].text not in DASHES:
+            continue
+        before = doc[first:k]
+        if not any(t.ent_type_ in ("GPE", "DATE") or (t.is_upper and len(t) > 1) for t in before) or any(
+                t.ent_type_ == "PERSON" for t in before):
+            return first, subj
+        if subj.i > k:
+            return k + 1, subj
+        rest = [t for t in doc[k + 1 : last + 1] if not (t.is_punct or t.is_space)]
+        heads = [t for t in rest if not k < t.head.i <= last or t.head.i == t.i]
+        return (rest[0].i, heads[0]) if rest and heads else (first, subj)
+    return first, subj
+
+
 def _semicolon_clause(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
     """The part of [lo, hi] around token i that no semicolon divides ("“A,” Rossi said; she did not say when")."""
     first, last = i, i
@@ -680,6 +701,7 @@ def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
             other = _stray_subject(doc, tok, subj, content, lo)
         s_first = max(subj.left_edge.i, lo)
         s_last = min(_source_end(subj, tok), hi)
+        s_first, subj = _after_dateline(doc, subj, s_first, s_last)
         cue = _cue_extent(doc, tok, lo, hi)
         if inner is not None:
             # "went on to say that Y", "refused to discuss Y": the cue runs to the inner verb, whose content it is

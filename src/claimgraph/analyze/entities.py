@@ -83,9 +83,19 @@ def clean_name(text: str) -> str:
     return _EDGE_JUNK.sub("", name)
 
 
+# Words the tagger takes into a person's name that are not part of it ("Neither Cruz", "Rival Hillary Clinton").
+NOT_NAME_WORDS = {"neither", "either", "both", "nor", "and", "rival", "then", "late", "the", "candidate", "nominee",
+                  "republican", "democrat", "democratic", "gop", "presidential", "billionaire", "businessman", "fellow"}
+
+
 def _strip_titles(name: str) -> str:
+    """A person's name without the words before it: titles ("President Vladimir Putin"), a place before a title
+    ("Florida Gov. Jeb Bush", "New York Gov. Andrew Cuomo") and words that are no part of it ("Neither Cruz")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+    titled = [k for k, w in enumerate(words[:4]) if w.lower().rstrip(".") in TITLES and k + 1 < len(words)]
+    if titled and titled[-1] > 0 and all(w[:1].isupper() for w in words[: titled[-1]]):
+        words = words[titled[-1] + 1 :]
+    while len(words) > 1 and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in NOT_NAME_WORDS):
         words.pop(0)
     return " ".join(words)
 

@@ -53,7 +53,9 @@ GOVERNMENT_NAME_WORDS = frozenset(
 DOCUMENT_HEADS = frozenset(
     """report treaty document study survey poll statement memo letter analysis assessment data filing indictment
     complaint lawsuit record records book article video email emails post tweet agreement law bill resolution
-    review paper transcript footage document documents cable figures estimate estimates""".split()
+    review paper transcript footage document documents cable figures estimate estimates investigation inquiry probe
+    audit ruling verdict order decision guidance guidelines policy platform plan proposal ad advertisement
+    website page blog""".split()
 )
 UNNAMED_HEADS = frozenset(
     """source sources official officials insider insiders person people diplomat diplomats observer observers
@@ -64,7 +66,11 @@ PERSON_HEADS = frozenset(
     director commander governor senator secretary ambassador professor researcher lawyer attorney candidate
     adviser advisor aide general colonel officer chairman chairwoman chair mayor deputy premier envoy journalist
     reporter author editor scientist economist pilot soldier founder ceo executive strategist pollster
-    representative lawmaker congressman congresswoman nominee""".split()
+    representative lawmaker congressman congresswoman nominee nurse doctor judge justice moderator manager father
+    mother wife husband son daughter sister brother friend owner worker employee student teacher activist host
+    anchor writer columnist commentator consultant operative donor lobbyist businessman businesswoman billionaire
+    rival opponent challenger incumbent speaker chancellor king queen prince pope priest bishop sheriff detective
+    whistleblower victim survivor""".split()
 )
 ORG_HEADS = frozenset(
     """company firm group organization organisation party campaign committee university institute center centre
@@ -110,7 +116,7 @@ def classify(head_lemma: str, phrase_lower: str, label: str | None, has_propn: b
         return "organization"
     if head_lemma in PERSON_HEADS or has_propn:
         return "person"
-    return "unnamed" if head_lemma.endswith("s") else "person"
+    return "unnamed"  # a common noun that names no one: "the nurse", "health care", "critics"
 
 
 class Speakers:
@@ -210,7 +216,7 @@ class Speakers:
                 # "Ukraine's military intelligence": the GPE is a modifier; the body is the phrase itself
                 key_name = " ".join(phrase.split())
                 kind = classify(head.lemma_.lower(), phrase.lower(), None, True)
-                if kind == "person" and head.pos_ != "PROPN":
+                if kind == "person" and head.pos_ != "PROPN" and head.lemma_.lower() not in PERSON_HEADS:
                     kind = "government" if head.lemma_.lower() in GOVERNMENT_HEADS else "organization"
                 return self._add(key_name, kind, f"{kind}:{key_name.lower()}", description, None)
             # the mention's own identity (find_mentions resolved it in context); recomputed only for a name the
@@ -263,6 +269,8 @@ class Speakers:
             if found is not None:
                 return found
         kind = classify(lemma, text.lower(), None, has_propn, description)
+        if kind == "unnamed" and lemma not in UNNAMED_HEADS and head.text[:1].isupper() and head.tag_ != "NNS":
+            kind = "person"  # a name the tagger took for a common noun ("Trump -- the nominee -- said")
         lead = next((k for k, t in enumerate(tokens) if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), len(tokens))
         bare = " ".join(tokens[lead:].text.split()) or text  # "two sources familiar with the matter": only the lead goes
         if kind == "unnamed":
@@ -287,6 +295,24 @@ class Speakers:
                 return self._add(name, kind, f"{kind}:{name.lower()}", None, ekey)
         return None
 
+    def _acts_in_its_sentence(self, mention: Mention) -> bool:
+        """Whether a mention can be what a later "he"/"it" stands for: the subject (or the subject's name) of its
+        sentence's main clause, outside any quotation (a name inside someone's quote is what they talk about)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "appos", "conj", "poss") and root.head.i != root.i:
+            root = root.head
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if root.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ROOT":
+            return False  # (the subject of a clause someone reports is what they talk about: "X claimed Obama is to blame")
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        before = self.text[line_start : mention.start]
+        return not (before.count("“") > before.count("”") or before.count('"') % 2 == 1)
+
     def _pronoun(self, low: str, position: int) -> Source | None:
         """Most recent compatible speaker, else the most recent compatible named mention."""
         want_person = low in PERSON_PRONOUNS or low in ("i", "me")
@@ -305,6 +331,8 @@ class Speakers:
             if m.start <= best_pos:
                 break
             ok = m.label == "PERSON" if want_person else m.label in ("ORG", "GPE", "NORP")
+            if ok and not self._acts_in_its_sentence(m):
+                continue  # "Microsoft said it fixed Windows. It said ...": "It" is Microsoft, not Windows
             if ok and position - m.end < 600:
                 ekey, name = m.key, m.name
                 kind = classify("", m.text.lower(), m.label, True)
