@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from lxml.html import HtmlElement
 
 from .html_clean import (
-    absolute_url, clean_authors, clean_outlet, clean_title, date_matches as _date_matches, host_key, is_slug, iso_date,
+    absolute_url, clean_authors, clean_outlet, clean_title, date_matches, host_key, is_slug, iso_date,
     shown_date, site_from_title,
     squash, text_key, url_date,
 )
@@ -81,7 +82,7 @@ def declared_metadata(tree: HtmlElement) -> PageMetadata:
         headlines=[h for h in map(squash, [headline, *(meta.get(n) for n in META_TITLE), title_element]) if h],
         h1s=h1s,
         dateline=_dateline(tree, [h for h in (headline, _first_meta(meta, META_TITLE), title_element) if h]),
-        shown_dates=[(iso_date(el.get("datetime")), shown) for el in _first_n(tree.iter("time"), MAX_TIMES)
+        shown_dates=[(iso_date(el.get("datetime")), shown) for el in islice(tree.iter("time"), MAX_TIMES)
                      if (shown := shown_date(squash(el.text_content())))],
     )
 
@@ -96,8 +97,8 @@ def _dateline(tree: HtmlElement, headlines: list[str]) -> str | None:
     visible = "[normalize-space() and not(ancestor::script or ancestor::style or ancestor::noscript)]"
     after = " ".join(" ".join(t.split()) for t in headline.xpath(f"following::text(){visible}[position() <= 40]"))
     before = " ".join(" ".join(t.split()) for t in reversed(headline.xpath(f"preceding::text(){visible}[position() <= 6]")))
-    candidates = [(m.start(), m) for m in _date_matches(after[:DATELINE_CHARS])]
-    candidates += [(len(before) - m.end(), m) for m in _date_matches(before[-DATELINE_CHARS // 2:])]
+    candidates = [(m.start(), m) for m in date_matches(after[:DATELINE_CHARS])]
+    candidates += [(len(before) - m.end(), m) for m in date_matches(before[-DATELINE_CHARS // 2:])]
     for _, m in sorted(candidates, key=lambda c: c[0]):
         found = shown_date(m.group(0))
         if found:
@@ -126,15 +127,6 @@ def _matches_host(name: str, host: str) -> bool:
     key = text_key(name).removeprefix("the")
     words = [w for w in re.findall(r"\w+", name.lower()) if len(w) >= 4]
     return (len(key) >= 3 and (key in host or host in key)) or any(w in host for w in words)
-
-
-def _first_n(items, n: int) -> list:
-    found = []
-    for item in items:
-        if len(found) >= n:
-            break
-        found.append(item)
-    return found
 
 
 # --- cleaning ---------------------------------------------------------------------------------------------
