@@ -110,8 +110,10 @@ def assert_nothing_ran(driver, watch, allowed_prefix: str) -> None:
     assert not driver.title.startswith("pwned-")  # what every payload would set it to
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
     assert watch.hits == []
-    # data: URLs are not network (Chromium's own date-picker icons are such)
-    strays = [u for u in requested_urls(driver) if not u.startswith((allowed_prefix, "data:"))]
+    # data: URLs are not network (Chromium's own date-picker icons are such), nor are the browser's own pages
+    # (chrome:// and chrome-untrusted://: its new-tab page can still be loading when a test starts)
+    strays = [u for u in requested_urls(driver)
+              if not u.startswith((allowed_prefix, "data:", "chrome://", "chrome-untrusted://"))]
     assert strays == [], f"the page fetched {strays}"
 
 
