@@ -38,8 +38,10 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def events(view: StoryView) -> list[Event]:
-    """Every claim with a resolved time, by when it happens (computed once per story)."""
+def events(view: StoryView, claims=None) -> list[Event]:
+    """Every claim with a resolved time, by when it happens (computed once per story); or only ``claims``'."""
+    if claims is not None:
+        return _events(view, claims)
     if "events" not in view.memo:
         view.memo["events"] = _events(view)
     return view.memo["events"]
@@ -53,9 +55,15 @@ def placed(view: StoryView) -> tuple[list[Event], list[Event], tuple[dt.date, dt
     return view.memo["placed"]
 
 
-def _events(view: StoryView) -> list[Event]:
+def is_dated(claim: dict) -> bool:
+    time = claim.get("time") or {}
+    return bool(parse_date(time.get("start")) or parse_date(time.get("end")))
+
+
+def _events(view: StoryView, claims=None) -> list[Event]:
+    """The events of ``claims`` (every claim of the story by default), by when they happen."""
     found = []
-    for claim in view.claims.values():
+    for claim in view.claims.values() if claims is None else claims:
         time = claim.get("time") or {}
         start, end = parse_date(time.get("start")), parse_date(time.get("end"))
         if not (start or end):

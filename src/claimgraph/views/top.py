@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .story_view import StoryView
-from .timeline import Event, events, placed
+from .timeline import Event, axis_of, events, is_dated, placed, split_far_off
 
 
 @dataclass(frozen=True)
@@ -78,12 +78,17 @@ def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), 
     if len(view.claims) <= len(shown) + limits.events:  # a small story: every claim fits
         shown = dict(view.claims)
 
-    dated = events(view)
-    near, far, axis = placed(view)
+    if len(shown) == len(view.claims):
+        dated = len(events(view))
+        near, far, axis = placed(view)
+    else:  # only the claims shown are placed: the rest are counted, not read (a large story has 100,000s)
+        dated = sum(1 for c in view.claims.values() if c.get("time") and is_dated(c))
+        near, far = split_far_off(events(view, shown.values()))
+        axis = axis_of(near)
     chosen = [e for e in near if e.claim in shown][: limits.events]
 
-    order = {c["id"]: i for i, c in enumerate(view.claims_sorted())}
-    claims = sorted(shown.values(), key=lambda c: order[c["id"]])
+    claims = sorted(shown.values(), key=lambda c: (view.document_of(c).get("published") or "9999", c["document"],
+                                                   c["span"][0]))  # the order of ``claims_sorted``
     claim_ids = set(shown)
 
     counted = sorted(graph.nodes(data=True), key=lambda item: (-item[1]["claims"], item[1]["label"].casefold(), item[0]))
@@ -110,8 +115,8 @@ def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), 
         hidden_relations=0 if everything else view.hidden_key_relations(),
         clusters=clusters, more_clusters=len(view.clusters) - len(clusters),
         claims=claims, events=sorted(chosen, key=lambda e: (e.start, e.end, e.reported or e.start, e.claim)),
-        axis=axis, far_events=far[: limits.far_events], undated=len(view.claims) - len(dated),
-        more_events=len(near) - len(chosen) + max(0, len(far) - limits.far_events),
+        axis=axis, far_events=far[: limits.far_events], undated=len(view.claims) - dated,
+        more_events=dated - len(chosen) - min(len(far), limits.far_events),
         graph=graph.subgraph(drawn).copy(), sources=sources, more_sources=graph.number_of_nodes() - len(sources),
         documents=documents, listed_documents=listed, more_documents=len(view.documents) - len(mentioned),
         limits=limits, claim_ids=claim_ids, cluster_ids={k["id"] for k in clusters}, document_ids={d["id"] for d in documents},
