@@ -8,7 +8,8 @@ numbered last line, so it has three times the demo's claims per report; its anal
 offset shifted, written through ``Store.save_analysis``. Reports are spread over 2,000 stories drawn
 Zipf-like (a few big stories, many small ones), each with its own outlet of 60, publication week and sources
 (the demo's source names with the story's number), and "same claim" edges join the copies of one demo claim
-within a story (each copy with the five before it), so clusters range from a few claims to hundreds and the relation rules find real conflicts
+within a story (each copy with the five before it) and, as the demo's own links do, copies of linked demo claims,
+so clusters range from a few claims to hundreds and the relation rules find real conflicts
 and updates. Documents are inserted with SQL (the near-copy check would compare the re-mixed texts with each
 other, which is not what is measured here).
 
@@ -39,8 +40,8 @@ from claimgraph.store import Store
 STORIES, OUTLETS, PER_REPORT = 2000, 60, 3
 
 
-def seed_store(path: str) -> tuple[list, list[Analysis]]:
-    """The demo reports through the real ingest; returns their documents and analyses."""
+def seed_store(path: str) -> tuple[list, list[Analysis], list[tuple[str, str]]]:
+    """The demo reports through the real ingest; returns their documents, analyses and "same claim" edges."""
     from claimgraph.commands.core import demo_reports
     from claimgraph.config import Settings
     from claimgraph.ingest import ingest
@@ -54,7 +55,8 @@ def seed_store(path: str) -> tuple[list, list[Analysis]]:
             ingest(store, [str(folder / entry["file"])], settings, overrides)
         docs = store.documents()
         analyses = {a.document: a for a in store.analyses()}
-    return docs, [analyses[d.id] for d in docs]
+        edges = [(a, b) for a, b in store.db.query("SELECT a, b FROM link_edges")]
+    return docs, [analyses[d.id] for d in docs], edges
 
 
 def shifted(value, by: int):
@@ -74,7 +76,8 @@ def shifted(value, by: int):
     return value
 
 
-def fill(store: Store, n: int, docs: list, analyses: list[Analysis], rng: np.random.Generator) -> None:
+def fill(store: Store, n: int, docs: list, analyses: list[Analysis], seed_edges: list[tuple[str, str]],
+         rng: np.random.Generator) -> None:
     weights = 1.0 / np.arange(1, STORIES + 1)
     stories = rng.choice(STORIES, size=n, p=weights / weights.sum())
     base = dt.date(2024, 1, 1)
@@ -120,10 +123,14 @@ def fill(store: Store, n: int, docs: list, analyses: list[Analysis], rng: np.ran
         store.save_analysis(analysis)
     # each copy meets the five before it: cohesive enough for clustering that refuses to chain
     edges = [(a, b) for ids in groups.values() for j, b in enumerate(ids) for a in ids[max(0, j - 5):j]]
+    for story in set(int(x) for x in stories):  # the demo's own links (300 engineers / up to 450) within each story
+        for sa, sb in seed_edges:
+            edges += [(a, b) for a in groups.get((story, sa), [])[:5] for b in groups.get((story, sb), [])[:5]]
     with store.db.transaction():
         store.db.executemany("INSERT INTO link_edges (a, b, a_doc, b_doc, score) VALUES (?, ?, ?, ?, 0.9) "
                              "ON CONFLICT DO NOTHING",
-                             [(min(a, b), max(a, b), min(a, b).split("-")[0], max(a, b).split("-")[0]) for a, b in edges])
+                             [(min(a, b), max(a, b), min(a, b).split("-")[0], max(a, b).split("-")[0])
+                              for a, b in edges if a != b])
 
 
 def timed(fn, runs: int = 1) -> tuple[float, object]:
@@ -197,10 +204,10 @@ def main() -> int:
             path = args.keep or str(Path(tmp) / "views.db")
             for stale in (path, path + "-wal", path + "-shm"):  # --keep writes a fresh store
                 Path(stale).unlink(missing_ok=True)
-            docs, analyses = seed_store(str(Path(tmp) / "seed.db"))
+            docs, analyses, seed_edges = seed_store(str(Path(tmp) / "seed.db"))
             start = time.perf_counter()
             with Store(path) as store:
-                fill(store, args.reports, docs, analyses, np.random.default_rng(11))
+                fill(store, args.reports, docs, analyses, seed_edges, np.random.default_rng(11))
             print(f"filled {args.reports:,} reports in {time.perf_counter() - start:.0f} s", file=sys.stderr)
         result = measure(path, args.runs)
     if args.json:
