@@ -75,7 +75,7 @@ def test_own_voice_restating_a_cited_source_in_the_same_report_is_not_another_or
     cited = view(report, claim(1, report.id, "production lines exist", cited=("s0",)),
                  [source("s0", "Ukrainian intelligence", "government")])
     own = view(report, claim(2, report.id, "the drone program is advancing"))
-    assert own.origin.name == "000_seed.txt"  # a report with no outlet is named by its file, not an id
+    assert own.origin.name == f"report {report.id}"  # no outlet, url or title: its id, never the input file's name
     origins, groups = origin_groups([cited, own])
     assert len(origins) == 2 and len(groups) == 1
     assert "states in its own voice what it attributes to 'Ukrainian intelligence'" in group_json(origins, groups[0])["why"]

@@ -52,7 +52,7 @@ def test_a_forecast_number_superseded_by_a_later_count_is_an_update():
     b = view(MINISTRY, claim(1, MINISTRY.id, "Up to 450 engineers are working",
                              quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "engineers"),)))
     rel = JUDGE.relate(a, b)
-    assert rel.type == "updates" and "about 300 engineers expected" in rel.why and "up to 450 engineers" in rel.why
+    assert rel.type == "updates" and "About 300 engineers expected" in rel.why and "Up to 450 engineers" in rel.why
 
 
 def test_counts_at_two_dated_moments_are_an_update_not_a_conflict():

@@ -168,13 +168,14 @@ def test_relink_gives_one_answer_whatever_order_reports_were_added_in(tmp_path, 
 def test_linking_reports_its_progress(tmp_path, monkeypatch):
     from claimgraph.link import update as link_update
 
-    monkeypatch.setattr(link_update, "CHUNK", 3)  # 4 reports: two chunks
+    monkeypatch.setattr(link_update, "CHUNK", 3)  # 4 reports in two chunks; progress per report, from 0
     seen = []
     with Store(str(tmp_path / "s.db")) as store:
         add(store, reports())
         update(store, lambda done, total: seen.append((done, total)))
         assert store.db.query("SELECT COUNT(*) FROM link_documents")[0][0] == 4
-    assert seen == [(3, 4), (4, 4)]
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)  # a bar from the moment linking starts, to its end
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and {t for _, t in seen} == {4}
 
 
 def test_stored_features_are_read_once_and_stay_bounded(tmp_path, monkeypatch):

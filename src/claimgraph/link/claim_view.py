@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from ..analysis import Analysis, Claim, Source
 from ..document import Document
@@ -146,7 +146,7 @@ class ClaimView:
     published: str | None  # report date (YYYY-MM-DD) of this document
     chain: list[Source] = field(default_factory=list)  # nearest speaker first
     origin: Origin | None = None
-    report_name: str | None = None  # the outlet, else the title or file name of the original report
+    report_name: str | None = None  # the original report's own voice (``outlet_origin``)
 
     @property
     def id(self) -> str:
@@ -184,10 +184,22 @@ class ClaimView:
 
 
 def outlet_origin(doc: Document) -> Origin:
+    """A report's own voice: its outlet; without one, the host of its url (the site speaks), else its title,
+    else its id. Never the input file's name: every line of one JSON Lines file would be one voice."""
     if doc.outlet:
         return Origin(f"outlet:{normalise_name(doc.outlet)}", doc.outlet, "outlet", True)
-    name = doc.title or (PurePath(doc.path).name if doc.path else doc.id)  # something a reader can find
-    return Origin(f"document:{doc.id}", name, "document", True)
+    host = _host(doc.url)
+    if host:
+        host = host.removeprefix("www.")
+        return Origin(f"outlet:{host}", host, "outlet", True)
+    return Origin(f"document:{doc.id}", doc.title or f"report {doc.id}", "document", True)
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed url names no site
+        return None
 
 
 def normalise_name(name: str) -> str:

@@ -17,7 +17,7 @@ def links_json(store, documents: list[Document] | None = None, analyses: list[An
     documents = documents if documents is not None else store.documents()
     analyses = analyses if analyses is not None else list(store.analyses())
     views = claim_views(documents, analyses)
-    edges = [(a, b) for a, b in store.db.query("SELECT a, b FROM link_edges ORDER BY a, b")]
+    edges = [(a, b, float(s)) for a, b, s in store.db.query("SELECT a, b, score FROM link_edges ORDER BY a, b")]
     groups, found, rels, sources = clustering.build(views, edges, judge)
     return {
         "clusters": found,

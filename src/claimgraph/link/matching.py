@@ -9,7 +9,8 @@ neighbouring events that share names and topic words: a shared one adds a bonus,
 have some) costs a penalty, except for close paraphrases and between two counts of the same thing ("300 will be sent" / "450 are
 working" are one count that changed). A report's own commentary ("the addition of expertise gives Pyongyang a
 significant edge") is matched only with a copy of the same sentence. Pairwise and symmetric, so the clusters (connected
-components) do not depend on the order in which reports arrive.
+clusters) do not depend on the order in which reports arrive. Both claims naming a person (a body, a place) that
+the other does not is a clash: different actors, different events.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import datetime as dt
 
 import numpy as np
 
-SAME_CLAIM = 0.75  # score threshold for a "same claim" edge
+SAME_CLAIM = 0.75  # a cluster's claims score at least this on average with each other (``link.clusters``)
+EDGE_FLOOR = 0.55  # pairs scoring this or more are stored as edges: near misses still count in a group's average
 ENTITY_BONUS = 0.05  # per shared entity, at most two
 WORDS_WEIGHT = 0.3  # times the Jaccard overlap of event words
 TIME_PENALTY = 0.1  # resolved times that cannot be the same moment
@@ -33,6 +35,15 @@ EVENT_PENALTY = 0.25  # both name what happens and nothing is the same: neighbou
 CLOSE_PARAPHRASE = 0.8  # above this the sentences say the same with other verbs ("start building" / "begin producing")
 SAME_SENTENCE = 0.95  # commentary joins only the same sentence (a syndicated copy of it)
 MIN_COSINE = 0.3  # below this no bonus makes two sentences the same claim
+# Both claims name a person (or a body) the other does not: different actors, so different events of one kind
+# ("Reid entered rehab" / "Lohan entered rehab"; a title fight against Rahman / one against Thompson). A name on
+# one side only is detail, not a clash. Places do not clash: a country and a city in it ("Valdoria" / "Port
+# Aldren") look as different as two countries.
+CLASH_PENALTY = {"person": 0.3, "org": 0.15}
+# Neither claim names anyone or anything ("We are not confirming anything at this point" / "We're not aware of
+# anything"): generic words from unrelated stories sit close in embedding space; only a close paraphrase joins.
+NAMELESS_PENALTY = 0.15
+_KIND = {"person": "person", "org": "org", "gpe": "place", "loc": "place", "fac": "place"}
 
 
 @dataclass
@@ -70,6 +81,35 @@ def times_agree(a: MatchFeatures, b: MatchFeatures) -> bool:
     return all(d is not None and 0 <= d <= PRECISE_DAYS for d in spans)
 
 
+def _name_words(key: str) -> list[str]:
+    return key.split(":", 1)[-1].split()
+
+
+def _same_name(x: str, y: str) -> bool:
+    """One key names the other: the same key, or a last name or short form that ends the other ("reid" /
+    "tara reid")."""
+    if x == y:
+        return True
+    wx, wy = _name_words(x), _name_words(y)
+    short, full = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    return bool(short) and full[-len(short):] == short
+
+
+def clashes(a: MatchFeatures, b: MatchFeatures) -> list[str]:
+    """The kinds of named thing (person, org, place) of which each claim names one the other does not."""
+    out = []
+    for kind in CLASH_PENALTY:
+        xs = [k for k in a.entities if _KIND.get(k.split(":", 1)[0]) == kind]
+        ys = [k for k in b.entities if _KIND.get(k.split(":", 1)[0]) == kind]
+        if not xs or not ys:
+            continue
+        only_a = [x for x in xs if not any(_same_name(x, y) for y in ys)]
+        only_b = [y for y in ys if not any(_same_name(x, y) for x in xs)]
+        if only_a and only_b:
+            out.append(kind)
+    return out
+
+
 def score(a: MatchFeatures, b: MatchFeatures) -> float:
     cosine = float(np.dot(a.vector, b.vector))
     if cosine < MIN_COSINE:
@@ -87,6 +127,9 @@ def score(a: MatchFeatures, b: MatchFeatures) -> float:
         value += EVENT_BONUS
     elif a.events and b.events and not same_count and cosine < CLOSE_PARAPHRASE:
         value -= EVENT_PENALTY
+    value -= sum(CLASH_PENALTY[kind] for kind in clashes(a, b))
+    if not (a.entities or b.entities or same_count) and cosine < CLOSE_PARAPHRASE:
+        value -= NAMELESS_PENALTY
     if times_disjoint(a, b):
         value -= TIME_PENALTY
     elif times_agree(a, b):
@@ -95,10 +138,11 @@ def score(a: MatchFeatures, b: MatchFeatures) -> float:
 
 
 def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
-    """The match score when ``a`` and ``b`` report the same thing, else None."""
+    """The match score when ``a`` and ``b`` may report the same thing (at least ``EDGE_FLOOR``), else None.
+    Whether they do is decided by ``link.clusters`` from all the scores between the claims of a group."""
     if a.claim_id == b.claim_id:
         return None
     if (a.commentary or b.commentary) and not (a.commentary and b.commentary and np.dot(a.vector, b.vector) >= SAME_SENTENCE):
         return None  # commentary is nobody's corroboration: only a copy of the same sentence joins it
     value = score(a, b)
-    return value if value >= SAME_CLAIM else None
+    return value if value >= EDGE_FLOOR else None

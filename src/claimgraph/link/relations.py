@@ -3,20 +3,37 @@
 The decision sits behind ``RelationJudge`` so a natural-language-inference model can replace or back up the
 rules when one is available offline. ``RuleJudge`` reads modality, negation, quantities and resolved times;
 ``a`` is always the earlier report (by publication date, then document id).
+
+A relation is only as good as the premise that both claims speak of the same happening. On real election news
+"done vs not done" fired between unrelated sentences and a national poll's 48 percent met a state poll's 50, so
+the rules that disagree (conflicts, updates) ask for more than a shared cluster: the same event word ("won",
+"resign"), no named person, body or place on each side that the other lacks, and, for numbers, the same counted
+thing with a unit on both sides (a size like "16-inch" counts nothing). Every relation carries a
+``confidence`` in [0, 1]: how close the two claims are (their match score) and whether they name the same
+actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless asked for all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
+
+import re
 
 from ..analysis import Quantity
 from ..analyze.quantities import as_written
-from .claim_view import ClaimView, counted_noun
+from .claim_view import ClaimView, content_words, counted_noun, event_words, zero_counts
+from .matching import EDGE_FLOOR, MatchFeatures, clashes
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
 SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
+STRONG_MATCH = 1.0  # a match score at which the two claims are as close as claims get (confidence factor 1)
+OTHER_ACTOR = 0.7  # confidence factor when the two claims share no named person, body or place
+SHOWN_CONFIDENCE = 0.5  # conflicts and updates below this are hidden by default (``--all`` shows them)
+SHARE_UNITS = ("percent", "%", "per cent", "percentage point", "point")  # a share needs the same population
+_CURRENCY = re.compile(r"[A-Z]{3}")  # the unit of an amount of money: "USD"
+_SIZE = re.compile(r"\d\s*-\s*[^\W\d_]")  # "16-inch", "33-year-old": a number describing a noun, not a count
 
 STATE = {"asserted": "done", "expected": "expected", "planned": "planned", "hedged": "possible",
          "denied": "denied", "question": "asked"}
@@ -28,14 +45,68 @@ class Relation:
     b: str
     type: str
     why: str
+    confidence: float = 1.0
 
     def to_json(self) -> dict:
-        return {"a": self.a, "b": self.b, "type": self.type, "why": self.why}
+        return {"a": self.a, "b": self.b, "type": self.type, "why": self.why, "confidence": self.confidence}
 
 
 class RelationJudge(Protocol):
-    def relate(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        """The relation of ``b`` (later report) to ``a``, or None when they do not bear on each other."""
+    def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
+        """The relation of ``b`` (later report) to ``a``, or None when they do not bear on each other;
+        ``score`` is the pair's match score (``link.matching``)."""
+
+
+# -- is it the same happening? ------------------------------------------------------------------------------------
+_FEATURES: dict[tuple[str, str], MatchFeatures] = {}  # per claim and content: a cluster judges each claim many times
+
+
+def _features(view: ClaimView) -> MatchFeatures:
+    key = (view.id, view.claim.content)
+    if key not in _FEATURES:
+        if len(_FEATURES) > 100_000:
+            _FEATURES.clear()
+        _FEATURES[key] = _make_features(view)
+    return _FEATURES[key]
+
+
+def _make_features(view: ClaimView) -> MatchFeatures:
+    topics = sorted(view.topics)
+    return MatchFeatures(view.id, view.document, None, frozenset(topics),  # type: ignore[arg-type]
+                         frozenset(content_words(view.claim.content, topics)), None, None,
+                         events=frozenset(event_words(view.claim.content, topics)))
+
+
+def same_action(a: ClaimView, b: ClaimView) -> bool:
+    """Both name the same happening (an event word in common: "won", "resign") and neither names an actor or
+    place the other lacks: what "done" against "not done" needs."""
+    fa, fb = _features(a), _features(b)
+    return bool(fa.events & fb.events or _denied_count(a, b) or _denied_count(b, a)) and not clashes(fa, fb)
+
+
+def _denied_count(negative: ClaimView, other: ClaimView) -> bool:
+    """A denial that there are any of what the other counts ("denied that any engineers had been sent" / "450
+    engineers are working"): the same thing, whatever the verbs."""
+    if not negative.negative:
+        return False
+    counted = {counted_noun(q.unit) for q in other.claim.quantities if counts_something(q)}
+    return bool(set(zero_counts(negative.claim.content)) & counted)
+
+
+def same_subject(a: ClaimView, b: ClaimView) -> bool:
+    """Both speak of the same thing (an event word or another content word in common: "the trainset ... leave in
+    May" / "the trainset ... delivered in September") with no clash of actors or places: what a moved date, a
+    changed status or a changed number needs."""
+    fa, fb = _features(a), _features(b)
+    return bool(fa.events & fb.events or fa.words & fb.words) and not clashes(fa, fb)
+
+
+def confidence(a: ClaimView, b: ClaimView, score: float) -> float:
+    """How close the claims are (the match score from ``EDGE_FLOOR`` to ``STRONG_MATCH`` mapped to 0.5..1) times
+    ``OTHER_ACTOR`` when they name no person, body or place in common."""
+    closeness = min(1.0, max(0.0, (score - EDGE_FLOOR) / (STRONG_MATCH - EDGE_FLOOR)))
+    shared = bool(a.topics & b.topics)
+    return round((0.5 + 0.5 * closeness) * (1.0 if shared else OTHER_ACTOR), 2)
 
 
 def state(view: ClaimView) -> str:
@@ -76,15 +147,32 @@ def said(q: Quantity) -> str:
 
 
 
+def counts_something(q: Quantity) -> bool:
+    return q.value is not None and bool(q.unit) and not _SIZE.search(q.text)
+
+
+def is_share(q: Quantity) -> bool:
+    """A share or an amount of money: what it measures depends on whose it is ("48 percent" of which voters,
+    "$20 million" raised by whom), so only claims naming the same actor compare them."""
+    unit = (q.unit or "").strip()
+    return unit.lower() in SHARE_UNITS or q.text.rstrip().endswith("%") or bool(_CURRENCY.fullmatch(unit))
+
+
 def comparable_quantities(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
-    """The first pair of numbers that count the same thing (same unit, or a unit on one side only)."""
+    """The first pair of numbers that count the same thing: both with a unit, the same counted noun ("300
+    engineers" / "up to 450 Kestrian engineers"), neither a size ("16-inch"). A share ("48 percent") is only
+    comparable between claims that name the same actor: a national poll's share is not a state poll's."""
     for qa in a.claim.quantities:
         for qb in b.claim.quantities:
-            if qa.value is None or qb.value is None:
+            if not (counts_something(qa) and counts_something(qb)):
                 continue
-            ua, ub = counted_noun(qa.unit), counted_noun(qb.unit)
-            if ua == ub or ua is None or ub is None:
-                return qa, qb
+            if counted_noun(qa.unit) != counted_noun(qb.unit):
+                continue
+            if (is_share(qa) or is_share(qb)) and not (a.topics & b.topics):
+                continue
+            if clashes(_features(a), _features(b)):
+                continue  # the same unit counted for different actors or places
+            return qa, qb
     return None
 
 
@@ -142,14 +230,16 @@ def time_text(view: ClaimView) -> str:
 class RuleJudge:
     """Rules over modality, negation, quantities and resolved times, in that order of precedence."""
 
-    def relate(self, a: ClaimView, b: ClaimView) -> Relation | None:
+    def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
         if "question" in (a.claim.modality, b.claim.modality):
             return None  # a question asserts nothing to agree or disagree with
-        for rule in (self._polarity, self._numbers, self._dates, self._status):
+        rules = [self._polarity] if same_action(a, b) else []
+        rules += [self._numbers, self._dates, self._status] if same_subject(a, b) else [self._numbers]
+        for rule in rules:
             found = rule(a, b)
             if found is not None:
-                return found
-        return self._agreement(a, b)
+                return replace(found, confidence=confidence(a, b, score))
+        return replace(self._agreement(a, b), confidence=confidence(a, b, score))
 
     def _polarity(self, a: ClaimView, b: ClaimView) -> Relation | None:
         if a.negative == b.negative:

@@ -1,5 +1,6 @@
-"""Clusters and relations in Spark: each connected component is handed, whole, to ``link.clusters.build``,
-the same code that builds the single-machine story, so labels, origins and relation rules are shared.
+"""Clusters and relations in Spark: each connected component of the edges is handed, whole, to
+``link.clusters.build``, the same code that builds the single-machine story (it splits a component into
+cohesive clusters), so clusters, labels, origins and relation rules are shared.
 
 A claim on no edge is a cluster of its own, as in the story. Syndicated near-copies are found by the store
 when the tables are loaded, so here every report counts as its own; after ``claimgraph load`` the store's
@@ -40,19 +41,20 @@ def cluster_rows(good, edges, components, partitions: int):
     membership = payloads.leftOuterJoin(components, partitions).map(
         lambda kv: (kv[1][1] or kv[0], kv[1][0])  # (component, payload); alone when on no edge
     )
-    edges_by_component = edges.map(lambda e: (e[0], (e[0], e[1]))).join(components, partitions).map(
+    edges_by_component = edges.map(lambda e: (e[0], (e[0], e[1], e[4]))).join(components, partitions).map(
         lambda kv: (kv[1][1], kv[1][0])
     )
-    return membership.cogroup(edges_by_component, partitions).map(lambda kv: _build(list(kv[1][0]), list(kv[1][1])))
+    return membership.cogroup(edges_by_component, partitions).flatMap(lambda kv: _build(list(kv[1][0]), list(kv[1][1])))
 
 
-def _build(payloads: list[dict], edges: list[tuple[str, str]]) -> dict:
+def _build(payloads: list[dict], edges: list[tuple[str, str, float]]) -> list[dict]:
+    """The clusters of one component; its relations go with the first, so each is written once."""
     views = [claim_view(p) for p in payloads]
     _, found, rels, _ = clustering.build(views, sorted(edges), RuleJudge())
-    (data,) = found  # one component in, one cluster out
-    row = (data["id"], data["claims"], len(data["claims"]), data["first_reported"], data["label"],
-           json.dumps(data, default=str))
-    return {"row": row, "relations": [(r.a, r.b, r.type, r.why) for r in rels]}
+    out = [{"row": (data["id"], data["claims"], len(data["claims"]), data["first_reported"], data["label"],
+                    json.dumps(data, default=str)), "relations": []} for data in found]
+    out[0]["relations"] = [(r.a, r.b, r.type, r.why, r.confidence) for r in rels]
+    return out
 
 
 def relation_rows(clusters):

@@ -41,7 +41,8 @@ CLUSTERS = _schema(
     ("id", StringType()), ("claims", ArrayType(StringType())), ("size", IntegerType()),
     ("first_reported", StringType()), ("label", StringType()), ("data", StringType()),
 )
-RELATIONS = _schema(("a", StringType()), ("b", StringType()), ("type", StringType()), ("why", StringType()))
+RELATIONS = _schema(("a", StringType()), ("b", StringType()), ("type", StringType()), ("why", StringType()),
+                    ("confidence", DoubleType()))
 # "Same claim" edges (a < b) and claim embeddings: what the store's link tables need, so a loaded store
 # links later reports incrementally without encoding these claims again.
 EDGES = _schema(
