@@ -160,3 +160,22 @@ def test_commands_print_tables_and_json(demo):
     conflicts = json.loads(runner.invoke(main, ["conflicts", "--db", str(path), "--json"]).output)
     assert {r["type"] for r in conflicts} == {"conflicts", "updates"}
     assert "conflicts" in runner.invoke(main, ["conflicts", "--db", str(path)]).output
+
+
+def test_conflicts_rank_by_confidence_and_hide_the_weak_ones(demo):
+    path, story = demo
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+    from claimgraph.link.relations import SHOWN_CONFIDENCE
+
+    runner = CliRunner()
+    shown = json.loads(runner.invoke(main, ["conflicts", "--db", str(path), "--json"]).output)
+    every = json.loads(runner.invoke(main, ["conflicts", "--all", "--db", str(path), "--json"]).output)
+    assert all(0 <= r["confidence"] <= 1 for r in story["relations"])
+    assert all(r["confidence"] >= SHOWN_CONFIDENCE for r in shown)
+    weak = [r for r in story["relations"] if r["type"] in ("conflicts", "updates") and r["confidence"] < SHOWN_CONFIDENCE]
+    assert len(every) >= len(shown) + len(weak)
+    for kind in ("conflicts", "updates"):
+        ranked = [r["confidence"] for r in shown if r["type"] == kind]
+        assert ranked == sorted(ranked, reverse=True)

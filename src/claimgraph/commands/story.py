@@ -6,6 +6,7 @@ import click
 from rich.table import Table
 
 from ..link.story import story_from_store
+from ..link.relations import SHOWN_CONFIDENCE
 from ..link.update import rebuild
 from .common import console, db_option, json_option, open_store_or_exit, print_json, progress_bar, short
 
@@ -32,8 +33,11 @@ def story(show_all, db, as_json):
     if as_json:
         print_json({"clusters": clusters, "relations": data["relations"]})
         return
-    table = Table(title=f"{len(clusters)} claim cluster(s) of {len(data['clusters'])}"
-                        + ("" if show_all else " (seen in more than one report; --all for every claim)"))
+    multi = sum(1 for k in data["clusters"] if k["reports"] > 1)
+    title = (f"{len(clusters)} claim cluster(s), {multi} of them in 2+ reports" if show_all
+             else f"{multi} claim(s) seen in 2+ reports (--all also lists the {len(data['clusters']) - multi} "
+                  "seen in one)")
+    table = Table(title=title)
     for col in ("cluster", "label", "claims", "reports", "independent origins", "first reported", "relations"):
         table.add_column(col)
     for k in clusters:
@@ -73,27 +77,34 @@ def timeline(db, as_json):
 
 
 @click.command()
-@click.option("--all", "show_all", is_flag=True, help="Also list repeats and supports.")
+@click.option("--all", "show_all", is_flag=True,
+              help=f"Also list repeats and supports, and relations below confidence {SHOWN_CONFIDENCE}.")
 @db_option
 @json_option
 def conflicts(show_all, db, as_json):
-    """Conflicts and updates between reports of the same claim, each with the reason."""
+    """Conflicts and updates between reports of the same claim, most confident first, each with the reason.
+
+    A relation's confidence says how close its two claims are and whether they name the same actor; those
+    below the threshold are hidden unless --all is given.
+    """
     data = _load(db)
     wanted = ("conflicts", "updates", "supports", "repeats") if show_all else ("conflicts", "updates")
-    rels = [r for r in data["relations"] if r["type"] in wanted]
+    rels = [r for r in data["relations"]
+            if r["type"] in wanted and (show_all or r.get("confidence", 1.0) >= SHOWN_CONFIDENCE)]
+    rels.sort(key=lambda r: (wanted.index(r["type"]), -r.get("confidence", 1.0)))
+    hidden = sum(1 for r in data["relations"] if r["type"] in wanted and r.get("confidence", 1.0) < SHOWN_CONFIDENCE)
     if as_json:
         print_json(rels)
         return
     text = {c["id"]: c["content"] for c in data["claims"]}
-    table = Table(title=f"{len(rels)} relation(s): " + ", ".join(wanted))
-    for col in ("type", "earlier claim", "later claim", "why"):
+    note = "" if show_all or not hidden else f" ({hidden} below confidence {SHOWN_CONFIDENCE} hidden; --all shows them)"
+    table = Table(title=f"{len(rels)} relation(s): " + ", ".join(wanted) + note)
+    for col in ("type", "confidence", "earlier claim", "later claim", "why"):
         table.add_column(col)
-    for r in sorted(rels, key=lambda r: wanted.index(r["type"])):
-        table.add_row(f"{BADGES[r['type']]} {r['type']}", f"{r['a']}\n{short(text.get(r['a']), 60)}",
-                      f"{r['b']}\n{short(text.get(r['b']), 60)}", r["why"])
+    for r in rels:
+        table.add_row(f"{BADGES[r['type']]} {r['type']}", f"{r.get('confidence', 1.0):.2f}",
+                      f"{r['a']}\n{short(text.get(r['a']), 60)}", f"{r['b']}\n{short(text.get(r['b']), 60)}", r["why"])
     console.print(table)
-
-
 
 
 @click.command()
