@@ -14,7 +14,7 @@ from .story import stable_id
 
 LABEL_WIDTH = 120
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
-MIN_DENSITY = 0.25  # two groups merge only when at least this share of the pairs between them are stored edges
+MIN_DENSITY = 0.5  # two groups merge only when at least this share of the pairs between them are stored edges
 
 
 @dataclass
@@ -122,7 +122,9 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
     """Every relation, judged between two claims of one cluster or with an edge of their own (``scores``, keyed
     by sorted claim ids): two claims just below a cluster's bar ("is expected to begin producing trains" /
     "production of trains began") can still update each other. A pair's match score sets its confidence; a
-    pair of one cluster without an edge counts as ``EDGE_FLOOR``. Agreement (repeats, supports) only inside one cluster: it is the same claim said again.
+    pair of one cluster without an edge counts as ``EDGE_FLOOR``, and so does a claim that tells on another of
+    its own report (an edge inside one report, ``link.continuation``) with the earlier claims of that one's
+    cluster. Agreement (repeats, supports) only inside one cluster: it is the same claim said again.
     Conflicts and updates one per earlier report, claim and type, so a report restating a plan in three
     sentences does not triple it; for agreement only the first earlier claim each one echoes."""
     order = {v.id: report_order(v) for v in views}
@@ -139,6 +141,12 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
         for j, b in enumerate(ids):
             for a in ids[max(0, j - PAIR_WINDOW) : j]:
                 earlier.setdefault(b, {}).setdefault(a, EDGE_FLOOR)
+    for (x, y) in scores:  # a claim a report's next sentence tells on ("... would now be delivered in September")
+        if x in by_id and y in by_id and by_id[x].document == by_id[y].document:
+            for told, on in ((x, y), (y, x)):
+                for a in members[cluster_of[told]][-PAIR_WINDOW:]:
+                    if a != on and by_id[a].report != by_id[on].report and order[a] < order[on]:
+                        earlier.setdefault(on, {}).setdefault(a, EDGE_FLOOR)
     out: list[Relation] = []
     for b in sorted(earlier, key=lambda c: order[c]):
         vb = by_id[b]
