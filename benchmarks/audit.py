@@ -6,7 +6,8 @@ Adds the PolNeAR train articles of two windows (the Iowa caucus and New Hampshir
 02-12; the party conventions, 2016-07-17 to 07-31: 114 articles from 7 outlets) with their outlet, date and
 title from ``metadata.tsv``, as JSON Lines through ``claimgraph add``, reads the story back with
 ``claimgraph export --format json`` and prints, with a fixed seed, a random sample of 15 clusters of two or
-more reports, 20 conflicts, 20 updates/supports and 10 origin groupings, each with the words of its claims so
+more reports, 20 conflicts, 20 updates/supports (of those shown by default: confidence 0.5 or more) and 10
+origin groupings, each with the words of its claims so
 a reader can judge it: is this cluster one claim about one event? is this conflict real?
 
 It also prints the counts a user sees (claims, clusters of 2+ reports, relations by type, the largest
@@ -27,6 +28,8 @@ from collections import Counter
 from pathlib import Path
 
 from linking_ecb import claimgraph, run  # the same add/export path as the ECB+ benchmark
+
+from claimgraph.link.relations import SHOWN_CONFIDENCE
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 WINDOWS = (("2016-01-28", "2016-02-12"), ("2016-07-17", "2016-07-31"))
@@ -97,7 +100,8 @@ def main() -> None:
         return f"{who(c)}{' '.join(c['content'].split())[:220]}"
 
     multi = [k for k in story["clusters"] if k.get("reports", 0) > 1]
-    rels = story["relations"]
+    every = story["relations"]
+    rels = [r for r in every if r.get("confidence", 1.0) >= SHOWN_CONFIDENCE]  # what the views show by default
     types = Counter(r["type"] for r in rels)
     largest = max(multi, key=lambda k: len(k["claims"]), default=None)
     across = [k for k in multi if len({window(docs[claims[c]["document"]]["published"]) for c in k["claims"]}) > 1]
@@ -110,7 +114,7 @@ def main() -> None:
         "origins": pick([k for k in multi if k.get("origin_groups")], 10),
     }
     summary = {"articles": len(articles), "claims": len(claims), "clusters_2plus_reports": len(multi),
-               "relations": dict(types), "clusters_joining_windows": len(across),
+               "relations_shown": dict(types), "relations_all": dict(Counter(r["type"] for r in every)), "clusters_joining_windows": len(across),
                "largest_cluster": {"claims": len(largest["claims"]), "reports": largest["reports"],
                                    "independent_origins": largest["independent_origins"]} if largest else None}
     if args.json:

@@ -13,6 +13,7 @@ from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
 from .story import stable_id
 
 LABEL_WIDTH = 120
+ACROSS_CLUSTERS = ("numbers", "status", "denial")  # rules trusted between claims of two clusters (see relations)
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
 MIN_DENSITY = 0.5  # two groups merge only when at least this share of the pairs between them are stored edges
 
@@ -120,7 +121,10 @@ def label(cluster: Cluster) -> str:
 def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: RelationJudge,
               scores: dict[tuple[str, str], float]) -> list[Relation]:
     """Every relation, judged between two claims of one cluster or with an edge of their own (``scores``, keyed
-    by sorted claim ids): two claims just below a cluster's bar ("is expected to begin producing trains" /
+    by sorted claim ids). Across clusters only the rules in ``ACROSS_CLUSTERS`` count: a changed count of one
+    counted thing, a status moved on, a denial of what the other counts. On election news, the generic rules
+    ("done vs not done", dates) between such near misses gave conflicts between unrelated sentences. Two claims
+    just outside each other's cluster ("is expected to begin producing trains" /
     "production of trains began") can still update each other. A pair's match score sets its confidence; a
     pair of one cluster without an edge counts as ``EDGE_FLOOR``, and so does a claim that tells on another of
     its own report (an edge inside one report, ``link.continuation``) with the earlier claims of that one's
@@ -141,12 +145,14 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
         for j, b in enumerate(ids):
             for a in ids[max(0, j - PAIR_WINDOW) : j]:
                 earlier.setdefault(b, {}).setdefault(a, EDGE_FLOOR)
+    told_on: set[tuple[str, str]] = set()  # judged like a pair of one cluster
     for (x, y) in scores:  # a claim a report's next sentence tells on ("... would now be delivered in September")
         if x in by_id and y in by_id and by_id[x].document == by_id[y].document:
             for told, on in ((x, y), (y, x)):
                 for a in members[cluster_of[told]][-PAIR_WINDOW:]:
                     if a != on and by_id[a].report != by_id[on].report and order[a] < order[on]:
                         earlier.setdefault(on, {}).setdefault(a, EDGE_FLOOR)
+                        told_on.add((a, on))
     out: list[Relation] = []
     for b in sorted(earlier, key=lambda c: order[c]):
         vb = by_id[b]
@@ -162,7 +168,8 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
             if va.is_copy or vb.is_copy:
                 continue  # a copy speaks through its original
             found = judge.relate(va, vb, score)
-            if found is None:
+            across = cluster_of[a] != cluster_of[b] and (a, b) not in told_on
+            if found is None or (across and found.rule not in ACROSS_CLUSTERS):
                 continue
             if found.type in ("updates", "conflicts"):
                 if (va.report, found.type) not in told:

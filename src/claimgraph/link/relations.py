@@ -46,6 +46,7 @@ class Relation:
     type: str
     why: str
     confidence: float = 1.0
+    rule: str = ""  # which rule found it (not exported): ``link.clusters`` trusts some rules across clusters
 
     def to_json(self) -> dict:
         return {"a": self.a, "b": self.b, "type": self.type, "why": self.why, "confidence": self.confidence}
@@ -238,15 +239,15 @@ class RuleJudge:
         for rule in rules:
             found = rule(a, b)
             if found is not None:
-                return replace(found, confidence=confidence(a, b, score))
-        return replace(self._agreement(a, b), confidence=confidence(a, b, score))
+                return replace(found, confidence=confidence(a, b, score), rule=found.rule or rule.__name__[1:])
+        return replace(self._agreement(a, b), confidence=confidence(a, b, score), rule="agreement")
 
     def _polarity(self, a: ClaimView, b: ClaimView) -> Relation | None:
         if a.negative == b.negative:
             return None
         pair = f"{state(a)} ({a.cite()}) vs {state(b)} ({b.cite()})"
         if "denied" in (a.claim.modality, b.claim.modality):
-            return Relation(a.id, b.id, "conflicts", f"{pair}: one side denies what the other states")
+            return Relation(a.id, b.id, "conflicts", f"{pair}: one side denies what the other states", rule="denial")
         if a.forward and later(a, b):
             return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
         return Relation(a.id, b.id, "conflicts", f"{pair}: cannot both be true")
