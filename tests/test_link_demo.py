@@ -158,7 +158,9 @@ def test_commands_print_tables_and_json(demo):
         data = runner.invoke(main, [command, "--db", str(path), "--json"])
         assert data.exit_code == 0 and json.loads(data.output)
     conflicts = json.loads(runner.invoke(main, ["conflicts", "--db", str(path), "--json"]).output)
-    assert {r["type"] for r in conflicts} == {"conflicts", "updates"}
+    assert {r["type"] for r in conflicts} <= {"conflicts", "updates"} and conflicts
+    every = json.loads(runner.invoke(main, ["conflicts", "--all", "--db", str(path), "--json"]).output)
+    assert {"conflicts", "updates", "repeats"} <= {r["type"] for r in every}
     assert "conflicts" in runner.invoke(main, ["conflicts", "--db", str(path)]).output
 
 

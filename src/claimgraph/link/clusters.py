@@ -13,7 +13,8 @@ from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
 from .story import stable_id
 
 LABEL_WIDTH = 120
-ACROSS_CLUSTERS = ("numbers", "status", "denial")  # rules trusted between claims of two clusters (see relations)
+ACROSS_CLUSTERS = ("numbers", "status", "denial")  # rules trusted between claims of two clusters (see relations);
+# "status" is a forward claim done later; its other half, "still expected what was done" ("pending"), is not
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
 MIN_DENSITY = 0.5  # two groups merge only when at least this share of the pairs between them are stored edges
 
@@ -122,7 +123,7 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
               scores: dict[tuple[str, str], float]) -> list[Relation]:
     """Every relation, judged between two claims of one cluster or with an edge of their own (``scores``, keyed
     by sorted claim ids). Across clusters only the rules in ``ACROSS_CLUSTERS`` count: a changed count of one
-    counted thing, a status moved on, a denial of what the other counts. On election news, the generic rules
+    counted thing, a plan or expectation done, a denial of what the other counts. On election news, the generic rules
     ("done vs not done", dates) between such near misses gave conflicts between unrelated sentences. Two claims
     just outside each other's cluster ("is expected to begin producing trains" /
     "production of trains began") can still update each other. A pair's match score sets its confidence; a

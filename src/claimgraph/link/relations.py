@@ -30,7 +30,8 @@ RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
 SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
 STRONG_MATCH = 1.0  # a match score at which the two claims are as close as claims get (confidence factor 1)
 OTHER_ACTOR = 0.7  # confidence factor when the two claims share no named person, body or place
-SHOWN_CONFIDENCE = 0.5  # conflicts and updates below this are hidden by default (``--all`` shows them)
+SHOWN_CONFIDENCE = 0.6  # relations below this are hidden by default (``--all`` shows them): a pair of one cluster
+# without an edge of its own scores 0.5 or less
 SHARE_UNITS = ("percent", "%", "per cent", "percentage point", "point")  # a share needs the same population
 _CURRENCY = re.compile(r"[A-Z]{3}")  # the unit of an amount of money: "USD"
 _SIZE = re.compile(r"\d\s*-\s*[^\W\d_]")  # "16-inch", "33-year-old": a number describing a noun, not a count
@@ -286,7 +287,7 @@ class RuleJudge:
             # the later report still expects what the earlier one reported done: one of them is wrong or stale
             return Relation(a.id, b.id, "conflicts", f"{state(a)} ({a.cite()}) vs still {state(b)} ({b.cite()}; "
                                                      f"{time_text(b)}): a later report treats as pending what an "
-                                                     "earlier one reported done")
+                                                     "earlier one reported done", rule="pending")
         return None
 
     def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:
