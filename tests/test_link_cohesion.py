@@ -86,3 +86,13 @@ def test_a_reports_own_voice_is_never_its_file_name():
     report.url = None
     report.title = "Lohan checks into rehab"
     assert outlet_origin(report).name == "Lohan checks into rehab"
+
+
+def test_silence_and_bare_objects_link_nothing():
+    from claimgraph.link.claim_view import links_nothing
+
+    assert links_nothing(claim(1, A.id, "The Cruz campaign did not immediately respond to a request for comment."))
+    assert links_nothing(claim(2, A.id, "a statement", cited=("s0",)))
+    assert not links_nothing(claim(3, A.id, "Sanders accepted about $200,000 from Wall Street firms", cited=("s0",)))
+    assert not links_nothing(claim(4, A.id, "200 engineers were at the plant",
+                                   quantities=(Quantity((0, 3), "200", 200, None, "engineers"),)))

@@ -114,6 +114,22 @@ def is_commentary(claim: Claim) -> bool:
     return not words or words[0].lower() in _STOP or words[0][0].islower()
 
 
+MIN_CONTENT_WORDS = 3  # "a statement", "the following statement": a stance's object, not a checkable claim
+_SILENCE = re.compile(r"\b(?:did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)\s+(?:immediately\s+)?"
+                      r"(?:respond|return|reply)\b|\bdeclined\s+to\s+comment\b|\brequests?\s+for\s+comment\b",
+                      re.IGNORECASE)
+
+
+def links_nothing(claim: Claim) -> bool:
+    """Matched only with a copy of itself, like commentary: a report's framing (``is_commentary``), a line about
+    who did not answer ("The Cruz campaign did not immediately respond to a request for comment": on election
+    news every campaign's such line clustered with every other's), or a content of fewer than
+    ``MIN_CONTENT_WORDS`` content words and no number."""
+    if is_commentary(claim) or _SILENCE.search(claim.content):
+        return True
+    return not claim.quantities and len(content_words(claim.content, [])) < MIN_CONTENT_WORDS
+
+
 def zero_counts(text: str) -> list[str]:
     """What a negative claim says there is none of: "denied that any engineers had been sent", "No Kestrian
     personnel are working" -> a count of zero engineers / personnel, comparable with other counts of them."""

@@ -17,7 +17,7 @@ from ..analysis import Analysis
 from ..document import Document
 from .candidate_index import candidate_lists, index_keys
 from .continuation import continuation_edges
-from .claim_view import content_words, counted_noun, event_words, is_commentary, zero_counts
+from .claim_view import content_words, counted_noun, event_words, links_nothing, zero_counts
 from .embeddings import cached_vectors, text_hash, unpack
 from .matching import MIN_COSINE, MatchFeatures, same_claim
 
@@ -92,7 +92,7 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
             c.id, analysis.document, vectors[text_hash(c.content)], frozenset(about),
             frozenset(content_words(c.content, about)),
             c.time.start if c.time else None, c.time.end if c.time else None,
-            frozenset(filter(None, counts)), frozenset(event_words(c.content, about)), is_commentary(c),
+            frozenset(filter(None, counts)), frozenset(event_words(c.content, about)), links_nothing(c),
         ))
     return out
 
