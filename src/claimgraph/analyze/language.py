@@ -42,7 +42,11 @@ def detect(text: str) -> str | None:
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
         return None
-    language, confidence = _identifier().classify(sample)
+    try:
+        identifier = _identifier()
+    except OSError:  # py3langid unpacks its model to a temporary file: a full disk is reported by the store
+        return None
+    language, confidence = identifier.classify(sample)
     if language in NOT_A_LANGUAGE:
         return None
     if language == "en":
