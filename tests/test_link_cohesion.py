@@ -96,3 +96,14 @@ def test_silence_and_bare_objects_link_nothing():
     assert not links_nothing(claim(3, A.id, "Sanders accepted about $200,000 from Wall Street firms", cited=("s0",)))
     assert not links_nothing(claim(4, A.id, "200 engineers were at the plant",
                                    quantities=(Quantity((0, 3), "200", 200, None, "engineers"),)))
+
+
+def test_shares_are_compared_only_between_close_claims():
+    def poll(d, n, text, value):
+        return view(d, claim(n, d.id, text, entities=("person:donald trump",),
+                             quantities=(Quantity((0, 2), f"{value} percent", value, None, "percent"),)))
+
+    a = poll(A, 1, "Trump leads with 36 percent of Republican voters", 36)
+    b = poll(B, 1, "Trump leads with 20 percent of Republican voters", 20)
+    assert RuleJudge().relate(a, b, 0.6).type not in ("conflicts", "updates")  # a near miss: two different polls
+    assert RuleJudge().relate(a, b, 1.0).type == "conflicts"  # the same claim with two figures

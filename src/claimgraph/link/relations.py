@@ -24,7 +24,7 @@ import re
 from ..analysis import Quantity
 from ..analyze.quantities import as_written
 from .claim_view import ClaimView, content_words, counted_noun, event_words, zero_counts
-from .matching import EDGE_FLOOR, MatchFeatures, clashes
+from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
 SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
@@ -160,17 +160,19 @@ def is_share(q: Quantity) -> bool:
     return unit.lower() in SHARE_UNITS or q.text.rstrip().endswith("%") or bool(_CURRENCY.fullmatch(unit))
 
 
-def comparable_quantities(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
+def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tuple[Quantity, Quantity] | None:
     """The first pair of numbers that count the same thing: both with a unit, the same counted noun ("300
     engineers" / "up to 450 Kestrian engineers"), neither a size ("16-inch"). A share ("48 percent") is only
-    comparable between claims that name the same actor: a national poll's share is not a state poll's."""
+    comparable between claims that name the same actor (a national poll's share is not a state poll's), and only
+    when ``shares`` says the claims are as close as one cluster's (on election news nearly every two sentences
+    with a percentage name Trump or Clinton)."""
     for qa in a.claim.quantities:
         for qb in b.claim.quantities:
             if not (counts_something(qa) and counts_something(qb)):
                 continue
             if counted_noun(qa.unit) != counted_noun(qb.unit):
                 continue
-            if (is_share(qa) or is_share(qb)) and not (a.topics & b.topics):
+            if (is_share(qa) or is_share(qb)) and not (shares and a.topics & b.topics):
                 continue
             if clashes(_features(a), _features(b)):
                 continue  # the same unit counted for different actors or places
@@ -235,6 +237,7 @@ class RuleJudge:
     def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
         if "question" in (a.claim.modality, b.claim.modality):
             return None  # a question asserts nothing to agree or disagree with
+        self._close = score >= SAME_CLAIM
         rules = [self._polarity] if same_action(a, b) else []
         rules += [self._numbers, self._dates, self._status] if same_subject(a, b) else [self._numbers]
         for rule in rules:
@@ -253,8 +256,10 @@ class RuleJudge:
             return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
         return Relation(a.id, b.id, "conflicts", f"{pair}: cannot both be true")
 
+    _close = True
+
     def _numbers(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        pair = comparable_quantities(a, b)
+        pair = comparable_quantities(a, b, shares=self._close)
         if pair is None:
             return None
         qa, qb = pair
