@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
@@ -53,8 +54,12 @@ def create_app(store_url: str, token: str | None = None, max_upload_bytes: int =
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # build the story while the user opens a browser: at 10,000 reports that takes a minute or more
-    threading.Thread(target=_warm_up, args=(app.state.data,), daemon=True, name="claimgraph-warm-up").start()
+    warm_up = threading.Thread(target=_warm_up, args=(app.state.data,), daemon=True, name="claimgraph-warm-up")
+    warm_up.start()
     yield
+    # the warm-up reads through the store's connection: closing it under a running query crashed the process
+    # (SQLite, seen once in CI), so the store is closed only when the warm-up is done
+    await asyncio.to_thread(warm_up.join)
     app.state.data.store.close()
 
 
