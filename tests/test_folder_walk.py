@@ -101,10 +101,30 @@ def test_1200_nested_folders_are_one_skip_line_and_later_inputs_are_read(tmp_pat
         os.close(here)
     (tmp_path / "shallow.txt").write_text("The governor said the bridge was closed on Friday.\n", encoding="utf-8")
     (deep / "d" / "near.txt").write_text("The mayor said the ferry ran on time.\n", encoding="utf-8")
-    docs, errors, _ = by_kind(read(deep, tmp_path / "shallow.txt"))
-    assert sorted(Path(d.path).name for d in docs) == ["near.txt", "shallow.txt"]
-    (error,) = errors
-    assert f"more than {MAX_DEPTH} deep" in error.reason
+    try:
+        docs, errors, _ = by_kind(read(deep, tmp_path / "shallow.txt"))
+        assert sorted(Path(d.path).name for d in docs) == ["near.txt", "shallow.txt"]
+        (error,) = errors
+        assert f"more than {MAX_DEPTH} deep" in error.reason
+    finally:
+        remove_nested(deep / "d", levels=1200, leaf="x.txt")
+
+
+def remove_nested(top, levels, leaf):
+    """Remove a chain of `levels` folders named "d" from the bottom up: shutil.rmtree (and so pytest's cleanup
+    of old temporary folders) recurses once per level and fails past Python's recursion limit."""
+    (top / "near.txt").unlink(missing_ok=True)
+    fds = [os.open(top.parent, os.O_RDONLY)]
+    try:
+        for _ in range(levels):
+            fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+        os.unlink(leaf, dir_fd=fds[-1])
+        while len(fds) > 1:
+            os.close(fds.pop())
+            os.rmdir("d", dir_fd=fds[-1])
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def test_files_that_are_not_reports_are_ignored_in_a_folder_but_errors_when_named(tmp_path):
