@@ -26,7 +26,7 @@ def feats(*claims, sources=()):
 def test_event_words_take_verbs_and_event_nouns_not_names_or_amounts():
     assert event_words("Norland had agreed to transfer radar technology to Estmark", []) == ["agre", "trans"]
     assert event_words("Estmark is expected to begin producing radars this year", []) == ["begin", "produ"]
-    assert event_words("Production of radars began at the Vessa plant", []) == ["produ"]
+    assert event_words("Production of radars began at the Vessa plant", []) == ["begin", "produ"]  # an irregular past
     assert event_words("Up to 90 Norlander technicians are working at the plant", []) == ["work"]
     assert event_words("90 technicians had worked there since March", []) == ["work"]  # inflection agrees
     assert event_words("the council will not approve the budget", []) == ["appro"]

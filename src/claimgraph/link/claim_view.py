@@ -53,10 +53,22 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)  # numbers too: "up to 450 engineers" ha
 _ZERO = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Nn]one of the)\s+(?:[A-Z][\w'’-]*\s+)*([a-z]{3,})")
 
 
+# Irregular past forms: verbs without an auxiliary or a suffix to show it ("Sanders won", "production began").
+IRREGULAR_PAST = {"won": "win", "began": "begin", "begun": "begin", "sent": "send", "took": "take", "taken": "take",
+                  "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise", "lost": "lose", "struck": "strike",
+                  "fought": "fight", "led": "lead", "gave": "give", "given": "give", "held": "hold",
+                  "ran": "run", "met": "meet", "paid": "pay", "sold": "sell", "bought": "buy", "built": "build",
+                  "broke": "break", "broken": "break", "chose": "choose", "chosen": "choose", "fled": "flee",
+                  "drove": "drive", "driven": "drive", "threw": "throw", "thrown": "throw",
+                  "withdrew": "withdraw", "withdrawn": "withdraw", "beaten": "beat",
+                  "flew": "fly", "flown": "fly"}  # not "left", "cut", "hit", "spent": as often adjectives or nouns
+
+
 def event_stem(word: str) -> str:
     """Inflection and nominalisation stripped, then the crude prefix: "working"/"worked" -> "work",
-    "agreed"/"agreement" -> "agre", "producing"/"production" -> "produ"."""
+    "agreed"/"agreement" -> "agre", "producing"/"production" -> "produ", "won" -> "win"."""
     w = word.lower()
+    w = IRREGULAR_PAST.get(w, w)
     for suffix in ("ments", "ment", "tions", "tion", "sion", "ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
@@ -82,7 +94,7 @@ def event_words(text: str, entity_keys: list[str]) -> list[str]:
             continue
         # a name or a number after "to" is a destination or an amount, not a verb
         content = len(t) >= 3 and t not in _STOP and t not in named and (i == 0 or token[0].islower())
-        if content and (cued or (len(t) >= 6 and t.endswith(_EVENT_SUFFIXES))):
+        if content and (cued or (len(t) >= 6 and t.endswith(_EVENT_SUFFIXES)) or t in IRREGULAR_PAST):
             out.add(event_stem(t))
         cued = cued and t in ("expected", "planned", "likely", "set", "due", "able")  # "is expected to begin"
     return sorted(out)

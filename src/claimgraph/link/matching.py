@@ -85,7 +85,7 @@ def _name_words(key: str) -> list[str]:
     return key.split(":", 1)[-1].split()
 
 
-def _same_name(x: str, y: str) -> bool:
+def same_name(x: str, y: str) -> bool:
     """One key names the other: the same key, or a last name or short form that ends the other ("reid" /
     "tara reid")."""
     if x == y:
@@ -103,8 +103,8 @@ def clashes(a: MatchFeatures, b: MatchFeatures) -> list[str]:
         ys = [k for k in b.entities if _KIND.get(k.split(":", 1)[0]) == kind]
         if not xs or not ys:
             continue
-        only_a = [x for x in xs if not any(_same_name(x, y) for y in ys)]
-        only_b = [y for y in ys if not any(_same_name(x, y) for x in xs)]
+        only_a = [x for x in xs if not any(same_name(x, y) for y in ys)]
+        only_b = [y for y in ys if not any(same_name(x, y) for x in xs)]
         if only_a and only_b:
             out.append(kind)
     return out

@@ -23,8 +23,8 @@ import re
 
 from ..analysis import Quantity
 from ..analyze.quantities import as_written
-from .claim_view import ClaimView, content_words, counted_noun, event_words, zero_counts
-from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes
+from .claim_view import ClaimView, content_words, counted_noun, event_stem, event_words, main_clause, zero_counts
+from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_name
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
 SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
@@ -34,7 +34,8 @@ SHOWN_CONFIDENCE = 0.6  # relations below this are hidden by default (``--all`` 
 # without an edge of its own scores 0.5 or less
 SHARE_UNITS = ("percent", "%", "per cent", "percentage point", "point")  # a share needs the same population
 _CURRENCY = re.compile(r"[A-Z]{3}")  # the unit of an amount of money: "USD"
-_SIZE = re.compile(r"\d\s*-\s*[^\W\d_]")  # "16-inch", "33-year-old": a number describing a noun, not a count
+_SIZE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*-\s*[^\W\d_]", re.IGNORECASE)
+# "16-inch", "33-year-old", "a three-person race": a number describing a noun, not a count
 
 STATE = {"asserted": "done", "expected": "expected", "planned": "planned", "hedged": "possible",
          "denied": "denied", "question": "asked"}
@@ -86,6 +87,161 @@ def same_action(a: ClaimView, b: ClaimView) -> bool:
     return bool(fa.events & fb.events or _denied_count(a, b) or _denied_count(b, a)) and not clashes(fa, fb)
 
 
+_WORDS = re.compile(r"\w+", re.UNICODE)
+_NEGATOR = re.compile(r"\b(?:not|never|no|cannot|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
+NEGATION_REACH = 4  # words before an event word in which a "not" negates it ("did not win", "is not fit to serve")
+
+
+def _event_at(view: ClaimView, stem: str) -> tuple[str, int] | None:
+    """The claim's main clause and where its first word of the event ``stem`` starts in it."""
+    text = main_clause(view.claim.content)
+    for m in _WORDS.finditer(text):
+        if (m.start() == 0 or m.group(0)[0].islower()) and event_stem(m.group(0)) == stem:
+            return text, m.start()
+    return None
+
+
+# Who can act: a demonym ("Kestrian engineers") describes, and a site ("at the Port Aldren railway works") is where.
+ACTOR_KINDS = ("person", "org", "gpe")
+
+
+def _subject_text(view: ClaimView) -> str:
+    """What stands before the claim's first event word, or the whole claim when it has none; a claim that opens
+    with an event noun is its own subject ("Production of trains has started" -> "Production of trains has")."""
+    events = _features(view).events
+    starts = sorted(found[1] for found in (_event_at(view, e) for e in events) if found and found[1] > 0)
+    text = main_clause(view.claim.content)
+    return text[: starts[0]] if starts else text
+
+
+def _first_actor(view: ClaimView, text: str, last: bool = False) -> str | None:
+    """The first (or last) person, body or country of the claim named in ``text``, by its last name word."""
+    positions = {m.group(0).lower(): m.start() for m in _WORDS.finditer(text)}
+    if not last:
+        positions = {m.group(0).lower(): m.start() for m in reversed(list(_WORDS.finditer(text)))}
+    named = []
+    for key in view.topics:
+        kind, _, name = key.partition(":")
+        words = name.split()
+        if kind in ACTOR_KINDS and words and words[-1] in positions:
+            named.append((positions[words[-1]], key))
+    if not named:
+        return None
+    return (max(named) if last else min(named))[1]
+
+
+def subject(view: ClaimView) -> str | None:
+    """Whose happening the claim tells: the first person, body or country named before its first event word
+    ("Gov. Chris Christie of New Jersey, a Trump ally ..., rebounded" -> Christie), or in the claim when it has
+    none ("John Kasich was in second with 16 percent" -> Kasich). None when a pronoun, a common noun or nothing
+    stands there ("he would build", "Production of trains has started")."""
+    return _first_actor(view, _subject_text(view))
+
+
+def _same_actor_key(x: str, y: str) -> bool:
+    return x.split(":")[0] == y.split(":")[0] and same_name(x, y)
+
+
+def different_actors(a: ClaimView, b: ClaimView) -> bool:
+    """Both claims name who acts and the names differ: "Rubio finished third with 23.1 percent" / "Kasich was
+    second with 16 percent", "Trump will rebound" / "Christie rebounded". Where one side names nobody, or they
+    are of different kinds (a country and a person in it), nothing says the actors differ."""
+    sa, sb = subject(a), subject(b)
+    return bool(sa and sb and sa.split(":")[0] == sb.split(":")[0] and not same_name(sa, sb))
+
+
+def same_actor(a: ClaimView, b: ClaimView) -> bool:
+    """Positively the same actor: the same name before the event on both sides, or, where either names nobody
+    there, what one names there is in the other ("The death toll rose" / "the death toll reached"; "Production of
+    trains has started" / "Valdoria is expected to begin producing trains"). What numbers, dates and a still-pending plan need:
+    "The partisanship of the state population" and "The real estate mogul" do not count the same votes."""
+    sa, sb = subject(a), subject(b)
+    if sa and sb:
+        return _same_actor_key(sa, sb)
+    return bool(_subject_words(a) & _features(b).words or _subject_words(b) & _features(a).words)
+
+
+def _subject_words(view: ClaimView) -> set[str]:
+    return set(content_words(_subject_text(view), []))
+
+
+def share_owner(view: ClaimView, q: Quantity) -> str | None:
+    """Whose share a percentage is: the person, body or country named nearest before it ("Clinton had 49.9
+    percent to Sanders' 49.6 percent"; "Clinton is leading Sanders, 48 percent to 45 percent" -> Sanders, as
+    written: better no comparison than a wrong one)."""
+    at = view.claim.content.find(q.text)
+    return _first_actor(view, view.claim.content[:at], last=True) if at > 0 else None
+
+
+def event_negated(view: ClaimView, stem: str) -> bool:
+    """Is the event ``stem`` said not to happen? A "not" within ``NEGATION_REACH`` words before its word, turned
+    around when the claim is a denial ("denied that engineers had been sent" denies the sending)."""
+    found = _event_at(view, stem)
+    if found is None:
+        return view.negative
+    text, start = found
+    before = text[:start].replace(",", " , ").split()[-NEGATION_REACH:]
+    window = " ".join(before[len(before) - before[::-1].index(",") if "," in before else 0:])
+    negated = bool(_NEGATOR.search(window))
+    return negated != (view.claim.modality == "denied")
+
+
+_NOT_YET = {"to", "will", "would", "should", "could", "may", "might", "can", "must", "shall", "going", "if", "ll",
+            "d", "wants", "want", "hopes", "plans", "need", "needs"}
+
+
+def event_done(view: ClaimView, stem: str) -> bool:
+    """Is the event ``stem`` told as done in this claim? Not when a modal, "to" or "if" stands within
+    ``NEGATION_REACH`` words before it ("who should build it", "would campaign for Clinton", "a chance to
+    reconnect"), whatever the modality of the sentence's main verb."""
+    found = _event_at(view, stem)
+    if found is None:
+        return not view.forward
+    text, start = found
+    before = {w.lower() for w in _WORDS.findall(text[:start])[-NEGATION_REACH:]}
+    return not view.forward and not before & _NOT_YET
+
+
+def _events_near_time(view: ClaimView) -> set[str]:
+    """The event word (stem) nearest the claim's time expression in its content: what the date dates ("Clinton
+    spoke Thursday night after becoming the first woman to win" dates the speech, not the win)."""
+    t = event_time(view)
+    if t is None:
+        return set()
+    text = view.claim.content
+    at = t.span[0] - view.claim.content_span[0]
+    events = _features(view).events
+    near = [(abs(m.start() - at), event_stem(m.group(0))) for m in _WORDS.finditer(text)
+            if (m.start() == 0 or m.group(0)[0].islower()) and event_stem(m.group(0)) in events]
+    return {min(near)[1]} if near else set()
+
+
+_EVENT_NOUN = ("tion", "tions", "sion", "sions", "ment", "ments")
+
+
+def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
+    """Event words at least one claim uses as a verb: an event noun on both sides ("convention", "nomination") names the topic
+    of a whole story, not one happening, so it cannot carry "done" against "not done"."""
+    out = set()
+    for stem in _features(a).events & _features(b).events:
+        found = [_event_at(v, stem) for v in (a, b)]
+        words = [_WORDS.match(text, start).group(0).lower() for text, start in (f for f in found if f)]  # type: ignore[union-attr]
+        if len(words) == 2 and not all(w.endswith(_EVENT_NOUN) for w in words):
+            out.add(stem)
+    return out
+
+
+def opposite_polarity(a: ClaimView, b: ClaimView) -> bool:
+    """One claim says that a happening they share happens, the other that it does not: one is negative (negated
+    or a denial) and the other not, and the "not" belongs to the shared event, not to another verb of the
+    sentence ("you don't know what it's like to manage" and the same quotation cut elsewhere agree)."""
+    if a.negative == b.negative:
+        return False
+    if not _features(a).events & _features(b).events:
+        return True  # a denial that there are any of what the other counts
+    return any(event_negated(a, e) != event_negated(b, e) for e in shared_verbs(a, b))
+
+
 def _denied_count(negative: ClaimView, other: ClaimView) -> bool:
     """A denial that there are any of what the other counts ("denied that any engineers had been sent" / "450
     engineers are working"): the same thing, whatever the verbs."""
@@ -97,8 +253,7 @@ def _denied_count(negative: ClaimView, other: ClaimView) -> bool:
 
 def same_subject(a: ClaimView, b: ClaimView) -> bool:
     """Both speak of the same thing (an event word or another content word in common: "the trainset ... leave in
-    May" / "the trainset ... delivered in September") with no clash of actors or places: what a moved date, a
-    changed status or a changed number needs."""
+    May" / "the trainset ... delivered in September") with no clash of actors or places: what a moved date needs."""
     fa, fb = _features(a), _features(b)
     return bool(fa.events & fb.events or fa.words & fb.words) and not clashes(fa, fb)
 
@@ -116,6 +271,14 @@ def state(view: ClaimView) -> str:
         return "denied"
     name = STATE.get(view.claim.modality, view.claim.modality)
     return f"not {name}" if view.claim.negated else name
+
+
+_CONDITION = re.compile(r"^\W*(?:if|unless|should|whether)\b", re.IGNORECASE)
+
+
+def hypothetical(view: ClaimView) -> bool:
+    """A claim that opens with a condition ("If Sanders ultimately wins ...") states no happening."""
+    return bool(_CONDITION.match(main_clause(view.claim.content)) or _CONDITION.match(view.claim.content))
 
 
 def later(a: ClaimView, b: ClaimView) -> bool:
@@ -149,8 +312,15 @@ def said(q: Quantity) -> str:
 
 
 
+_SMALL_WORDS = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
+
+
 def counts_something(q: Quantity) -> bool:
-    return q.value is not None and bool(q.unit) and not _SIZE.search(q.text)
+    """A count that reports can disagree on: a value with a unit, not a size ("16-inch"), and not a small number
+    in words ("one candidate", "the first two contests", "a three-person race": on election news these described
+    and never counted; "11 candidates" is a count)."""
+    return (q.value is not None and bool(q.unit) and not _SIZE.search(q.text)
+            and not _SMALL_WORDS.match(q.text.strip()))
 
 
 def is_share(q: Quantity) -> bool:
@@ -160,20 +330,39 @@ def is_share(q: Quantity) -> bool:
     return unit.lower() in SHARE_UNITS or q.text.rstrip().endswith("%") or bool(_CURRENCY.fullmatch(unit))
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()\u2014\u2013]")
+
+
+def share_population(view: ClaimView, q: Quantity) -> frozenset[str]:
+    """Of whom a share is counted: the content words after it up to the end of its phrase ("48 percent among
+    Democrat voters" -> democ, voter; "36 percent support" -> suppo)."""
+    content = view.claim.content
+    at = content.find(q.text)
+    if at < 0:
+        return frozenset()
+    rest = _CLAUSE_END.split(content[at + len(q.text):], maxsplit=1)[0]
+    words = [w for w in _WORDS.findall(rest)[:6] if w.lower() not in ("percent", "per", "cent", "points", "point")]
+    return frozenset(content_words(" ".join(words), []))
+
+
 def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tuple[Quantity, Quantity] | None:
     """The first pair of numbers that count the same thing: both with a unit, the same counted noun ("300
     engineers" / "up to 450 Kestrian engineers"), neither a size ("16-inch"). A share ("48 percent") is only
-    comparable between claims that name the same actor (a national poll's share is not a state poll's), and only
-    when ``shares`` says the claims are as close as one cluster's (on election news nearly every two sentences
-    with a percentage name Trump or Clinton)."""
+    comparable between shares of one owner (``share_owner``: a national poll's share is not a state poll's, Cruz's
+    is not Rubio's), and only when ``shares`` says the claims are as close as one cluster's (on election news
+    nearly every two sentences with a percentage name Trump or Clinton)."""
     for qa in a.claim.quantities:
         for qb in b.claim.quantities:
             if not (counts_something(qa) and counts_something(qb)):
                 continue
             if counted_noun(qa.unit) != counted_noun(qb.unit):
                 continue
-            if (is_share(qa) or is_share(qb)) and not (shares and a.topics & b.topics):
-                continue
+            if is_share(qa) or is_share(qb):
+                owners = share_owner(a, qa), share_owner(b, qb)
+                if not (shares and owners[0] and owners[1] and _same_actor_key(*owners)):  # type: ignore[arg-type]
+                    continue
+                if share_population(a, qa) != share_population(b, qb):
+                    continue  # "36 percent support" / "zero percent support among African-American voters"
             if clashes(_features(a), _features(b)):
                 continue  # the same unit counted for different actors or places
             return qa, qb
@@ -185,9 +374,20 @@ def disjoint(x: tuple[float, float], y: tuple[float, float]) -> bool:
 
 
 # -- time ------------------------------------------------------------------------------------------------------
+def event_time(view: ClaimView):
+    """The claim's time when it is written inside what is claimed: "Issa said on Sunday that her judgment is in
+    question" dates the saying, not a happening, so two such claims do not disagree on dates."""
+    t = view.claim.time
+    if t is None:
+        return None
+    start, end = view.claim.content_span
+    inside = start <= t.span[0] and t.span[1] <= end
+    return t if inside or (start, end) == (0, 0) else None
+
+
 def when(view: ClaimView) -> tuple[str, str] | None:
     """The moment a claim is about: its resolved time, else (for a present or past statement) its report date."""
-    t = view.claim.time
+    t = event_time(view)
     if t and t.start and t.end:
         return t.start, t.end
     if view.forward or not view.published:
@@ -213,7 +413,7 @@ def _day(iso: str) -> dt.date:
 
 
 def resolved_disjoint(a: ClaimView, b: ClaimView) -> bool:
-    ta, tb = a.claim.time, b.claim.time
+    ta, tb = event_time(a), event_time(b)
     if not (ta and tb and ta.start and ta.end and tb.start and tb.end):
         return False
     return ta.end < tb.start or tb.end < ta.start
@@ -237,9 +437,16 @@ class RuleJudge:
     def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
         if "question" in (a.claim.modality, b.claim.modality):
             return None  # a question asserts nothing to agree or disagree with
+        if hypothetical(a) or hypothetical(b):
+            return None  # "If Sanders ultimately wins by 10 points" reports no win
         self._close = score >= SAME_CLAIM
-        rules = [self._polarity] if same_action(a, b) else []
-        rules += [self._numbers, self._dates, self._status] if same_subject(a, b) else [self._numbers]
+        rules: list = []
+        if not different_actors(a, b):  # "Rubio finished third" / "Kasich was second": two races, not one
+            action = same_action(a, b)
+            rules = [self._polarity] if action else []
+            rules.append(self._numbers)
+            rules += [self._dates] if same_subject(a, b) else []
+            rules += [self._status] if action else []
         for rule in rules:
             found = rule(a, b)
             if found is not None:
@@ -247,7 +454,7 @@ class RuleJudge:
         return replace(self._agreement(a, b), confidence=confidence(a, b, score), rule="agreement")
 
     def _polarity(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        if a.negative == b.negative:
+        if not opposite_polarity(a, b):
             return None
         pair = f"{state(a)} ({a.cite()}) vs {state(b)} ({b.cite()})"
         if "denied" in (a.claim.modality, b.claim.modality):
@@ -259,6 +466,8 @@ class RuleJudge:
     _close = True
 
     def _numbers(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        if not same_actor(a, b):
+            return None  # "152 electoral votes" for the state population, "13 million votes" for the mogul
         pair = comparable_quantities(a, b, shares=self._close)
         if pair is None:
             return None
@@ -276,18 +485,25 @@ class RuleJudge:
                         f"({b.cite()}; {time_text(b)})")
 
     def _dates(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        if not resolved_disjoint(a, b):
+        if not (resolved_disjoint(a, b) and same_actor(a, b)):
             return None
-        ta, tb = a.claim.time, b.claim.time
+        ta, tb = event_time(a), event_time(b)
         move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"  # type: ignore[union-attr]
-        if (a.forward or b.forward) and later(a, b):
+        if (a.forward or b.forward) and later(a, b):  # a plan's date moved: "leave in May" / "delivered in September"
             return Relation(a.id, b.id, "updates", f"the date moved {move}")
+        shared = _features(a).events & _features(b).events
+        if not (_events_near_time(a) & shared and _events_near_time(b) & shared):
+            return None  # each date dates another happening: "became the nominee on Tuesday" / "spoke Thursday"
         return Relation(a.id, b.id, "conflicts", f"different dates for the same event: {move}")
 
     def _status(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        if a.forward and not b.forward and later(a, b):
+        if not same_actor(a, b):
+            return None  # "he'll do everything he can to help her" / "the party that nominated Clinton"
+        shared = shared_verbs(a, b)
+        if a.forward and not b.forward and later(a, b) and any(event_done(b, e) for e in shared):
             return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
-        if (b.claim.modality in ("expected", "planned") and a.claim.modality == "asserted" and not a.negative
+        if (self._close and any(event_done(a, e) for e in shared) and b.claim.modality in ("expected", "planned")
+                and a.claim.modality == "asserted" and not a.negative
                 and not b.negative and later(a, b) and not _wholly_before(b, a.published)):
             # the later report still expects what the earlier one reported done: one of them is wrong or stale
             return Relation(a.id, b.id, "conflicts", f"{state(a)} ({a.cite()}) vs still {state(b)} ({b.cite()}; "
