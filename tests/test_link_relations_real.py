@@ -17,6 +17,12 @@ JUDGE = RuleJudge()
 CLOSE = 0.9  # as close as two claims of one cluster
 
 
+def relation_type(judge, a, b, score=1.0):
+    """The relation's type, or None when the judge finds the claims do not bear on each other."""
+    found = judge.relate(a, b, score)
+    return found.type if found else None
+
+
 def share(text: str, figure: str) -> Quantity:
     at = text.index(figure)
     return Quantity((at, at + len(figure)), figure, float(figure.split()[0]), None, "percent")
@@ -36,7 +42,7 @@ def test_shares_of_two_candidates_are_two_results_not_a_conflict():
                                                 "person:marco rubio"), quantities=(share(kasich, "16 percent"),)))
     assert subject(a) == "person:marco rubio" and subject(b) == "person:john kasich"
     assert different_actors(a, b)
-    assert JUDGE.relate(a, b, CLOSE).type not in ("conflicts", "updates")
+    assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
 
 
 def test_a_share_of_the_loser_is_not_the_winners_share():
@@ -46,10 +52,10 @@ def test_a_share_of_the_loser_is_not_the_winners_share():
                       quantities=(share(result, "49.9 percent"),)))
     b = view(B, claim(1, B.id, poll, entities=("person:clinton", "person:sanders", "gpe:iowa"),
                       quantities=(share(poll, "48 percent"),)))
-    assert JUDGE.relate(a, b, CLOSE).type not in ("conflicts", "updates")
+    assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
     same = "Clinton had 47 percent to Sanders' 49.6 percent."  # the same result with another figure is a conflict
     c = view(B, claim(2, B.id, same, entities=("person:clinton", "person:sanders"), quantities=(share(same, "47 percent"),)))
-    assert JUDGE.relate(a, c, CLOSE).type == "conflicts"
+    assert relation_type(JUDGE, a, c, CLOSE) == "conflicts"
 
 
 def test_shares_of_different_populations_do_not_compare():
@@ -57,7 +63,7 @@ def test_shares_of_different_populations_do_not_compare():
     group = "Trump with 0 percent support among African-American voters"
     a = view(A, claim(1, A.id, overall, entities=("person:trump", "person:cruz"), quantities=(share(overall, "36 percent"),)))
     b = view(B, claim(1, B.id, group, entities=("person:trump",), quantities=(share(group, "0 percent"),)))
-    assert JUDGE.relate(a, b, CLOSE).type not in ("conflicts", "updates")
+    assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
 
 
 def test_small_numbers_in_words_describe_and_do_not_count():
@@ -67,7 +73,7 @@ def test_small_numbers_in_words_describe_and_do_not_count():
                       quantities=(Quantity((16, 29), "11 candidates", 11.0, None, "candidates"),)))
     b = view(B, claim(1, B.id, one, entities=("norp:republican",),
                       quantities=(Quantity((80, 93), "one candidate", 1.0, None, "candidate"),)))
-    assert JUDGE.relate(a, b, CLOSE).type != "conflicts"
+    assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
 def test_a_hope_is_not_done_and_a_later_hope_is_not_pending():
@@ -76,7 +82,7 @@ def test_a_hope_is_not_done_and_a_later_hope_is_not_pending():
     a = view(A, claim(1, A.id, earlier, entities=("person:ted cruz", "person:donald trump")))
     b = view(B, claim(1, B.id, later, modality="expected", entities=("person:donald trump",)))
     assert not event_done(a, "build")
-    assert JUDGE.relate(a, b, CLOSE).type != "conflicts"
+    assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
 def test_a_date_of_another_verb_is_not_a_different_date_for_the_event():
@@ -86,7 +92,7 @@ def test_a_date_of_another_verb_is_not_a_different_date_for_the_event():
                       time=dated(nominated, "Tuesday", "2016-07-26", "2016-07-26")))
     b = view(B, claim(1, B.id, spoke, entities=("person:clinton", "gpe:u.s."),
                       time=dated(spoke, "Thursday night", "2016-07-28TNI", "2016-07-28")))
-    assert JUDGE.relate(a, b, CLOSE).type != "conflicts"
+    assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
 def test_a_date_of_the_saying_is_not_the_date_of_what_is_said():
@@ -100,7 +106,7 @@ def test_a_date_of_the_saying_is_not_the_date_of_what_is_said():
     content = other.index("Clinton")
     b_claim.content, b_claim.content_span = other[content:], (content, len(other))
     b_claim.time = TimeExpression((13, 23), "this month", "DATE", "2016-07", "2016-07-01", "2016-07-31")
-    assert JUDGE.relate(view(A, a_claim), view(B, b_claim), CLOSE).type != "conflicts"
+    assert relation_type(JUDGE, view(A, a_claim), view(B, b_claim), CLOSE) != "conflicts"
 
 
 def test_not_belongs_to_the_shared_verb():
@@ -109,11 +115,11 @@ def test_not_belongs_to_the_shared_verb():
     a = view(A, claim(1, A.id, quoted, negated=True))
     b = view(B, claim(1, B.id, cut))  # the parse put the sentence's main verb elsewhere
     assert not opposite_polarity(a, b)
-    assert JUDGE.relate(a, b, CLOSE).type != "conflicts"
+    assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
     done = view(A, claim(2, A.id, "Sanders won the New Hampshire primary", entities=("person:sanders",)))
     denied = view(B, claim(2, B.id, "Sanders did not win the New Hampshire primary", negated=True,
                            entities=("person:sanders",)))
-    assert JUDGE.relate(done, denied, CLOSE).type == "conflicts"
+    assert relation_type(JUDGE, done, denied, CLOSE) == "conflicts"
 
 
 def test_a_condition_reports_nothing_done():
@@ -128,4 +134,4 @@ def test_a_shared_topic_noun_carries_no_status():
     chance = view(A, claim(1, A.id, "Convention is Trump's chance to reconnect with women", entities=("person:trump",)))
     due = view(B, claim(1, B.id, "Trump is due to address the convention on Thursday", modality="expected",
                         entities=("person:trump",)))
-    assert JUDGE.relate(chance, due, CLOSE).type != "conflicts"
+    assert relation_type(JUDGE, chance, due, CLOSE) != "conflicts"

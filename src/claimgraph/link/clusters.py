@@ -13,8 +13,9 @@ from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
 from .story import stable_id
 
 LABEL_WIDTH = 120
-ACROSS_CLUSTERS = ("numbers", "status", "denial")  # rules trusted between claims of two clusters (see relations);
-# "status" is a forward claim done later; its other half, "still expected what was done" ("pending"), is not
+ACROSS_CLUSTERS = ("numbers", "status", "denial", "date_moved")  # rules trusted between claims of two clusters (see relations);
+# "status" is a forward claim done later, "date_moved" a plan's date moved later ("leave in May" / "delivered in
+# September"); the other half of status, "still expected what was done" ("pending"), is not
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
 MIN_DENSITY = 0.5  # two groups merge only when at least this share of the pairs between them are stored edges
 

@@ -6,11 +6,17 @@ rules when one is available offline. ``RuleJudge`` reads modality, negation, qua
 
 A relation is only as good as the premise that both claims speak of the same happening. On real election news
 "done vs not done" fired between unrelated sentences and a national poll's 48 percent met a state poll's 50, so
-the rules that disagree (conflicts, updates) ask for more than a shared cluster: the same event word ("won",
-"resign"), no named person, body or place on each side that the other lacks, and, for numbers, the same counted
-thing with a unit on both sides (a size like "16-inch" counts nothing). Every relation carries a
-``confidence`` in [0, 1]: how close the two claims are (their match score) and whether they name the same
-actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless asked for all.
+the rules ask for more than a shared cluster:
+- the same actor: the person, body or country named before the event word (``subject``); two different ones are
+  two happenings ("Rubio finished third" / "Kasich was second"), and numbers, dates and a pending plan need the
+  same one positively (``same_actor``);
+- the same event word ("won", "resign"), and for "done vs not done" a "not" that belongs to that shared verb
+  (``opposite_polarity``), for "done" no modal or "to" before it (``event_done``);
+- for numbers the same counted thing with a unit on both sides (not a size like "16-inch", not a small number in
+  words like "one candidate"); a share only with the same owner and population;
+- for dates, times written inside the claimed content (not the day of the saying), each near the shared event.
+Every relation carries a ``confidence`` in [0, 1]: how close the two claims are (their match score) and whether
+they name the same actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless asked for all.
 """
 
 from __future__ import annotations
@@ -56,7 +62,8 @@ class Relation:
 
 class RelationJudge(Protocol):
     def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
-        """The relation of ``b`` (later report) to ``a``, or None when they do not bear on each other;
+        """The relation of ``b`` (later report) to ``a``, or None when they do not bear on each other (two
+        actors doing alike are two happenings: neither agreement nor disagreement);
         ``score`` is the pair's match score (``link.matching``)."""
 
 
@@ -227,6 +234,17 @@ def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
         found = [_event_at(v, stem) for v in (a, b)]
         words = [_WORDS.match(text, start).group(0).lower() for text, start in (f for f in found if f)]  # type: ignore[union-attr]
         if len(words) == 2 and not all(w.endswith(_EVENT_NOUN) for w in words):
+            out.add(stem)
+    return out
+
+
+def _inner_events(a: ClaimView, b: ClaimView) -> set[str]:
+    """Shared event words, nouns too, that open neither claim: "has already established production lines" / "is
+    expected to begin drone production" share the production; "Convention is Trump's chance" names a topic."""
+    out = set()
+    for stem in _features(a).events & _features(b).events:
+        found = [_event_at(v, stem) for v in (a, b)]
+        if all(f is not None and f[1] > 0 for f in found):
             out.add(stem)
     return out
 
@@ -440,13 +458,13 @@ class RuleJudge:
         if hypothetical(a) or hypothetical(b):
             return None  # "If Sanders ultimately wins by 10 points" reports no win
         self._close = score >= SAME_CLAIM
-        rules: list = []
-        if not different_actors(a, b):  # "Rubio finished third" / "Kasich was second": two races, not one
-            action = same_action(a, b)
-            rules = [self._polarity] if action else []
-            rules.append(self._numbers)
-            rules += [self._dates] if same_subject(a, b) else []
-            rules += [self._status] if action else []
+        if different_actors(a, b):
+            return None  # "Rubio finished third" / "Kasich was second", "Sanders kept his lead" / "Clinton kept hers"
+        action = same_action(a, b)
+        rules = [self._polarity] if action else []
+        rules.append(self._numbers)
+        rules += [self._dates] if same_subject(a, b) else []
+        rules += [self._status] if action else []
         for rule in rules:
             found = rule(a, b)
             if found is not None:
@@ -490,7 +508,7 @@ class RuleJudge:
         ta, tb = event_time(a), event_time(b)
         move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"  # type: ignore[union-attr]
         if (a.forward or b.forward) and later(a, b):  # a plan's date moved: "leave in May" / "delivered in September"
-            return Relation(a.id, b.id, "updates", f"the date moved {move}")
+            return Relation(a.id, b.id, "updates", f"the date moved {move}", rule="date_moved")
         shared = _features(a).events & _features(b).events
         if not (_events_near_time(a) & shared and _events_near_time(b) & shared):
             return None  # each date dates another happening: "became the nominee on Tuesday" / "spoke Thursday"
@@ -502,8 +520,8 @@ class RuleJudge:
         shared = shared_verbs(a, b)
         if a.forward and not b.forward and later(a, b) and any(event_done(b, e) for e in shared):
             return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
-        if (self._close and any(event_done(a, e) for e in shared) and b.claim.modality in ("expected", "planned")
-                and a.claim.modality == "asserted" and not a.negative
+        if (self._close and any(event_done(a, e) for e in shared | _inner_events(a, b))
+                and b.claim.modality in ("expected", "planned") and a.claim.modality == "asserted" and not a.negative
                 and not b.negative and later(a, b) and not _wholly_before(b, a.published)):
             # the later report still expects what the earlier one reported done: one of them is wrong or stale
             return Relation(a.id, b.id, "conflicts", f"{state(a)} ({a.cite()}) vs still {state(b)} ({b.cite()}; "
