@@ -1,8 +1,8 @@
 """Settings: built once per command from the defaults, then the environment, then the command's own options.
 
-``Settings`` is frozen: whoever needs other values makes a new one (``dataclasses.replace``), so no caller
-sees its settings change under it. ``Settings()`` holds the defaults alone; ``Settings.load()`` is what
-the command line and the web app start from. Every environment variable is read here and only here
+``Settings`` is frozen: whoever needs other values makes a new one (``given``, ``dataclasses.replace``), so no
+caller sees its settings change under it. ``Settings()`` holds the defaults alone; ``Settings.load()`` adds the
+environment, and the ``claimgraph`` command calls it once for every command (``cli.main``). Every environment variable is read here and only here
 (``ENVIRONMENT``). An empty variable counts as unset (as for the command-line options that name one); a
 malformed one is a ``SettingError`` naming the variable and its value, never silently the default.
 """
@@ -10,7 +10,7 @@ malformed one is a ``SettingError`` naming the variable and its value, never sil
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 DEFAULT_DB = "claimgraph.db"
@@ -37,20 +37,19 @@ class Settings:
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Settings:
-        """The defaults, then the environment (``os.environ`` unless given), then ``options`` (a command's
-        flags; ``None`` means the flag was not given). Raises ``SettingError`` for a malformed variable."""
+        """The defaults, then the environment (``os.environ`` unless given), then ``options`` (see ``given``).
+        Raises ``SettingError`` for a malformed variable."""
         environ = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         for name, variable in ENVIRONMENT.items():
             raw = environ.get(variable, "")
             if raw.strip():
                 values[name] = _parsed(name, variable, raw)
-        known = {f.name for f in fields(cls)}
-        unknown = set(options) - known
-        if unknown:
-            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
-        values.update({name: value for name, value in options.items() if value is not None})
-        return replace(cls(), **values)
+        return replace(cls(), **values).given(**options)
+
+    def given(self, **options: Any) -> Settings:
+        """These settings with a command's options on top: a new ``Settings``; ``None`` means not given."""
+        return replace(self, **{name: value for name, value in options.items() if value is not None})
 
 
 # setting -> the environment variable that sets it

@@ -37,14 +37,22 @@ def db_option(f: Callable) -> Callable:
     )(f)
 
 
-def load_settings(**options: Any) -> Settings:
-    """This command's settings: the defaults, then the environment, then its ``options`` (``None``: not given).
-    A malformed environment value is one line naming the variable and its value, and exit 2 (a usage error)."""
+def load_settings() -> Settings:
+    """The defaults and the environment, or, for a malformed environment value, one line naming the variable
+    and its value and exit 2 (a usage error)."""
     try:
-        return Settings.load(**options)
+        return Settings.load()
     except SettingError as e:
         err_console.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
         sys.exit(EXIT_USAGE)
+
+
+def command_settings(**options: Any) -> Settings:
+    """This command's settings: those ``claimgraph`` built once for the run (``cli.main``), with the command's
+    ``options`` that were given on top (``None``: not given)."""
+    context = click.get_current_context(silent=True)
+    built = context.find_root().obj if context is not None else None
+    return (built if isinstance(built, Settings) else load_settings()).given(**options)
 
 
 def progress_bar(quiet: bool = False) -> Progress:
@@ -64,7 +72,7 @@ def open_store_or_exit(db: str | None, create: bool = False) -> Iterator[Store]:
     """The store for a command, or one line and exit 3. Only commands that add reports pass ``create``: a
     reading command pointed at a store that does not exist refuses rather than making an empty one. A store
     that fails while the command runs (read-only, disk full, damaged) is one line and exit 3 as well."""
-    url = db or load_settings().db
+    url = command_settings(db=db).db
     try:
         store = Store(url, create=create)
     except ClaimgraphError as e:

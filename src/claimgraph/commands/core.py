@@ -18,8 +18,8 @@ from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
 from ..sources import Ignored, read_inputs
 from ..store.db import redact
-from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, how_to_run, json_option,
-                     load_settings, open_store_or_exit, print_json, progress_bar, short)
+from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, command_settings, console, db_option, err_console, how_to_run,
+                     json_option, open_store_or_exit, print_json, progress_bar, short)
 
 
 def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None,
@@ -76,7 +76,7 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
     """
     if published:
         published = _check_date(published)
-    settings = load_settings(db=db, max_input_bytes=max_bytes, processes=processes)
+    settings = command_settings(db=db, max_input_bytes=max_bytes, processes=processes)
     overrides = {"published": published, "outlet": outlet, "title": title, "author": author}
     with open_store_or_exit(settings.db, create=True) as store:
         earlier = store.detect_missing_languages()  # reports stored before languages were detected
@@ -195,7 +195,7 @@ def demo_reports() -> tuple[Path, dict]:
 def demo(db, report_path, quiet):
     """Build the bundled sample story (a fictional developing story told by several reports) and summarise it."""
     folder, manifest = demo_reports()
-    settings = load_settings(db=db)
+    settings = command_settings(db=db)
     with open_store_or_exit(settings.db, create=True) as store:
         report = IngestReport()
         for entry in manifest["reports"]:

@@ -7,8 +7,8 @@ import sys
 import click
 
 from .common import (
-    EXIT_INPUT_ERRORS, console, db_option, err_console, exit_on_error, json_option, load_settings, open_store_or_exit,
-    print_json,
+    EXIT_INPUT_ERRORS, command_settings, console, db_option, err_console, exit_on_error, json_option,
+    open_store_or_exit, print_json,
 )
 
 SHOWN_SKIPS = 20
@@ -30,7 +30,7 @@ def spark(input_path, output, master, partitions, as_json):
     """
     from ..scale.job import run
 
-    settings = load_settings()
+    settings = command_settings()
     with exit_on_error():
         summary = run(input_path, output, master=master, partitions=partitions, settings=settings)
     if as_json:

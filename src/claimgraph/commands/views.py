@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..config import Settings
-from .common import EXIT_STORE, console, db_option, err_console, load_settings, open_store_or_exit
+from .common import EXIT_STORE, command_settings, console, db_option, err_console, open_store_or_exit
 
 
 @click.command()
@@ -57,7 +57,7 @@ def serve(host, port, token, max_upload_bytes, db):
         err_console.print(f"[red]error:[/red] refusing to serve on {host} without a token: anyone who can reach it "
                           "could read and add reports. Pass --token or set CLAIMGRAPH_TOKEN, or bind 127.0.0.1.")
         sys.exit(2)
-    settings = load_settings(db=db, max_upload_bytes=max_upload_bytes)
+    settings = command_settings(db=db, max_upload_bytes=max_upload_bytes)
     with open_store_or_exit(settings.db):  # a clear error now rather than on the first request
         pass
     app = create_app(settings.db, token=token, settings=settings)
