@@ -2,8 +2,8 @@
 
 ``Settings`` is frozen: whoever needs other values makes a new one (``given``, ``dataclasses.replace``), so no
 caller sees its settings change under it. ``Settings()`` holds the defaults alone; ``Settings.load()`` adds the
-environment, and the ``claimgraph`` command calls it once for every command (``cli.main``). Every environment variable is read here and only here
-(``ENVIRONMENT``). An empty variable counts as unset (as for the command-line options that name one); a
+environment, and the ``claimgraph`` command calls it once for every command (``cli.main``). Every environment
+variable is read here and only here (``ENVIRONMENT``). An empty variable counts as unset (as for the command-line options that name one); a
 malformed one is a ``SettingError`` naming the variable and its value, never silently the default.
 """
 

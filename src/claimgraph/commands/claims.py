@@ -68,8 +68,8 @@ def claims(document, text, source, outlet, modality, since, until, width, db, as
         time = c["time"]["value"] if c["time"] else ""
         content = "" if c["content"] == c["text"] else short(c["content"], width)
         # escaped: report text may hold [brackets] that rich would read as markup
-        table.add_row(c["document"], escape(short(c["text"], width)), escape(content), escape(chain_text(view.chain(c))),
-                      modality_text, time, escape(quantities_text(c)))
+        table.add_row(c["document"], escape(short(c["text"], width)), escape(content),
+                      escape(chain_text(view.chain(c))), modality_text, time, escape(quantities_text(c)))
     console.print(table)
 
 

@@ -94,7 +94,8 @@ def select_claims(view: StoryView, wanted: ClaimFilter) -> list[dict]:
 
 def plain(text: str) -> str:
     """User text as it is compared: control characters and white space as single spaces, case folded."""
-    return " ".join("".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text[:TEXT_LIMIT]).split()).casefold()
+    spaced = "".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text[:TEXT_LIMIT])
+    return " ".join(spaced.split()).casefold()
 
 
 def cites(view: StoryView, claim: dict, source: str) -> bool:

@@ -124,7 +124,8 @@ def claims(request: Request, q: str | None = None, source: str | None = None, ou
     sources = sorted(snap.view.sources.values(), key=lambda s: s["name"].casefold())
     return page("app_claims.html", request, title="Claims", found=found[offset: offset + PAGE], total=len(found),
                 offset=offset, page_size=PAGE, wanted=wanted, modalities=MODALITIES,
-                outlets=outlets if len(outlets) <= CHOICES else None, sources=sources if len(sources) <= CHOICES else None,
+                outlets=outlets if len(outlets) <= CHOICES else None,
+                sources=sources if len(sources) <= CHOICES else None,
                 link=page_link("/claims", request))
 
 
