@@ -80,10 +80,10 @@ def test_filters_by_source_outlet_modality_and_time(client):
     timed = client.get("/api/claims", params={"since": "2025-02-01", "until": "2025-02-28", "limit": 1000}).json()["claims"]
     for c in timed:
         assert c["time"]["start"] <= "2025-02-28" and c["time"]["end"] >= "2025-02-01"
-    if story["sources"]:
-        source = story["sources"][0]["id"]
-        cited = client.get("/api/claims", params={"source": source, "limit": 1000}).json()["claims"]
-        assert cited and all(any(a["source"] == source for a in c["attribution"]) for c in cited)
+    assert story["sources"], "the demo story cites sources"
+    source = story["sources"][0]["id"]
+    cited = client.get("/api/claims", params={"source": source, "limit": 1000}).json()["claims"]
+    assert cited and all(any(a["source"] == source for a in c["attribution"]) for c in cited)
     assert client.get("/api/claims?since=yesterday").status_code == 400
     assert client.get("/api/claims?modality=<script>").status_code == 400
     html = client.get("/claims", params={"modality": "expected"}).text
