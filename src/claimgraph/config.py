@@ -1,10 +1,11 @@
-"""Settings: built once per command from the defaults, then the environment, then the command's own options.
+"""Settings: the defaults, then the environment, then a command's own options.
 
 ``Settings`` is frozen: whoever needs other values makes a new one (``given``, ``dataclasses.replace``), so no
 caller sees its settings change under it. ``Settings()`` holds the defaults alone; ``Settings.load()`` adds the
-environment, and the ``claimgraph`` command calls it once for every command (``cli.main``). Every environment
-variable is read here and only here (``ENVIRONMENT``). An empty variable counts as unset (as for the command-line options that name one); a
-malformed one is a ``SettingError`` naming the variable and its value, never silently the default.
+environment, and the ``claimgraph`` command calls it once per run (``cli.main``). The variables of these
+settings are read here and only here (``ENVIRONMENT``; ``CLAIMGRAPH_TOKEN`` is no setting but ``serve --token``'s
+secret). An empty variable counts as unset (as click does for options that name one); a malformed one is a
+``SettingError`` naming the variable and its value, never silently the default.
 """
 
 from __future__ import annotations

@@ -64,23 +64,20 @@ class ClaimFilter:
     def active(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
 
-    def given(self) -> dict[str, str]:
-        """The fields set, by name (for links that keep the filter)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
-
 
 def select_claims(view: StoryView, wanted: ClaimFilter) -> list[dict]:
     """The claims of ``view`` that ``wanted`` lets through, in ``view.claims_sorted()`` order."""
     claims = view.claims_sorted()
     if wanted.document:
-        claims = [c for c in claims if c["document"].startswith(wanted.document)]
+        document = wanted.document.strip()
+        claims = [c for c in claims if c["document"].startswith(document)]
     if wanted.text:
         needle = plain(wanted.text)
         if needle:
             claims = [c for c in claims if needle in (c.get("text") or "").casefold()
                       or needle in (c.get("content") or "").casefold()]
     if wanted.source:
-        claims = [c for c in claims if cites(view, c, wanted.source)]
+        claims = _citing(view, claims, wanted.source)
     if wanted.outlet:
         outlet = wanted.outlet.casefold().strip()
         claims = [c for c in claims if (view.document_of(c).get("outlet") or "").casefold().strip() == outlet]
@@ -98,22 +95,28 @@ def plain(text: str) -> str:
     return " ".join(spaced.split()).casefold()
 
 
-def cites(view: StoryView, claim: dict, source: str) -> bool:
-    """Whether a source in the claim's chain has ``source`` as its id or within its name (see the module)."""
+def _citing(view: StoryView, claims: list[dict], source: str) -> list[dict]:
+    """The claims with a source in their chain that has ``source`` as its id or within its name (see above)."""
     ident, fragment = source.strip().casefold(), plain(source)
     if not fragment:
+        return []
+    # decided once per source, not once per claim: a filter runs over every claim of the story
+    wanted = {sid for sid, name in _plain_names(view).items()
+              if fragment in name or ident in (sid.casefold(), view.source_node(sid).casefold())}
+    known = view.sources
+
+    def keep(claim: dict) -> bool:
+        for a in claim.get("attribution", ()):
+            sid = a["source"]
+            if sid in wanted or (sid not in known and fragment in sid.casefold()):  # a source the story lacks
+                return True
         return False
-    names = _plain_names(view)
-    for a in claim.get("attribution", []):
-        if ident in (a["source"].casefold(), view.source_node(a["source"]).casefold()):
-            return True
-        if fragment in names.get(a["source"], a["source"].casefold()):
-            return True
-    return False
+
+    return [c for c in claims if keep(c)]
 
 
 def _plain_names(view: StoryView) -> dict[str, str]:
-    """Source id -> its name as compared, made once per story (a filter runs over every claim)."""
+    """Source id -> its name as compared, made once per story."""
     names = view.memo.get("plain_source_names")
     if names is None:
         names = view.memo["plain_source_names"] = {i: plain(s["name"]) for i, s in view.sources.items()}
