@@ -47,8 +47,7 @@ def seed_store(path: str) -> tuple[list, list[Analysis], list[tuple[str, str]]]:
     from claimgraph.ingest import ingest
 
     folder, manifest = demo_reports()
-    settings = Settings()
-    settings.processes = 1
+    settings = Settings(processes=1)
     with Store(path) as store:
         for entry in manifest["reports"]:
             overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-bash scripts/system-packages.sh || echo "note: could not install system packages; tests that need them will skip" >&2
+bash scripts/system-packages.sh || echo "note: could not install system packages; tests that need them will skip (or fail where CI requires them)" >&2
 # shellcheck source=/dev/null
 source scripts/postgres.sh
 trap stop_test_postgres EXIT

@@ -7,7 +7,6 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
 import torch
 from click.testing import CliRunner
 
@@ -18,7 +17,7 @@ from claimgraph.ingest import apply_overrides
 from claimgraph.link.story import story_from_store
 from claimgraph.sources import read_inputs
 from claimgraph.store import Store
-from conftest import shared_data
+from conftest import shared_data, skip_unless_required
 
 FIELDS = ("text", "title", "outlet", "author", "published", "url")
 
@@ -59,13 +58,14 @@ def polnear_jsonl(path: Path, count: int) -> Path:
 
 
 def spark_or_skip():
-    """The test process's one local SparkSession (2 cores); skips clearly without Java or pyspark."""
+    """The test process's one local SparkSession (2 cores); skips clearly without Java or pyspark (fails instead
+    with CLAIMGRAPH_REQUIRE_JAVA=1)."""
     from claimgraph.scale.session import SparkUnavailable, spark_session
 
     try:
         return spark_session("local[2]", partitions=2, app="claimgraph-tests")
     except SparkUnavailable as e:
-        pytest.skip(str(e))
+        skip_unless_required("java", str(e))
 
 
 def cli(*args: str, ok: tuple[int, ...] = (0,)):

@@ -19,6 +19,7 @@ from claimgraph.views.report import write_report
 from claimgraph.views.story_view import StoryView
 from claimgraph.views.top import Limits
 from claimgraph.views.web import create_app, pages
+from conftest import skip_unless_required
 from views_fixtures import demo_store_copy, hostile_jsonl, served
 
 pytestmark = pytest.mark.browser
@@ -62,8 +63,8 @@ def watch():
 @pytest.fixture(scope="module")
 def driver():
     if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.skip(f"Debian chromium and chromium-driver are needed ({CHROMIUM}, {CHROMEDRIVER}); "
-                    "install them with: apt-get install -y chromium chromium-driver")
+        skip_unless_required("browser", f"Debian chromium and chromium-driver are needed ({CHROMIUM}, {CHROMEDRIVER}); "
+                             "install them with: apt-get install -y chromium chromium-driver")
     os.environ["SE_OFFLINE"] = "true"  # selenium must never download a browser or driver
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

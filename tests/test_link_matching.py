@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimgraph.link.candidate_index import band_keys, index_keys
 from claimgraph.link.claim_view import content_words, counted_noun
 from claimgraph.link.embeddings import encode
-from claimgraph.link.matching import TIME_BONUS, TIME_PENALTY, MatchFeatures, same_claim, score
+from claimgraph.link.matching import MatchFeatures, same_claim, score
 
 
 def features(text: str, entities=(), counts=(), start=None, end=None, n=[0]) -> MatchFeatures:
@@ -28,15 +28,21 @@ def test_a_neighbouring_event_is_not_the_same_claim():
     assert same_claim(a, c) is None  # a count and a general statement, despite the shared place
 
 
+def dated(f: MatchFeatures, claim_id: str, start: str | None, end: str | None) -> MatchFeatures:
+    return MatchFeatures(**{**f.__dict__, "claim_id": claim_id, "time_start": start, "time_end": end})
+
+
 def test_two_counts_of_the_same_thing_match_and_disjoint_times_cost():
     a = features("About 300 engineers will be sent to the plant", counts=["engineer"])
     b = features("Up to 450 engineers are working at the plant", counts=["engineer"])
     assert same_claim(a, b) is not None
-    january = MatchFeatures(**{**b.__dict__, "claim_id": "j-c1", "time_start": "2025-01-01", "time_end": "2025-01-31"})
-    june = MatchFeatures(**{**b.__dict__, "claim_id": "k-c1", "time_start": "2025-06-01", "time_end": "2025-06-30"})
-    also_january = MatchFeatures(**{**january.__dict__, "claim_id": "l-c1"})
-    # the same month is a small bonus, months that cannot meet a penalty
-    assert round(score(january, also_january) - score(january, june), 6) == round(TIME_PENALTY + TIME_BONUS, 6)
+    january = dated(b, "j-c1", "2025-01-01", "2025-01-31")
+    also_january = dated(b, "l-c1", "2025-01-01", "2025-01-31")
+    june = dated(b, "k-c1", "2025-06-01", "2025-06-30")
+    undated = dated(b, "m-c1", None, None)
+    # the same words: the time alone decides, the same month above no time, no time above months that cannot meet
+    assert score(january, also_january) > score(january, undated) > score(january, june)
+    assert score(january, june) == score(june, january)
 
 
 def test_content_words_and_counted_nouns():
@@ -45,8 +51,13 @@ def test_content_words_and_counted_nouns():
     assert counted_noun(None) is None and counted_noun("") is None
 
 
-def test_index_keys_are_deterministic_and_paraphrases_share_a_band():
+def test_index_keys_file_a_claim_under_its_entities_and_bands_and_paraphrases_meet():
     a = features("Valdoria will start building high-speed trains this year", ["gpe:valdoria"])
+    again = features("Valdoria will start building high-speed trains this year", ["gpe:valdoria"])
     b = features("Valdoria will start to build high-speed trains this year", ["gpe:valdoria"])
-    assert index_keys(a) == index_keys(a) and "e:gpe:valdoria" in index_keys(a)
-    assert set(band_keys(a.vector)) & set(band_keys(b.vector))
+    other = features("Heavy rain flooded the coastal road near Lenmark", ["gpe:lenmark"], ["road"])
+    # the same claim embedded again, in another report, is filed under the same keys: it finds its twin
+    assert index_keys(again) == index_keys(a)
+    assert "e:gpe:valdoria" in index_keys(a) and "e:gpe:valdoria" not in index_keys(other)
+    assert "n:road" in index_keys(other)
+    assert set(band_keys(a.vector)) & set(band_keys(b.vector))  # a paraphrase shares a band

@@ -1,5 +1,9 @@
 """The store on real backends: re-adding is a no-op, near-copies are marked, analyses replace atomically."""
 
+import sqlite3
+
+import pytest
+
 from claimgraph.analysis import Analysis, Claim
 from claimgraph.document import Document, sha256_hex
 from claimgraph.store import Store
@@ -64,10 +68,8 @@ def test_failed_write_leaves_store_unchanged(sqlite_url):
         d = doc(TEXT)
         store.add_document(d)
         bad = Claim(id="dup", span=(0, 1), text="x", content="x", content_span=(0, 1))
-        try:
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed: claims.id"):
             store.save_analysis(Analysis(d.id, "test", claims=[bad, bad]))  # duplicate primary key
-        except Exception:
-            pass
         assert store.get_analysis(d.id) is None
         assert store.db.query("SELECT COUNT(*) FROM claims")[0][0] == 0
 

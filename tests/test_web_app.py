@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from claimgraph.cli import main as cli
+from claimgraph.config import Settings
 from claimgraph.schema import validate_story
 from claimgraph.views.web import create_app
 from claimgraph.views.web.security import is_loopback
@@ -79,10 +80,10 @@ def test_filters_by_source_outlet_modality_and_time(client):
     timed = client.get("/api/claims", params={"since": "2025-02-01", "until": "2025-02-28", "limit": 1000}).json()["claims"]
     for c in timed:
         assert c["time"]["start"] <= "2025-02-28" and c["time"]["end"] >= "2025-02-01"
-    if story["sources"]:
-        source = story["sources"][0]["id"]
-        cited = client.get("/api/claims", params={"source": source, "limit": 1000}).json()["claims"]
-        assert cited and all(any(a["source"] == source for a in c["attribution"]) for c in cited)
+    assert story["sources"], "the demo story cites sources"
+    source = story["sources"][0]["id"]
+    cited = client.get("/api/claims", params={"source": source, "limit": 1000}).json()["claims"]
+    assert cited and all(any(a["source"] == source for a in c["attribution"]) for c in cited)
     assert client.get("/api/claims?since=yesterday").status_code == 400
     assert client.get("/api/claims?modality=<script>").status_code == 400
     html = client.get("/claims", params={"modality": "expected"}).text
@@ -105,7 +106,7 @@ def test_search_is_literal_and_case_insensitive(client):
 
 def test_upload_runs_the_ingest_and_refuses_bad_input(demo_url, tmp_path):
     url = demo_store_copy(None, tmp_path / "upload.db")
-    with TestClient(create_app(url, max_upload_bytes=2000), base_url=LOCAL) as c:
+    with TestClient(create_app(url, settings=Settings(max_upload_bytes=2000)), base_url=LOCAL) as c:
         before = len(c.get("/api/documents").json())
         files = {"file": ("ferry.txt", REPORT.encode(), "text/plain")}
         result = c.post("/api/documents", files=files, data={"outlet": "Harbour Post", "published": "2025-03-04"})

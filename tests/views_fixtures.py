@@ -95,8 +95,7 @@ def build_demo_store(url: str) -> str:
     from claimgraph.store import Store
 
     folder, manifest = demo_reports()
-    settings = Settings()
-    settings.processes = 1
+    settings = Settings(processes=1)
     with Store(url) as store:
         for entry in manifest["reports"]:
             overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}

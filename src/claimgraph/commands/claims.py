@@ -5,39 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from ..analysis import MODALITIES
 from ..link.story import build_story
+from ..views.claim_filter import ClaimFilter, FilterError, select_claims
+from ..views.story_view import StoryView, chain_text
 from .common import console, db_option, json_option, open_store_or_exit, print_json, short
 
-
-def claims_part(store) -> dict[str, Any]:
-    """The claims part of the story JSON (claims and what they point to), without the cross-report links."""
-    story = build_story(store.documents(), list(store.analyses()))
-    return {key: story[key] for key in ("format", "entities", "sources", "claims", "times")}
+PART = ("format", "entities", "sources", "claims", "times")
 
 
-def select(part: dict[str, Any], document: str | None, source: str | None, modality: str | None) -> list[dict]:
-    """Claims matching every filter given: document id (prefix), source name or id (substring), modality."""
-    names = {s["id"]: s["name"] for s in part["sources"]}
-    needle = source.lower() if source else None
-    out = []
-    for c in part["claims"]:
-        if document and not c["document"].startswith(document):
-            continue
-        if modality and c["modality"] != modality:
-            continue
-        if needle and not any(needle == a["source"] or needle in names.get(a["source"], "").lower()
-                              for a in c["attribution"]):
-            continue
-        out.append(c)
-    return out
-
-
-def chain(claim: dict, names: dict[str, str]) -> str:
-    """"NHK ← undisclosed sources": nearest speaker first, each citing the next; "(report)" for own voice."""
-    return " ← ".join(names.get(a["source"], a["source"]) for a in claim["attribution"]) or "(report)"
+def claims_story(store) -> dict[str, Any]:
+    """The story without the cross-report links: the claims, their reports and what they point to."""
+    return build_story(store.documents(), list(store.analyses()))
 
 
 def quantities_text(claim: dict) -> str:
@@ -46,34 +28,48 @@ def quantities_text(claim: dict) -> str:
 
 
 @click.command()
-@click.option("--document", metavar="ID", help="Only claims from this document (id or id prefix).")
-@click.option("--source", metavar="NAME", help="Only claims attributed to a source whose name contains this.")
+@click.option("--document", metavar="ID", help="Only claims from this report (id or the start of one).")
+@click.option("--text", metavar="WORDS", help="Only claims whose sentence or content contains this (any case).")
+@click.option("--source", metavar="NAME|ID",
+              help="Only claims with a source in their chain whose name contains this (any case), or whose id it is.")
+@click.option("--outlet", metavar="NAME", help="Only claims from reports by this outlet (whole name, any case).")
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only claims with this modality.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only claims about a time that ends on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only claims about a time that starts on or before this date.")
 @click.option("--width", type=int, default=60, show_default=True, help="Characters of claim text per row.")
 @db_option
 @json_option
-def claims(document, source, modality, width, db, as_json):
+def claims(document, text, source, outlet, modality, since, until, width, db, as_json):
     """List the claims of the stored reports: who says what, how sure, about when, and how many.
+
+    The filters are the web app's (/claims, /api/claims): the same values give the same claims. The sources
+    column is the chain as the pages show it: the report's outlet, then each source it cites, out to the origin.
 
     --json prints the claims part of the story JSON (format, entities, sources, claims, times) with the
     filters applied to the claims.
     """
+    try:
+        wanted = ClaimFilter.checked(document=document, text=text, source=source, outlet=outlet, modality=modality,
+                                     since=since, until=until)
+    except FilterError as e:
+        raise click.BadParameter(e.reason, param_hint=f"--{e.field}") from None
     with open_store_or_exit(db) as store:
-        part = claims_part(store)
-    selected = select(part, document, source, modality)
+        story = claims_story(store)
+    view = StoryView(story)
+    selected = select_claims(view, wanted)
     if as_json:
-        print_json({**part, "claims": selected})
+        print_json({**{key: story[key] for key in PART}, "claims": selected})
         return
-    names = {s["id"]: s["name"] for s in part["sources"]}
-    table = Table(title=f"{len(selected)} claim(s) of {len(part['claims'])}")
+    table = Table(title=f"{len(selected)} claim(s) of {len(story['claims'])}")
     for col in ("document", "claim", "content", "sources", "modality", "time", "quantities"):
         table.add_column(col, overflow="fold")
     for c in selected:
         modality_text = c["modality"] + (", negated" if c["negated"] else "")
         time = c["time"]["value"] if c["time"] else ""
         content = "" if c["content"] == c["text"] else short(c["content"], width)
-        table.add_row(c["document"], short(c["text"], width), content, chain(c, names), modality_text, time,
-                      quantities_text(c))
+        # escaped: report text may hold [brackets] that rich would read as markup
+        table.add_row(c["document"], escape(short(c["text"], width)), escape(content),
+                      escape(chain_text(view.chain(c))), modality_text, time, escape(quantities_text(c)))
     console.print(table)
 
 

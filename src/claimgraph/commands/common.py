@@ -16,12 +16,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..config import default_db
+from ..config import Settings, SettingError
 from ..errors import ClaimgraphError, InputError
 from ..store import Store
 from ..store.failures import explain, is_store_failure
 
 EXIT_INPUT_ERRORS = 1
+EXIT_USAGE = 2
 EXIT_STORE = 3
 
 console = Console(highlight=False)
@@ -29,10 +30,29 @@ err_console = Console(stderr=True, highlight=False)
 
 
 def db_option(f: Callable) -> Callable:
+    # no click envvar: CLAIMGRAPH_DB is read with the other settings, in config.py only
     return click.option(
-        "--db", default=None, metavar="PATH|URL", envvar="CLAIMGRAPH_DB", show_envvar=True,
-        help="SQLite file or postgresql:// URL [default: ./claimgraph.db]",
+        "--db", default=None, metavar="PATH|URL",
+        help="SQLite file or postgresql:// URL [default: CLAIMGRAPH_DB, else ./claimgraph.db]",
     )(f)
+
+
+def load_settings() -> Settings:
+    """The defaults and the environment, or, for a malformed environment value, one line naming the variable
+    and its value and exit 2 (a usage error)."""
+    try:
+        return Settings.load()
+    except SettingError as e:
+        err_console.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
+        sys.exit(EXIT_USAGE)
+
+
+def command_settings(**options: Any) -> Settings:
+    """This command's settings: those ``claimgraph`` built once for the run (``cli.main``), with the command's
+    ``options`` that were given on top (``None``: not given)."""
+    context = click.get_current_context(silent=True)
+    built = context.find_root().obj if context is not None else None
+    return (built if isinstance(built, Settings) else load_settings()).given(**options)
 
 
 def progress_bar(quiet: bool = False) -> Progress:
@@ -52,7 +72,7 @@ def open_store_or_exit(db: str | None, create: bool = False) -> Iterator[Store]:
     """The store for a command, or one line and exit 3. Only commands that add reports pass ``create``: a
     reading command pointed at a store that does not exist refuses rather than making an empty one. A store
     that fails while the command runs (read-only, disk full, damaged) is one line and exit 3 as well."""
-    url = db or default_db()
+    url = command_settings(db=db).db
     try:
         store = Store(url, create=create)
     except ClaimgraphError as e:

@@ -13,14 +13,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..analyze import language
-from ..config import Settings
 from ..dates import DateError, normalise_date
 from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
 from ..sources import Ignored, read_inputs
 from ..store.db import redact
-from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, console, db_option, err_console, how_to_run, json_option,
-                     open_store_or_exit, print_json, progress_bar, short)
+from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, command_settings, console, db_option, err_console, how_to_run,
+                     json_option, open_store_or_exit, print_json, progress_bar, short)
 
 
 def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None,
@@ -62,7 +61,8 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback, link-local and private addresses.")
 @click.option("--follow-links", is_flag=True, help="In folders, also read links that lead out of the folder.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes.")
-@click.option("--processes", type=int, default=None, help="Analysis worker processes [default: one per core].")
+@click.option("--processes", type=click.IntRange(min=0), default=None,
+              help="Analysis worker processes; 0 is one per core [default: CLAIMGRAPH_PROCESSES, else 0].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-input lines.")
 @db_option
 @json_option
@@ -76,15 +76,13 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
     """
     if published:
         published = _check_date(published)
-    settings = Settings()
-    if max_bytes:
-        settings.max_input_bytes = max_bytes
+    settings = command_settings(db=db, max_input_bytes=max_bytes, processes=processes)
     overrides = {"published": published, "outlet": outlet, "title": title, "author": author}
-    with open_store_or_exit(db, create=True) as store:
+    with open_store_or_exit(settings.db, create=True) as store:
         earlier = store.detect_missing_languages()  # reports stored before languages were detected
         try:
-            report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json, processes,
-                             follow_links)
+            report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json,
+                             follow_links=follow_links)
         except ClaimgraphError as e:
             err_console.print(f"[red]error:[/red] {e}")
             sys.exit(EXIT_STORE)
@@ -197,8 +195,8 @@ def demo_reports() -> tuple[Path, dict]:
 def demo(db, report_path, quiet):
     """Build the bundled sample story (a fictional developing story told by several reports) and summarise it."""
     folder, manifest = demo_reports()
-    settings = Settings()
-    with open_store_or_exit(db, create=True) as store:
+    settings = command_settings(db=db)
+    with open_store_or_exit(settings.db, create=True) as store:
         report = IngestReport()
         for entry in manifest["reports"]:
             overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}

@@ -7,7 +7,8 @@ import sys
 import click
 
 from .common import (
-    EXIT_INPUT_ERRORS, console, db_option, err_console, exit_on_error, json_option, open_store_or_exit, print_json,
+    EXIT_INPUT_ERRORS, command_settings, console, db_option, err_console, exit_on_error, json_option,
+    open_store_or_exit, print_json,
 )
 
 SHOWN_SKIPS = 20
@@ -29,8 +30,9 @@ def spark(input_path, output, master, partitions, as_json):
     """
     from ..scale.job import run
 
+    settings = command_settings()
     with exit_on_error():
-        summary = run(input_path, output, master=master, partitions=partitions)
+        summary = run(input_path, output, master=master, partitions=partitions, settings=settings)
     if as_json:
         print_json(summary.to_dict())
     else:

@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from .common import EXIT_STORE, console, db_option, err_console, open_store_or_exit
+from ..config import Settings
+from .common import EXIT_STORE, command_settings, console, db_option, err_console, open_store_or_exit
 
 
 @click.command()
@@ -40,14 +41,13 @@ def report(output, everything, db):
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--token", envvar="CLAIMGRAPH_TOKEN", show_envvar=True, default=None,
               help="Require this token on every request (Authorization: Bearer, or ?token= once, then a cookie).")
-@click.option("--max-upload-bytes", default=5_000_000, show_default=True, type=click.IntRange(1),
-              help="Largest report accepted by upload.")
+@click.option("--max-upload-bytes", default=None, type=click.IntRange(1),
+              help=f"Largest report accepted by upload [default: {Settings.max_upload_bytes:,}].")
 @db_option
 def serve(host, port, token, max_upload_bytes, db):
     """Serve the web app and the REST API (/api/, docs at /docs, schema at /openapi.json)."""
     import uvicorn
 
-    from ..config import default_db
     from ..views.web import create_app
     from ..views.web.security import is_loopback
 
@@ -57,9 +57,10 @@ def serve(host, port, token, max_upload_bytes, db):
         err_console.print(f"[red]error:[/red] refusing to serve on {host} without a token: anyone who can reach it "
                           "could read and add reports. Pass --token or set CLAIMGRAPH_TOKEN, or bind 127.0.0.1.")
         sys.exit(2)
-    with open_store_or_exit(db):  # a clear error now rather than on the first request
+    settings = command_settings(db=db, max_upload_bytes=max_upload_bytes)
+    with open_store_or_exit(settings.db):  # a clear error now rather than on the first request
         pass
-    app = create_app(db or default_db(), token=token, max_upload_bytes=max_upload_bytes)
+    app = create_app(settings.db, token=token, settings=settings)
     # Bind before saying where we listen: a port that is taken is one line, not an address and then a failure.
     sock = listening_socket(host, port)
     port = sock.getsockname()[1]  # the one the system chose for --port 0

@@ -50,6 +50,16 @@ class ChainLink:
     cue: str | None
 
 
+def chain_text(chain: list[ChainLink]) -> str:
+    """A chain as one line, as the pages show it: "Harbor Gazette → Mayor Rusk (said) → unnamed officials
+    (citing)": the report's outlet first, each citing the next, the origin last, each source's cue in brackets."""
+    return " → ".join(link.name + (f" ({link.cue})" if link.cue else "") for link in chain)
+
+
+def chain_json(chain: list[ChainLink]) -> list[dict[str, Any]]:
+    return [{"id": link.node, "name": link.name, "kind": link.kind, "cue": link.cue} for link in chain]
+
+
 def outlet_node_id(outlet: str) -> str:
     return stable_id("o", outlet.casefold().strip())
 

@@ -7,8 +7,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from ..story_view import RELATION_TYPES, StoryView
-from .data import Snapshot, StoryData, filter_claims
+from ..claim_filter import select_claims
+from ..story_view import RELATION_TYPES, StoryView, chain_json
+from .data import Snapshot, StoryData
 from .links import claim_filter, found_or_404
 from .upload import ingest_upload, read_upload
 
@@ -26,7 +27,7 @@ def document_summary(doc: dict, view: StoryView) -> dict[str, Any]:
 
 def claim_detail(claim: dict, view: StoryView) -> dict[str, Any]:
     chain = view.chain(claim)
-    return {**claim, "chain": [{"id": link.node, "name": link.name, "kind": link.kind, "cue": link.cue} for link in chain],
+    return {**claim, "chain": chain_json(chain),
             "origin": chain[-1].node, "cluster": view.cluster_of.get(claim["id"]),
             "relations": view.relations_of.get(claim["id"], [])}
 
@@ -59,7 +60,7 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 @router.post("/documents", summary="Add a report by upload (multipart field 'file'; optional published, outlet, title, author)")
 async def upload(request: Request) -> dict[str, Any]:
     state = request.app.state
-    sent = await read_upload(request, state.max_upload_bytes)
+    sent = await read_upload(request, state.settings.max_upload_bytes)
     report = await run_in_threadpool(ingest_upload, state.store_url, sent, state.settings)
     state.data.invalidate()
     if report.errors and not report.added and not report.existing:
@@ -67,16 +68,15 @@ async def upload(request: Request) -> dict[str, Any]:
     return report.to_dict()
 
 
-@router.get("/claims", summary="Claims, filtered by text, source, outlet, modality and time range")
+@router.get("/claims", summary="Claims, filtered by report, text, source, outlet, modality and time range")
 def claims(request: Request, q: str | None = None, source: str | None = None, outlet: str | None = None,
            modality: str | None = None, since: str | None = None, until: str | None = None,
-           limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-    data = data_of(request)
-    snap = data.snapshot()
-    wanted = claim_filter(q, source, outlet, modality, since, until)
-    found = filter_claims(data, snap, wanted)
+           document: str | None = None, limit: int = Query(100, ge=1, le=1000),
+           offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    view = data_of(request).snapshot().view
+    found = select_claims(view, claim_filter(document, q, source, outlet, modality, since, until))
     return {"total": len(found), "offset": offset, "limit": limit,
-            "claims": [claim_detail(c, snap.view) for c in found[offset: offset + limit]]}
+            "claims": [claim_detail(c, view) for c in found[offset: offset + limit]]}
 
 
 @router.get("/claims/{claim_id}", summary="One claim with its source chain, cluster and relations")

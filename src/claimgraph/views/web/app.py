@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import AsyncIterator
 
 from fastapi import FastAPI, Request
@@ -17,20 +18,18 @@ from ..rendering import environment, static_text
 from . import api, pages, security
 from .data import StoryData
 
-DEFAULT_UPLOAD_LIMIT = 5_000_000
 
-
-def create_app(store_url: str, token: str | None = None, max_upload_bytes: int = DEFAULT_UPLOAD_LIMIT,
-               settings: Settings | None = None) -> FastAPI:
+def create_app(store_url: str, token: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """The app over the store at ``store_url``. ``settings`` (``claimgraph serve`` passes those it built; the
+    defaults otherwise) give the upload limit and how uploads are read and analysed."""
     # FastAPI's own /docs and /redoc load their scripts from a CDN; /docs here is a local page instead.
     app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan,
                   description="Claims, sources, clusters and relations of the stored story.")
-    settings = settings or Settings()
-    settings.processes = 1  # analysis of an upload runs in the request's worker thread, not a process pool
+    # analysis of an upload runs in the request's worker thread, not a process pool
+    settings = replace(settings or Settings(), processes=1)
     app.state.store_url = store_url
     app.state.data = StoryData(Store(store_url))
     app.state.settings = settings
-    app.state.max_upload_bytes = max_upload_bytes
     security.install(app, token)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -1,4 +1,4 @@
-"""What the pages and the API read: the story (cached until the store changes), search, and claim filters.
+"""What the pages and the API read: the story (cached until the store changes) and search.
 
 Building the story reads the whole store (a minute or more at 10,000 reports), so it is built once and kept.
 When the store changes under the app (a ``claimgraph add`` elsewhere, saving one report after another), pages
@@ -21,7 +21,6 @@ from ...link.story import story_from_store
 from ...store import Store
 from ..source_graph import citation_graph
 from ..story_view import StoryView
-from ..timeline import parse_date
 
 SEARCH_LIMIT = 200
 
@@ -117,46 +116,3 @@ def fingerprint_of(query) -> tuple:
     analyses = query("SELECT COUNT(*), MAX(analyzed_at) FROM analyses")[0]
     linked = query("SELECT COUNT(*), MAX(analyzed_at) FROM link_documents")[0]
     return tuple(docs) + tuple(analyses) + tuple(linked)
-
-
-@dataclass
-class ClaimFilter:
-    q: str | None = None
-    source: str | None = None  # a node id or name anywhere in the claim's chain
-    outlet: str | None = None
-    modality: str | None = None
-    since: str | None = None  # claim time overlaps [since, until]
-    until: str | None = None
-
-    def active(self) -> bool:
-        return any((self.q, self.source, self.outlet, self.modality, self.since, self.until))
-
-
-def filter_claims(data: StoryData, snap: Snapshot, f: ClaimFilter) -> list[dict]:
-    view = snap.view
-    claims = view.claims_sorted()
-    if f.q:
-        ids = set(data.search(f.q)[0])
-        claims = [c for c in claims if c["id"] in ids]
-    if f.source:
-        wanted = f.source.casefold().strip()
-        claims = [c for c in claims if wanted in {a["source"].casefold() for a in c.get("attribution", [])}
-                  | {x.casefold() for link in view.chain(c)[1:] for x in (link.node, link.name)}]
-    if f.outlet:
-        wanted = f.outlet.casefold().strip()
-        claims = [c for c in claims if (view.document_of(c).get("outlet") or "").casefold().strip() == wanted]
-    if f.modality:
-        claims = [c for c in claims if c.get("modality") == f.modality]
-    since, until = parse_date(f.since), parse_date(f.until)
-    if since or until:
-        claims = [c for c in claims if _overlaps(c, since, until)]
-    return claims
-
-
-def _overlaps(claim: dict, since, until) -> bool:
-    time = claim.get("time") or {}
-    start, end = parse_date(time.get("start")), parse_date(time.get("end"))
-    if not (start or end):
-        return False
-    start, end = start or end, end or start
-    return (since is None or end >= since) and (until is None or start <= until)

@@ -7,29 +7,13 @@ from urllib.parse import quote
 
 from fastapi import HTTPException
 
-from ..timeline import parse_date
-from .data import ClaimFilter
+from ..claim_filter import ClaimFilter, FilterError
 
 PATHS = {"claim": "/claims/", "cluster": "/clusters/", "source": "/sources/", "document": "/documents/"}
-MODALITIES = ("asserted", "expected", "planned", "hedged", "denied", "question")
 
 
 def app_url(kind: str, ident: str) -> str:
     return PATHS[kind] + quote(ident, safe="")
-
-
-def checked_date(name: str, value: str | None) -> str | None:
-    if not value:
-        return None
-    if parse_date(value) is None:
-        raise HTTPException(400, f"{name}: '{value[:40]}' is not a date like 2025-02-08")
-    return value
-
-
-def checked_modality(value: str | None) -> str | None:
-    if value and value not in MODALITIES:
-        raise HTTPException(400, f"modality: '{value[:40]}' is not one of {', '.join(MODALITIES)}")
-    return value or None
 
 
 def found_or_404(items: Mapping[str, Any], ident: str, what: str) -> Any:
@@ -39,8 +23,12 @@ def found_or_404(items: Mapping[str, Any], ident: str, what: str) -> Any:
     return items[ident]
 
 
-def claim_filter(q: str | None, source: str | None, outlet: str | None, modality: str | None,
-                 since: str | None, until: str | None) -> ClaimFilter:
-    """The claim filter of a request, with its modality and dates checked (400 when they are not valid)."""
-    return ClaimFilter(q, source, outlet, checked_modality(modality), checked_date("since", since),
-                       checked_date("until", until))
+def claim_filter(document: str | None, q: str | None, source: str | None, outlet: str | None,
+                 modality: str | None, since: str | None, until: str | None) -> ClaimFilter:
+    """The claim filter of a request (``views.claim_filter``; ``q`` is its text), or a 400 naming the value
+    that is not valid."""
+    try:
+        return ClaimFilter.checked(document=document, text=q, source=source, outlet=outlet, modality=modality,
+                                   since=since, until=until)
+    except FilterError as e:
+        raise HTTPException(400, str(e)) from None

@@ -15,14 +15,15 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from ...analysis import MODALITIES
+from ..claim_filter import select_claims
 from ..highlight import claim_in_context, highlight
 from ..report import document_marks
 from ..rendering import environment
 from ..source_graph import source_graph_svg
 from ..story_view import rank_relations
 from ..timeline import events, placed, timeline_svg
-from .data import filter_claims
-from .links import MODALITIES, app_url, claim_filter, found_or_404
+from .links import app_url, claim_filter, found_or_404
 from .upload import ingest_upload, read_upload
 
 router = APIRouter(include_in_schema=False)
@@ -115,17 +116,17 @@ def document(request: Request, doc_id: str):
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, q: str | None = None, source: str | None = None, outlet: str | None = None,
            modality: str | None = None, since: str | None = None, until: str | None = None,
-           offset: int = Query(0, ge=0)):
-    data, snap = data_and_view(request)
-    wanted = claim_filter(q, source, outlet, modality, since, until)
-    found = filter_claims(data, snap, wanted)
+           document: str | None = None, offset: int = Query(0, ge=0)):
+    _, snap = data_and_view(request)
+    wanted = claim_filter(document, q, source, outlet, modality, since, until)
+    found = select_claims(snap.view, wanted)
     outlets = sorted({d["outlet"] for d in snap.view.documents.values() if d.get("outlet")}, key=str.casefold)
     sources = sorted(snap.view.sources.values(), key=lambda s: s["name"].casefold())
-    kept = {k: v for k, v in vars(wanted).items() if v}
     return page("app_claims.html", request, title="Claims", found=found[offset: offset + PAGE], total=len(found),
                 offset=offset, page_size=PAGE, wanted=wanted, modalities=MODALITIES,
-                outlets=outlets if len(outlets) <= CHOICES else None, sources=sources if len(sources) <= CHOICES else None,
-                link=page_link("/claims", request, **kept))
+                outlets=outlets if len(outlets) <= CHOICES else None,
+                sources=sources if len(sources) <= CHOICES else None,
+                link=page_link("/claims", request))
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
@@ -196,20 +197,24 @@ def search(request: Request, q: str = ""):
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request):
-    return page("app_upload.html", request, title="Add a report", limit=request.app.state.max_upload_bytes, result=None, error=None)
+    return upload_page(request, result=None, error=None)
 
 
 @router.post("/upload", response_class=HTMLResponse)
 async def upload(request: Request):
     state = request.app.state
     try:
-        sent = await read_upload(request, state.max_upload_bytes)
+        sent = await read_upload(request, state.settings.max_upload_bytes)
         result = await run_in_threadpool(ingest_upload, state.store_url, sent, state.settings)
     except HTTPException as e:
-        return page("app_upload.html", request, status=e.status_code, title="Add a report", limit=state.max_upload_bytes,
-                    result=None, error=e.detail)
+        return upload_page(request, status=e.status_code, result=None, error=e.detail)
     state.data.invalidate()
-    return page("app_upload.html", request, title="Add a report", limit=state.max_upload_bytes, result=result, error=None)
+    return upload_page(request, result=result, error=None)
+
+
+def upload_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    return page("app_upload.html", request, status=status, title="Add a report",
+                limit=request.app.state.settings.max_upload_bytes, **context)
 
 
 @router.get("/docs", response_class=HTMLResponse)
