@@ -53,15 +53,13 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)  # numbers too: "up to 450 engineers" ha
 _ZERO = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Nn]one of the)\s+(?:[A-Z][\w'’-]*\s+)*([a-z]{3,})")
 
 
-# Irregular past forms: verbs without an auxiliary or a suffix to show it ("Sanders won", "production began").
-IRREGULAR_PAST = {"won": "win", "began": "begin", "begun": "begin", "sent": "send", "took": "take", "taken": "take",
-                  "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise", "lost": "lose", "struck": "strike",
-                  "fought": "fight", "led": "lead", "gave": "give", "given": "give", "held": "hold",
-                  "ran": "run", "met": "meet", "paid": "pay", "sold": "sell", "bought": "buy", "built": "build",
-                  "broke": "break", "broken": "break", "chose": "choose", "chosen": "choose", "fled": "flee",
-                  "drove": "drive", "driven": "drive", "threw": "throw", "thrown": "throw",
-                  "withdrew": "withdraw", "withdrawn": "withdraw", "beaten": "beat",
-                  "flew": "fly", "flown": "fly"}  # not "left", "cut", "hit", "spent": as often adjectives or nouns
+# Irregular simple past forms: verbs without an auxiliary or a suffix to show it ("Sanders won", "production
+# began"). Not participles, which are as often adjectives ("domestically built", "fallen soldiers", "given that"),
+# nor "left", "cut", "hit", "spent", "set" (nouns and adjectives too); after an auxiliary they are verbs anyway.
+IRREGULAR_PAST = {"won": "win", "began": "begin", "sent": "send", "took": "take", "fell": "fall", "rose": "rise",
+                  "struck": "strike", "fought": "fight", "gave": "give", "held": "hold", "ran": "run", "met": "meet",
+                  "paid": "pay", "sold": "sell", "bought": "buy", "broke": "break", "chose": "choose", "fled": "flee",
+                  "drove": "drive", "threw": "throw", "withdrew": "withdraw", "flew": "fly"}
 
 
 def event_stem(word: str) -> str:
@@ -175,6 +173,8 @@ class ClaimView:
     chain: list[Source] = field(default_factory=list)  # nearest speaker first
     origin: Origin | None = None
     report_name: str | None = None  # the original report's own voice (``outlet_origin``)
+    aliases: dict[str, frozenset[str]] = field(default_factory=dict)  # entity key -> lower-cased words its
+    # mentions in the report use ("gpe:north korea" -> pyongyang, north, korea)
 
     @property
     def id(self) -> str:
@@ -248,6 +248,9 @@ def claim_views(documents: list[Document], analyses: list[Analysis]) -> list[Cla
 
 def views_of(doc: Document, analysis: Analysis, original: Document) -> list[ClaimView]:
     sources = {s.id: s for s in analysis.sources}
+    words: dict[str, set[str]] = {}
+    for mention in analysis.mentions:
+        words.setdefault(mention.key, set()).update(w.lower() for w in _WORD.findall(mention.text) if w.lower() not in _STOP)
     out = []
     for claim in analysis.claims:
         chain = [sources[a.source] for a in claim.attribution if a.source in sources]
@@ -256,6 +259,7 @@ def views_of(doc: Document, analysis: Analysis, original: Document) -> list[Clai
             origin = Origin(end.key, end.name, end.kind, False, end.description)
         else:
             origin = outlet_origin(original)
+        aliases = {k: frozenset(words[k]) for k in claim.entities if k in words}
         out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, chain, origin,
-                             outlet_origin(original).name))
+                             outlet_origin(original).name, aliases))
     return out

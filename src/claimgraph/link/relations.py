@@ -130,8 +130,12 @@ def _first_actor(view: ClaimView, text: str, last: bool = False) -> str | None:
     for key in view.topics:
         kind, _, name = key.partition(":")
         words = name.split()
-        if kind in ACTOR_KINDS and words and words[-1] in positions:
-            named.append((positions[words[-1]], key))
+        if kind not in ACTOR_KINDS or not words:
+            continue
+        # by its last name word, or a word of what the report calls it ("Pyongyang" for North Korea)
+        found = [positions[w] for w in {words[-1]} | view.aliases.get(key, frozenset()) if w in positions]
+        if found:
+            named.append((min(found) if not last else max(found), key))
     if not named:
         return None
     return (max(named) if last else min(named))[1]
