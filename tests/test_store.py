@@ -1,6 +1,6 @@
 """The store on real backends: re-adding is a no-op, near-copies are marked, analyses replace atomically."""
 
-from claimgraph.analysis import Analysis, Claim
+from claimgraph.analysis_types import Analysis, Claim
 from claimgraph.document import Document, sha256_hex
 from claimgraph.store import Store
 from claimgraph.store.migrations import available

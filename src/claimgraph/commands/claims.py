@@ -7,7 +7,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from ..analysis import MODALITIES
+from ..analysis_types import MODALITIES
 from ..link.story import build_story
 from .common import console, db_option, json_option, open_store_or_exit, print_json, short
 

@@ -1,7 +1,7 @@
 """What the pages and the API read: the story (cached until the store changes), search, and claim filters.
 
 Building the story reads the whole store (a minute or more at 10,000 reports), so it is built once and kept.
-When the store changes under the app (a ``claimgraph add`` elsewhere, saving one report after another), pages
+When the store changes under the app (a ``claimgraph add`` or ``relink`` elsewhere: ``Store.fingerprint``), pages
 keep answering from the story they have while the new one is built beside it on a connection of its own;
 an upload through the app, whose author expects to see it, waits for the new story instead.
 
@@ -47,7 +47,8 @@ class StoryData:
             return self.store.db.query(sql, params)
 
     def fingerprint(self) -> tuple:
-        return fingerprint_of(self.query)
+        with self.lock:
+            return self.store.fingerprint()
 
     def snapshot(self) -> Snapshot:
         fingerprint = self.fingerprint()
@@ -81,7 +82,7 @@ class StoryData:
         try:
             with Store(self.store.url) as store:
                 # read before the story: a change while it is built is seen next time and built again
-                fingerprint = fingerprint_of(store.db.query)
+                fingerprint = store.fingerprint()
                 story = story_from_store(store)
             view = StoryView(story)
             built = Snapshot(fingerprint, story, view, citation_graph(view))
@@ -109,14 +110,6 @@ class StoryData:
             f"OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' ORDER BY published, id LIMIT {SEARCH_LIMIT}",
             (pattern, pattern, pattern))
         return [r[0] for r in claims], [r[0] for r in docs]
-
-
-def fingerprint_of(query) -> tuple:
-    """Changes whenever a report is added, (re-)analysed or linked, which is when the story can change."""
-    docs = query("SELECT COUNT(*), MAX(added_at) FROM documents")[0]
-    analyses = query("SELECT COUNT(*), MAX(analyzed_at) FROM analyses")[0]
-    linked = query("SELECT COUNT(*), MAX(analyzed_at) FROM link_documents")[0]
-    return tuple(docs) + tuple(analyses) + tuple(linked)
 
 
 @dataclass
