@@ -214,6 +214,24 @@ class Store:
         for (data,) in self.db.query("SELECT data FROM analyses ORDER BY document_id"):
             yield Analysis.from_dict(json.loads(data))
 
+    def search(self, text: str, limit: int) -> tuple[list[str], list[str]]:
+        """Ids of at most ``limit`` claims and ``limit`` documents whose text contains ``text`` (any case),
+        claims in report order, documents by publication date. ``LIKE`` runs unchanged on both backends."""
+        # control characters (NUL above all: SQLite's LIKE stops at it, so "a\0b" meant "a" and "\0" matched
+        # everything; PostgreSQL refuses it) are no part of any stored text: read as spaces
+        needle = " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text).split())[:200]
+        if not needle:
+            return [], []
+        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        claims = self.db.query(
+            "SELECT id FROM claims WHERE LOWER(content) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
+            "ORDER BY document_id, span_start LIMIT ?", (pattern, pattern, limit))
+        docs = self.db.query(
+            "SELECT id FROM documents WHERE LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\' "
+            "OR LOWER(text) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' "
+            "ORDER BY published, id LIMIT ?", (pattern, pattern, pattern, limit))
+        return [r[0] for r in claims], [r[0] for r in docs]
+
     def fingerprint(self) -> tuple:
         """Changes whenever a report is added, (re-)analysed, linked or relinked: whenever the story can."""
         documents = self.db.query("SELECT COUNT(*), MAX(added_at) FROM documents")[0]

@@ -5,8 +5,8 @@ When the store changes under the app (a ``claimgraph add`` or ``relink`` elsewhe
 keep answering from the story they have while the new one is built beside it on a connection of its own;
 an upload through the app, whose author expects to see it, waits for the new story instead.
 
-Search is ``LIKE`` over the claims and documents tables, which runs unchanged on SQLite and PostgreSQL.
-The store's connection is shared by request threads, so every query holds one lock.
+Search is the store's (``Store.search``). The store's connection is shared by request threads, so every
+query holds one lock.
 """
 
 from __future__ import annotations
@@ -41,10 +41,6 @@ class StoryData:
         self._snapshot: Snapshot | None = None
         self.refreshing = False  # a newer story is being built while pages show the one they have
         self._refresh_lock = threading.Lock()
-
-    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self.lock:
-            return self.store.db.query(sql, params)
 
     def fingerprint(self) -> tuple:
         with self.lock:
@@ -96,20 +92,8 @@ class StoryData:
 
     def search(self, text: str) -> tuple[list[str], list[str]]:
         """Ids of claims and documents whose text contains ``text`` (case-insensitive), best first."""
-        # control characters (NUL above all: SQLite's LIKE stops at it, so "a\0b" meant "a" and "\0" matched
-        # everything; PostgreSQL refuses it) are no part of any stored text: read as spaces
-        needle = " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text).split())[:200]
-        if not needle:
-            return [], []
-        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        claims = self.query(
-            "SELECT id FROM claims WHERE LOWER(content) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
-            f"ORDER BY document_id, span_start LIMIT {SEARCH_LIMIT}", (pattern, pattern))
-        docs = self.query(
-            "SELECT id FROM documents WHERE LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
-            f"OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' ORDER BY published, id LIMIT {SEARCH_LIMIT}",
-            (pattern, pattern, pattern))
-        return [r[0] for r in claims], [r[0] for r in docs]
+        with self.lock:
+            return self.store.search(text, SEARCH_LIMIT)
 
 
 @dataclass
