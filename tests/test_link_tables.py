@@ -3,6 +3,8 @@ a document is replaced whole, and every write moves the generation the web app's
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,7 @@ from claimgraph.analysis_types import Analysis
 from claimgraph.document import Document, sha256_hex
 from claimgraph.link.matching import MatchFeatures
 from claimgraph.store import Store
+from claimgraph.store.link_tables import StoredClaim
 
 
 def stored_report(store: Store, text: str) -> str:
@@ -44,7 +47,8 @@ def test_claims_edges_and_vectors_read_back_as_written(store_url):
             tables.add_edges([(f"{a}-c1", f"{b}-c1", a, b, 0.5)])  # an edge stored once keeps its score
             tables.mark_linked(b, versions[b])
 
-        read = {c.claim_id: MatchFeatures(**c._asdict()) for c in tables.claims({f"{a}-c1", f"{b}-c1", "nope"})}
+        assert StoredClaim._fields == tuple(f.name for f in fields(MatchFeatures))  # what link/ makes them into
+        read = {c.claim_id: c for c in tables.claims({f"{a}-c1", f"{b}-c1", "nope"}, MatchFeatures)}
         assert set(read) == {f"{a}-c1", f"{b}-c1"}
         for f in written:
             got = read[f.claim_id]

@@ -143,7 +143,7 @@ def insert_features(tables: LinkTables, features: list[MatchFeatures], report_id
 
 
 def load_features(tables: LinkTables, claim_ids: set[str]) -> list[MatchFeatures]:
-    return [MatchFeatures(**row._asdict()) for row in tables.claims(claim_ids)]
+    return tables.claims(claim_ids, MatchFeatures)
 
 
 def _forget_removed(tables: LinkTables) -> None:
