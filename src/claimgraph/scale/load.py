@@ -57,9 +57,9 @@ def rows(output: Path, table: str, columns: list[str]) -> Iterator[dict]:
 def load(store: Store, output: str | Path, on_document: Callable[[str], None] | None = None) -> IngestReport:
     out = Path(output)
     manifest = read_manifest(out)
-    summary = IngestReport()
+    report = IngestReport()
     if manifest.get("analyzer") != ANALYZER_VERSION:
-        summary.warnings.append(
+        report.warnings.append(
             f"analysed by claimgraph analyzer {manifest.get('analyzer')}, this is {ANALYZER_VERSION}: "
             "the next `claimgraph add` on this store re-analyses these reports"
         )
@@ -67,14 +67,14 @@ def load(store: Store, output: str | Path, on_document: Callable[[str], None] | 
     for row in rows(out, "documents", document_columns(out)):
         doc = _document(row)
         outcome = store.add_document(doc)
-        summary.record(outcome)
+        report.record(outcome)
         if outcome.status != "exists" or store.get_analysis(doc.id) is None:
             store.save_analysis(Analysis.from_dict(json.loads(row["analysis"])))
         loaded.append(store.get_document(doc.id) or doc)
         if on_document:
             on_document(doc.id)
-    _link(store, out, loaded, summary)
-    return summary
+    _link(store, out, loaded, report)
+    return report
 
 
 def document_columns(output: Path) -> list[str]:
@@ -95,20 +95,20 @@ def _document(row: dict) -> Document:
                                "meta": json.loads(row["meta"] or "{}"), "language": row.get("language")})
 
 
-def _link(store: Store, out: Path, loaded: list[Document], summary: IngestReport) -> None:
+def _link(store: Store, out: Path, loaded: list[Document], report: IngestReport) -> None:
     links = store.link_tables
     vectors = {r["text_hash"]: np.frombuffer(r["vector"], dtype=np.float32)
                for r in rows(out, "embeddings", ["text_hash", "vector"])}
     links.add_vectors(vectors)  # the embedding cache: whoever links these claims never encodes them again
     ours = {d.id for d in loaded}
     if not links.linked_documents() - ours:
-        summary.edges = _import_edges(store, out, loaded, vectors)
-        summary.linked_by = "spark"
+        report.edges = _import_edges(store, out, loaded, vectors)
+        report.linked_by = "spark"
     else:
-        summary.linked_by = "update"
+        report.linked_by = "update"
     update(store)  # links whatever the import did not cover (all of it, in a store linked before)
-    if summary.linked_by == "update":
-        summary.edges = links.counts()["edges"]
+    if report.linked_by == "update":
+        report.edges = links.counts()["edges"]
 
 
 def _import_edges(store: Store, out: Path, loaded: list[Document], vectors) -> int:
