@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimgraph.analysis import Analysis, Claim
+from claimgraph.analysis_types import Analysis, Claim
 from claimgraph.document import Document, sha256_hex
 from claimgraph.link import candidate_index, embeddings
 from claimgraph.link.matching import MatchFeatures
@@ -63,17 +63,16 @@ def fill(store: Store, n: int, templates: np.ndarray) -> None:
         vectors = base + rng.normal(0, 0.04, base.shape).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         ents = rng.choice(len(names), size=(count, 2), p=weights)
-        feats, hashes, rows = [], [], []
+        feats, hashes = [], []
         for j in range(count):
             cid = f"dgen{(start + j) // 20:08d}-c{(start + j) % 20 + 1}"
             feats.append(MatchFeatures(cid, cid.split("-")[0], vectors[j], frozenset(names[e] for e in ents[j]),
                                        frozenset(), None, None))
             hashes.append(f"gen{start + j}")
-            rows.append((hashes[-1], embeddings.pack(vectors[j])))
-        with store.db.transaction():
-            store.db.executemany("INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?)", rows)
+        store.link_tables.add_vectors(dict(zip(hashes, vectors)))
+        with store.link_tables.writing():
             day = f"2024-{(start // batch) % 12 + 1:02d}-{(start // 997) % 28 + 1:02d}"
-            insert_features(store.db, feats, feats[0].document_id, day, hashes)
+            insert_features(store.link_tables, feats, feats[0].document_id, day, hashes)
 
 
 def add_report(store: Store, k: int) -> tuple[float, float, int]:
@@ -86,11 +85,12 @@ def add_report(store: Store, k: int) -> tuple[float, float, int]:
                     entities=[f"gpe:place {i % 7}", f"gpe:place {100 + k}"]) for i, t in enumerate(texts)]
     store.save_analysis(Analysis(document=doc.id, analyzer="bench", claims=claims))
     started = time.perf_counter()
-    embeddings.cached_vectors(store.db, texts)  # what update() does first; timed apart: it does not depend on N
+    # what update() does first; timed apart: it does not depend on N
+    embeddings.cached_vectors(store.link_tables, texts)
     encoded = time.perf_counter()
     update(store)
     done = time.perf_counter()
-    edges = store.db.query("SELECT COUNT(*) FROM link_edges WHERE a_doc = ? OR b_doc = ?", (doc.id, doc.id))[0][0]
+    edges = store.link_tables.document_edges(doc.id)
     return encoded - started, done - encoded, edges
 
 

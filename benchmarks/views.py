@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimgraph.analysis import Analysis
+from claimgraph.analysis_types import Analysis
 from claimgraph.document import sha256_hex
 from claimgraph.store import Store
 
@@ -54,7 +54,7 @@ def seed_store(path: str) -> tuple[list, list[Analysis], list[tuple[str, str]]]:
             ingest(store, [str(folder / entry["file"])], settings, overrides)
         docs = store.documents()
         analyses = {a.document: a for a in store.analyses()}
-        edges = [(a, b) for a, b in store.db.query("SELECT a, b FROM link_edges")]
+        edges = [(a, b) for a, b, _ in store.link_tables.edges()]
     return docs, [analyses[d.id] for d in docs], edges
 
 
@@ -125,11 +125,9 @@ def fill(store: Store, n: int, docs: list, analyses: list[Analysis], seed_edges:
     for story in set(int(x) for x in stories):  # the demo's own links (300 engineers / up to 450) within each story
         for sa, sb in seed_edges:
             edges += [(a, b) for a in groups.get((story, sa), [])[:5] for b in groups.get((story, sb), [])[:5]]
-    with store.db.transaction():
-        store.db.executemany("INSERT INTO link_edges (a, b, a_doc, b_doc, score) VALUES (?, ?, ?, ?, 0.9) "
-                             "ON CONFLICT DO NOTHING",
-                             [(min(a, b), max(a, b), min(a, b).split("-")[0], max(a, b).split("-")[0])
-                              for a, b in edges if a != b])
+    with store.link_tables.writing():
+        store.link_tables.add_edges((min(a, b), max(a, b), min(a, b).split("-")[0], max(a, b).split("-")[0], 0.9)
+                                    for a, b in edges if a != b)
 
 
 def timed(fn, runs: int = 1) -> tuple[float, object]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimgraph.analysis import Analysis, Attribution, Claim, Quantity, Source, TimeExpression
+from claimgraph.analysis_types import Analysis, Attribution, Claim, Quantity, Source, TimeExpression
 from claimgraph.document import Document, sha256_hex
 from claimgraph.link.claim_view import ClaimView, views_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.analysis import Quantity
+from claimgraph.analysis_types import Quantity
 from claimgraph.analyze.quantities import as_written
 from claimgraph.link.relations import said
 from claimgraph.views.report import render_report

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.analysis import Claim, Source
+from claimgraph.analysis_types import Claim, Source
 from claimgraph.analyze import attribution, entities, nlp
 from claimgraph.config import Settings
 from claimgraph.document import Document, sha256_hex

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.analysis import Mention
 from claimgraph.analyze import nlp as nlp_loader
-from claimgraph.analyze.entities import demonym_stems, entity_key, find_mentions, merge_keys
+from claimgraph.analyze.entities import demonym_stems, entity_key, find_mentions
 from claimgraph.config import Settings
 
 
@@ -92,23 +91,6 @@ def test_acronym_in_brackets_joins_the_organisation(nlp):
     keys = keys_of(nlp, "The Center for Countering Disinformation (CCD) said on Monday that the CCD had evidence.")
     ccd = [k for t, k in keys.items() if t == "CCD"]
     assert ccd and ccd[0] == keys.get("The Center for Countering Disinformation", keys.get("the Center for Countering Disinformation"))
-
-
-def test_merge_keys_across_documents():
-    doc1 = [Mention(0, 14, "Kyrylo Budanov", "PERSON", "person:kyrylo budanov", "Kyrylo Budanov"),
-            Mention(20, 27, "Kestria", "GPE", "gpe:kestria", "Kestria")]
-    doc2 = [Mention(0, 7, "Budanov", "PERSON", "person:budanov", "Budanov"),
-            Mention(10, 18, "Kestrian", "NORP", "norp:kestrian", "Kestrian")]
-    mapping = merge_keys({"d1": doc1, "d2": doc2})
-    assert mapping["person:budanov"] == ("person:kyrylo budanov", "Kyrylo Budanov")
-    assert mapping["norp:kestrian"] == ("gpe:kestria", "Kestria")
-
-
-def test_last_name_with_two_full_names_stays_apart():
-    docs = {"a": [Mention(0, 9, "Anna Holt", "PERSON", "person:anna holt", "Anna Holt"),
-                  Mention(0, 9, "Mira Holt", "PERSON", "person:mira holt", "Mira Holt"),
-                  Mention(0, 4, "Holt", "PERSON", "person:holt", "Holt")]}
-    assert "person:holt" not in merge_keys(docs)
 
 
 def test_demonym_stems():

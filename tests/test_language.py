@@ -148,7 +148,7 @@ def test_add_detects_the_language_of_reports_stored_before_and_drops_their_engli
         store.db.execute("UPDATE documents SET language = NULL, added_at = '2000-01-01T00:00:00+00:00'")
         fake = store.get_analysis(ru_id)
         fake.analyzer = "0.2.5"
-        from claimgraph.analysis import Claim
+        from claimgraph.analysis_types import Claim
 
         fake.claims = [Claim(id=f"{ru_id}-c1", span=(0, 12), text=RUSSIAN[:12], content=RUSSIAN[:12],
                              content_span=(0, 12))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimgraph.analysis import Quantity
+from claimgraph.analysis_types import Quantity
 from claimgraph.link.claim_view import outlet_origin
 from claimgraph.link.clusters import components
 from claimgraph.link.matching import SAME_CLAIM, MatchFeatures, clashes, score

@@ -3,7 +3,7 @@ zero counts, commentary, continuation inside a report, and the candidate keys th
 
 from __future__ import annotations
 
-from claimgraph.analysis import Quantity, TimeExpression
+from claimgraph.analysis_types import Quantity, TimeExpression
 from claimgraph.link.candidate_index import index_keys
 from claimgraph.link.claim_view import event_words, is_commentary, main_clause, zero_counts
 from claimgraph.link.continuation import continuation_edges, referred_back

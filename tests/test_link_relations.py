@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimgraph.analysis import Quantity
+from claimgraph.analysis_types import Quantity
 from claimgraph.link.relations import RelationJudge, RuleJudge
 
 from link_fixtures import claim, doc, source, view, when

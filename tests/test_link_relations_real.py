@@ -6,7 +6,7 @@ claims with the entities, modality and numbers the analysis gives them, so the r
 
 from __future__ import annotations
 
-from claimgraph.analysis import Quantity, TimeExpression
+from claimgraph.analysis_types import Quantity, TimeExpression
 from claimgraph.link.relations import RuleJudge, different_actors, event_done, opposite_polarity, subject
 
 from link_fixtures import claim, doc, view

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.analysis import Quantity, Source
+from claimgraph.analysis_types import Quantity, Source
 from claimgraph.link.story import story_from_store
 from claimgraph.link.update import rebuild, update
 from claimgraph.schema import validate_story
@@ -187,11 +187,12 @@ def test_stored_features_are_read_once_and_stay_bounded(tmp_path, monkeypatch):
         ids = {r[0] for r in store.db.query("SELECT claim_id FROM link_claims")}
         reads = []
         real_load = link_update.load_features
-        monkeypatch.setattr(link_update, "load_features", lambda db, wanted: reads.append(set(wanted)) or real_load(db, wanted))
-        stored = link_update.StoredFeatures(store.db)
+        monkeypatch.setattr(link_update, "load_features",
+                            lambda tables, wanted: reads.append(set(wanted)) or real_load(tables, wanted))
+        stored = link_update.StoredFeatures(store.link_tables)
         first = stored.get(ids)
         assert set(first) == ids and stored.get(ids) == first and reads == [ids]  # the second get reads nothing
         monkeypatch.setattr(link_update.StoredFeatures, "LIMIT", 3)
-        small = link_update.StoredFeatures(store.db)
+        small = link_update.StoredFeatures(store.link_tables)
         assert set(small.get(ids)) == ids and len(small.known) == len(ids)  # over the limit: emptied, then read
         assert set(small.get({min(ids)})) == {min(ids)} and len(small.known) <= len(ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.analysis import Attribution, Claim
+from claimgraph.analysis_types import Attribution, Claim
 from claimgraph.analyze import nlp as nlp_loader
 from claimgraph.analyze.modality import classify
 from claimgraph.config import Settings

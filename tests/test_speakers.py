@@ -117,7 +117,7 @@ def test_relative_pronoun_resolves_to_its_antecedent(model):
 
 def test_named_source_takes_the_identity_its_mention_carries(model):
     """The key and name come from the mention (find_mentions resolves them in context), not from its words again."""
-    from claimgraph.analysis import Mention
+    from claimgraph.analysis_types import Mention
 
     parsed = model("Andriy Kovalenko confirmed it.")
     mention = Mention(0, 16, "Andriy Kovalenko", "PERSON", "person:kovalenko-of-the-centre", "A. Kovalenko")

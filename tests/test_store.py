@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from claimgraph.analysis import Analysis, Claim
+from claimgraph.analysis_types import Analysis, Claim
 from claimgraph.document import Document, sha256_hex
 from claimgraph.store import Store
 from claimgraph.store.migrations import available

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.analysis import Analysis, Claim
+from claimgraph.analysis_types import Analysis, Claim
 from claimgraph.document import Document, sha256_hex
 from claimgraph.store import Store
 

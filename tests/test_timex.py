@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.analysis import Analysis, Attribution, Claim, TimeExpression
+from claimgraph.analysis_types import Analysis, Attribution, Claim, TimeExpression
 from claimgraph.analyze.timex import UNKNOWN_ANCHOR_NOTE, claim_time, find_times
 from conftest import shared_data
 

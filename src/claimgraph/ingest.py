@@ -1,5 +1,8 @@
 """Adding reports: read -> store -> analyse what is pending -> update the story links.
 
+``IngestReport`` keeps the account of one run, for ``claimgraph add``, the web upload and ``claimgraph load``
+(which brings in reports the Spark job read, analysed and linked).
+
 Each document is stored in its own transaction and each analysis in another, so an interrupted run loses
 nothing already stored, and running the same command again completes the work (pending analyses are found
 in the store, not remembered in memory).
@@ -14,9 +17,10 @@ from .analyze import ANALYZER_VERSION, analyze_parallel
 from .config import Settings
 from .document import Document
 from .errors import InputError
+from .link import update as link_update
 from .sources import Ignored, read_inputs, skip_count
 from .sources.sanitize import clean_text
-from .store import Store
+from .store import AddOutcome, Store
 
 OVERRIDABLE = ("published", "outlet", "title", "author")
 # Skip and ignore lines kept for the summary and the upload reply; past these only the totals grow (each
@@ -35,10 +39,26 @@ class IngestReport:
     skipped: int = 0  # every skipped input or part of one (a bad line), shown or not
     ignored_count: int = 0
     paths: dict[str, str] = field(default_factory=dict)  # document id -> the input it was read from, for messages
+    warnings: list[str] = field(default_factory=list)
+    # ``claimgraph load`` only: how its reports were linked, spark (the job's edges imported) or update (linked
+    # here against the store), and the same-claim links that gave
+    linked_by: str | None = None
+    edges: int = 0
 
     @property
     def ok(self) -> bool:
         return not (self.errors or self.skipped)
+
+    def record(self, outcome: AddOutcome, path: str | None = None) -> None:
+        """A document handed to ``Store.add_document``: added (and maybe a near-copy), or already stored."""
+        if path:
+            self.paths[outcome.document_id] = path
+        if outcome.status == "exists":
+            self.existing.append(outcome.document_id)
+        else:
+            self.added.append(outcome.document_id)
+            if outcome.duplicate_of:
+                self.duplicates.append((outcome.document_id, outcome.duplicate_of))
 
     def add_error(self, error: InputError) -> None:
         self.skipped += skip_count(error)
@@ -51,13 +71,16 @@ class IngestReport:
             self.ignored.append(ignored)
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "added": self.added, "existing": self.existing,
             "duplicates": [{"document": d, "duplicate_of": o} for d, o in self.duplicates],
             "analyzed": self.analyzed, "errors": [{"input": e.name, "reason": e.reason} for e in self.errors],
             "skipped": max(self.skipped, len(self.errors)),
             "ignored": [{"input": i.name, "reason": i.reason} for i in self.ignored],
         }
+        if self.linked_by is not None:  # a load: its links and what it warned about
+            out.update(edges=self.edges, linked_by=self.linked_by, warnings=self.warnings)
+        return out
 
 
 def apply_overrides(doc: Document, overrides: dict[str, str | None]) -> Document:
@@ -84,15 +107,7 @@ def store_documents(
         elif isinstance(item, Ignored):
             report.add_ignored(item)
         else:
-            outcome = store.add_document(apply_overrides(item, overrides or {}))
-            if item.path:
-                report.paths[outcome.document_id] = item.path
-            if outcome.status == "exists":
-                report.existing.append(outcome.document_id)
-            else:
-                report.added.append(outcome.document_id)
-                if outcome.duplicate_of:
-                    report.duplicates.append((outcome.document_id, outcome.duplicate_of))
+            report.record(store.add_document(apply_overrides(item, overrides or {})), item.path)
         if on_item:
             on_item(item)
     return report
@@ -120,8 +135,6 @@ def analyze_pending(
 def update_links(store: Store, on_progress: Callable[[int, int], None] | None = None) -> None:
     """Bring clusters, relations and origins up to date with the stored analyses (``link/``);
     ``on_progress(done, total)`` as documents are linked."""
-    from .link import update as link_update
-
     link_update.update(store, on_progress)
 
 

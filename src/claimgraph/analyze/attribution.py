@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analysis import Attribution, Claim, Mention, Source
+from ..analysis_types import Attribution, Claim, Mention, Source
 from .cues import CLOSE_QUOTES, OPEN_QUOTES, SUBJECT_DEPS, CueMatch, find_cues
 from .speakers import Speakers
 

@@ -6,7 +6,7 @@ and "Pyongyang said" all become ``gpe:north korea``. A capital counts as its gov
 
 ``entity_key`` is context-free (the attribution component calls it for source names); ``find_mentions`` adds
 what only the document knows (a last name after the full name, a demonym whose country the document names,
-an acronym defined in brackets); ``merge_keys`` does the same across documents.
+an acronym defined in brackets); ``link.merge_entities`` does the same across documents.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Mapping
+from typing import Iterable
 
-from ..analysis import Mention
+from ..analysis_types import Mention
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "NORP": "norp", "FAC": "fac"}
@@ -286,44 +286,4 @@ def resolve_keys(mentions: Iterable[Mention]) -> dict[str, tuple[str, str]]:
             target = next(iter(found)) if len(found) == 1 else None
         if target and target != key:
             mapping[key] = (target, names[target])
-    return mapping
-
-
-def merge_keys(mentions_by_doc: Mapping[str, Iterable[Mention]]) -> dict[str, tuple[str, str]]:
-    """Across documents: key -> (key, name) for partial names that one fuller name in the corpus explains.
-
-    A last name alone links to the one full name in any report that ends with it; a demonym links to a
-    country that another report names. Story building applies this to mention keys.
-    """
-    every: dict[str, Mention] = {}
-    for mentions in mentions_by_doc.values():
-        for m in mentions:
-            every.setdefault(m.key, m)
-    return resolve_keys(every.values())
-
-
-def unify_entities(analyses: list) -> dict[str, tuple[str, str]]:
-    """Rewrite entity keys in ``analyses`` (in place) so each thing has one key across all of them.
-
-    Applies ``merge_keys`` to mentions, claim entities and source entity keys; returns the mapping used.
-    """
-    mapping = merge_keys({a.document: a.mentions for a in analyses})
-    for a in analyses:
-        # A source keyed from its words alone ("Budanov") takes the key its mention got in context.
-        resolved = {m.key for m in a.mentions}
-        in_context: dict[str, str] = {}
-        for m in a.mentions:
-            alone = entity_key(m.text, m.label)[0]
-            if alone not in resolved:  # "Pyongyang" the government is already a key; the city must not steal it
-                in_context.setdefault(alone, m.key)
-        for s in a.sources:
-            if s.entity_key:
-                s.entity_key = in_context.get(s.entity_key, s.entity_key)
-                s.entity_key = mapping.get(s.entity_key, (s.entity_key, ""))[0]
-        for m in a.mentions:
-            if m.key in mapping:
-                m.key, m.name = mapping[m.key]
-                m.label = label_of(m.key, m.label)
-        for c in a.claims:
-            c.entities = sorted({mapping.get(k, (k, ""))[0] for k in c.entities})
     return mapping

@@ -8,7 +8,7 @@ then a plan, then an expectation.
 
 from __future__ import annotations
 
-from ..analysis import Claim
+from ..analysis_types import Claim
 from .cues import HEARSAY_LEMMAS, REPORTING_LEMMAS
 
 ORDER = ("question", "denied", "hedged", "planned", "expected")

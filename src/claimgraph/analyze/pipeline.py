@@ -16,7 +16,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from ..analysis import Analysis, Mention
+from ..analysis_types import Analysis, Mention
 from ..config import Settings
 from ..document import Document
 from . import attribution, entities, language, modality, nlp, quantities, timex

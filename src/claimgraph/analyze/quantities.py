@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..analysis import Quantity
+from ..analysis_types import Quantity
 
 LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 TIME_LABELS = {"DATE", "TIME", "ORDINAL"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..analysis import Attribution, Mention, Source
+from ..analysis_types import Attribution, Mention, Source
 from . import entities
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})

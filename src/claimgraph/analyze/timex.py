@@ -12,7 +12,7 @@ import itertools
 import re
 from typing import Iterator
 
-from ..analysis import Claim, TimeExpression
+from ..analysis_types import Claim, TimeExpression
 from . import timex_calendar as cal
 from .timex_context import Context
 from .timex_rules import RULES, Resolved

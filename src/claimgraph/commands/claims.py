@@ -8,7 +8,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from ..analysis import MODALITIES
+from ..analysis_types import MODALITIES
 from ..link.story import build_story
 from ..views.claim_filter import ClaimFilter, FilterError, select_claims
 from ..views.story_view import StoryView, chain_text

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from ..link.story import story_from_store
 from ..link.relations import SHOWN_CONFIDENCE
+from ..link.story import story_from_store
 from ..link.update import rebuild
 from .common import console, db_option, json_option, open_store_or_exit, print_json, progress_bar, short
 
@@ -121,10 +121,7 @@ def relink(db, as_json):
         with progress_bar() as progress:
             linking = progress.add_task("linking", total=None)
             rebuild(store, lambda done, total: progress.update(linking, completed=done, total=total))
-        q = store.db.query
-        counts = {"documents": q("SELECT COUNT(*) FROM link_documents")[0][0],
-                  "claims": q("SELECT COUNT(*) FROM link_claims")[0][0],
-                  "edges": q("SELECT COUNT(*) FROM link_edges")[0][0]}
+        counts = store.link_tables.counts()
     if as_json:
         print_json(counts)
     else:

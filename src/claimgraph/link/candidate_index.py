@@ -1,4 +1,4 @@
-"""Candidate retrieval for new claims: index keys in ``link_keys``, newest-first and capped per key.
+"""Candidate retrieval for new claims: index keys (stored in ``link_keys``), newest-first and capped per key.
 
 Keys are a claim's entity keys, the things it counts (``n:engineer``; a denial that any engineers were sent
 counts zero of them, so it meets the counts it denies even when the sentences embed far apart), its event
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..store.link_tables import LinkTables
 from .embeddings import DIMENSIONS
 from .matching import MatchFeatures
 
@@ -34,10 +35,6 @@ def index_keys(features: MatchFeatures) -> list[str]:
             + [f"n:{k}" for k in sorted(features.counts)] + [f"v:{k}" for k in sorted(features.events)])
 
 
-def candidate_lists(db, keys: set[str]) -> dict[str, list[str]]:
+def candidate_lists(tables: LinkTables, keys: set[str]) -> dict[str, list[str]]:
     """For each key, the ids of the ``PER_KEY`` most recently published claims filed under it."""
-    return {
-        key: [r[0] for r in db.query(
-            "SELECT claim_id FROM link_keys WHERE key = ? ORDER BY published DESC, claim_id DESC LIMIT ?", (key, PER_KEY))]
-        for key in sorted(keys)
-    }
+    return {key: tables.newest_claims(key, PER_KEY) for key in sorted(keys)}

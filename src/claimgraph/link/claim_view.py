@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..analysis import Analysis, Claim, Source
+from ..analysis_types import Analysis, Claim, Source
 from ..document import Document
 
 FORWARD = ("expected", "planned", "hedged")  # not (yet) a fact when reported

@@ -5,12 +5,12 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
+from ..ids import stable_id
 from .claim_view import ClaimView
 from .embeddings import normalise_text
 from .matching import EDGE_FLOOR, SAME_CLAIM
 from .origins import group_json, origin_groups, own_voice_sources
 from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
-from .story import stable_id
 
 LABEL_WIDTH = 120
 ACROSS_CLUSTERS = ("numbers", "status", "denial", "date_moved")  # rules trusted between claims of two clusters (see relations);

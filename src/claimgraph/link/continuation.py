@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import Analysis, Claim
+from ..analysis_types import Analysis, Claim
 from .claim_view import _STOP
 from .matching import SAME_CLAIM
 

@@ -20,7 +20,6 @@ Encoding is the largest cost of ``claimgraph add``, so the model is made cheaper
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import re
@@ -31,6 +30,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import ClaimgraphError
+from ..store.link_tables import LinkTables
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 ENCODER_VERSION = f"{MODEL_NAME}/int8-attn-ffn1/128"  # part of every cache key: change it when vectors change
@@ -105,36 +105,16 @@ def _one_thread():
         torch.set_num_threads(before)
 
 
-def pack(vector: np.ndarray) -> str:
-    return base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode("ascii")
-
-
-def unpack(data: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(data), dtype=np.float32)
-
-
-def cached_vectors(db, texts: list[str]) -> dict[str, np.ndarray]:
-    """Vectors by text hash for ``texts``: from the cache where present, encoded (and cached) otherwise."""
-    hashes = sorted({text_hash(t) for t in texts})
-    found: dict[str, np.ndarray] = {}
-    for chunk in _chunks(hashes, 500):
-        marks = ",".join("?" * len(chunk))
-        for h, data in db.query(f"SELECT text_hash, vector FROM link_embeddings WHERE text_hash IN ({marks})", chunk):
-            found[h] = unpack(data)
+def cached_vectors(tables: LinkTables, texts: list[str]) -> dict[str, np.ndarray]:
+    """Vectors by text hash for ``texts``: from the store's cache where present, encoded (and cached) otherwise."""
+    found = tables.vectors(text_hash(t) for t in texts)
     missing: dict[str, str] = {}
     for t in texts:
         h = text_hash(t)
         if h not in found and h not in missing:
             missing[h] = t
     if missing:
-        new = encode(list(missing.values()))
-        rows = list(zip(missing.keys(), new))
-        db.executemany("INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                       [(h, pack(v)) for h, v in rows])
-        found.update(rows)
+        new = dict(zip(missing.keys(), encode(list(missing.values()))))
+        tables.add_vectors(new)
+        found.update(new)
     return found
-
-
-def _chunks(items: list, size: int):
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

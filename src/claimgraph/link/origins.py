@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 import re
 
 from ..analyze.entities import demonym_stems, entity_key
+from ..ids import stable_id
 from .claim_view import ClaimView, Origin, normalise_name
-from .story import stable_id
 
 
 @dataclass

@@ -27,7 +27,7 @@ from typing import Protocol
 
 import re
 
-from ..analysis import Quantity
+from ..analysis_types import Quantity
 from ..analyze.quantities import as_written
 from .claim_view import ClaimView, content_words, counted_noun, event_stem, event_words, main_clause, zero_counts
 from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_name

@@ -1,23 +1,20 @@
 """Assemble the story JSON (``format: claimgraph/1``, see DESIGN.md and schema/story.schema.json) from a store.
 
-Per-document identities (entity keys, source keys) become story-wide ids here; ids are derived from keys, so
-they are stable across re-runs on the same input.
+Per-document identities (entity keys, source keys) become story-wide ids here; ids are derived from keys
+(``ids.stable_id``), so they are stable across re-runs on the same input.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from ..analysis import Analysis
-from ..analyze.entities import unify_entities
+from ..analysis_types import Analysis
 from ..document import Document
+from ..ids import stable_id
+from .merge_entities import unify_entities
+from .story_links import links_json
 
 FORMAT = "claimgraph/1"
-
-
-def stable_id(prefix: str, key: str) -> str:
-    return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -29,10 +26,23 @@ def document_json(doc: Document) -> dict[str, Any]:
     }
 
 
-def build_story(documents: list[Document], analyses: list[Analysis], links: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The whole story. ``links`` carries ``clusters``, ``relations``, ``timeline`` and the source entries of
-    own-voice origins (reports citing no one) from ``link/`` when present."""
-    unify_entities(analyses)  # one key per thing across reports ("Kestrian" here, "Kestria" there)
+def build_story(documents: list[Document], analyses: list[Analysis]) -> dict[str, Any]:
+    """The story of ``analyses`` as stored, without links: entities unified across reports, no clusters."""
+    return story_json(documents, unify_entities(analyses))
+
+
+def story_from_store(store) -> dict[str, Any]:
+    """The whole story of the store: its reports, their analyses and the links ``link.update`` stored."""
+    documents = store.documents()
+    analyses = unify_entities(list(store.analyses()))  # before the links: relations name story-wide entities
+    return story_json(documents, analyses, links_json(store, documents, analyses))
+
+
+def story_json(documents: list[Document], analyses: list[Analysis],
+               links: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The story JSON of ``analyses`` whose entities are already unified (``unify_entities``). ``links``
+    carries ``clusters``, ``relations``, ``timeline`` and the source entries of own-voice origins (reports
+    citing no one) from ``story_links`` when present."""
     by_doc = {a.document: a for a in analyses}
     entities: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
@@ -99,10 +109,3 @@ def claim_json(c, doc_id: str, local_sources: dict[str, str]) -> dict[str, Any]:
                        for q in c.quantities],
     }
 
-
-def story_from_store(store) -> dict[str, Any]:
-    from .links import links_json  # imported here: link modules use stable_id from this one
-
-    documents, analyses = store.documents(), list(store.analyses())
-    unify_entities(analyses)  # before the links too, so relations name entities by their story-wide keys
-    return build_story(documents, analyses, links_json(store, documents, analyses))

@@ -7,10 +7,10 @@ apart with the expression and the reason, not dropped.
 
 from __future__ import annotations
 
+from ..ids import stable_id
 from .claim_view import ClaimView
 from .clusters import Cluster, label
 from .embeddings import normalise_text
-from .story import stable_id
 
 
 def _sources(views: list[ClaimView]) -> list[str]:

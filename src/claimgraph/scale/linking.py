@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from ..analysis import Analysis
+from ..analysis_types import Analysis
 from ..link.candidate_index import index_keys
 from ..link.continuation import continuation_edges
 from ..link.embeddings import encode, text_hash

@@ -13,33 +13,20 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 import numpy as np
 
-from ..analysis import Analysis
+from ..analysis_types import Analysis
 from ..analyze.pipeline import ANALYZER_VERSION
 from ..document import Document
 from ..errors import InputError
+from ..ingest import IngestReport
+from ..link.embeddings import text_hash
+from ..link.update import features_of, insert_features, update
 from ..store import Store
 from . import tables
-
-
-@dataclass
-class LoadSummary:
-    added: list[str] = field(default_factory=list)
-    existing: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    edges: int = 0
-    linked_by: str = "none"  # spark (the job's edges imported) | update (linked here against the store)
-    warnings: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {"added": self.added, "existing": self.existing,
-                "duplicates": [{"document": d, "duplicate_of": o} for d, o in self.duplicates],
-                "edges": self.edges, "linked_by": self.linked_by, "warnings": self.warnings}
 
 
 def read_manifest(output: Path) -> dict:
@@ -67,12 +54,12 @@ def rows(output: Path, table: str, columns: list[str]) -> Iterator[dict]:
         raise InputError(str(output / table), f"cannot be read as the {table} table ({e})") from None
 
 
-def load(store: Store, output: str | Path, on_document: Callable[[str], None] | None = None) -> LoadSummary:
+def load(store: Store, output: str | Path, on_document: Callable[[str], None] | None = None) -> IngestReport:
     out = Path(output)
     manifest = read_manifest(out)
-    summary = LoadSummary()
+    report = IngestReport()
     if manifest.get("analyzer") != ANALYZER_VERSION:
-        summary.warnings.append(
+        report.warnings.append(
             f"analysed by claimgraph analyzer {manifest.get('analyzer')}, this is {ANALYZER_VERSION}: "
             "the next `claimgraph add` on this store re-analyses these reports"
         )
@@ -80,19 +67,14 @@ def load(store: Store, output: str | Path, on_document: Callable[[str], None] | 
     for row in rows(out, "documents", document_columns(out)):
         doc = _document(row)
         outcome = store.add_document(doc)
-        if outcome.status == "exists":
-            summary.existing.append(doc.id)
-        else:
-            summary.added.append(doc.id)
-            if outcome.duplicate_of:
-                summary.duplicates.append((doc.id, outcome.duplicate_of))
+        report.record(outcome)
         if outcome.status != "exists" or store.get_analysis(doc.id) is None:
             store.save_analysis(Analysis.from_dict(json.loads(row["analysis"])))
         loaded.append(store.get_document(doc.id) or doc)
         if on_document:
             on_document(doc.id)
-    _link(store, out, loaded, summary)
-    return summary
+    _link(store, out, loaded, report)
+    return report
 
 
 def document_columns(output: Path) -> list[str]:
@@ -113,42 +95,34 @@ def _document(row: dict) -> Document:
                                "meta": json.loads(row["meta"] or "{}"), "language": row.get("language")})
 
 
-def _link(store: Store, out: Path, loaded: list[Document], summary: LoadSummary) -> None:
-    try:
-        from ..link import update as link_update
-        from ..link.embeddings import pack, text_hash
-    except ImportError:  # a claimgraph without link/: documents and analyses are all there is to load
-        return
-    db = store.db
+def _link(store: Store, out: Path, loaded: list[Document], report: IngestReport) -> None:
+    links = store.link_tables
     vectors = {r["text_hash"]: np.frombuffer(r["vector"], dtype=np.float32)
                for r in rows(out, "embeddings", ["text_hash", "vector"])}
-    with db.transaction():  # the embedding cache: whoever links these claims never encodes them again
-        db.executemany("INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                       [(h, pack(v)) for h, v in sorted(vectors.items())])
+    links.add_vectors(vectors)  # the embedding cache: whoever links these claims never encodes them again
     ours = {d.id for d in loaded}
-    others = [r[0] for r in db.query("SELECT document_id FROM link_documents") if r[0] not in ours]
-    if not others:
-        summary.edges = _import_edges(store, out, loaded, vectors, link_update, text_hash)
-        summary.linked_by = "spark"
+    if not links.linked_documents() - ours:
+        report.edges = _import_edges(store, out, loaded, vectors)
+        report.linked_by = "spark"
     else:
-        summary.linked_by = "update"
-    link_update.update(store)  # links whatever the import did not cover (all of it, in a store linked before)
-    if summary.linked_by == "update":
-        summary.edges = db.query("SELECT COUNT(*) FROM link_edges")[0][0]
+        report.linked_by = "update"
+    update(store)  # links whatever the import did not cover (all of it, in a store linked before)
+    if report.linked_by == "update":
+        report.edges = links.counts()["edges"]
 
 
-def _import_edges(store: Store, out: Path, loaded: list[Document], vectors, link_update, text_hash) -> int:
+def _import_edges(store: Store, out: Path, loaded: list[Document], vectors) -> int:
     """Per document, in load order, in one transaction each: features, index keys, the edges to documents
     imported before it, and the mark that it is linked (so an interrupted load resumes where it stopped)."""
-    db = store.db
-    edges_of: dict[str, list[tuple]] = defaultdict(list)
+    links = store.link_tables
+    edges_of: dict[str, list[dict]] = defaultdict(list)
     for e in rows(out, "edges", ["a", "b", "a_doc", "b_doc", "score"]):
         edges_of[e["a_doc"]].append(e)
         if e["b_doc"] != e["a_doc"]:
             edges_of[e["b_doc"]].append(e)
     # recorded exactly as link.update records a linked analysis, so a later `claimgraph add` leaves these alone
-    analyzed_at = dict(db.query(f"SELECT a.document_id, {link_update.ANALYSIS_VERSION} FROM analyses a"))
-    linked = {r[0] for r in db.query("SELECT document_id FROM link_documents")}
+    analyzed_at = links.analysis_versions()
+    linked = links.linked_documents()
     done = set(linked)
     count = 0
     for doc in loaded:
@@ -159,14 +133,11 @@ def _import_edges(store: Store, out: Path, loaded: list[Document], vectors, link
         if any(h not in vectors for h in hashes):
             continue  # left to link.update, which encodes what is missing
         mine = [e for e in edges_of.get(doc.id, []) if ({e["a_doc"], e["b_doc"]} - {doc.id}) <= done]
-        with db.transaction():
-            link_update.insert_features(db, link_update.features_of(analysis, vectors), doc.duplicate_of or doc.id,
-                                        doc.published_date or "", hashes)
-            db.executemany(
-                "INSERT INTO link_edges (a, b, a_doc, b_doc, score) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [(e["a"], e["b"], e["a_doc"], e["b_doc"], e["score"]) for e in mine],
-            )
-            db.execute("INSERT INTO link_documents (document_id, analyzed_at) VALUES (?, ?)", (doc.id, analyzed_at[doc.id]))
+        with links.writing():
+            insert_features(links, features_of(analysis, vectors), doc.duplicate_of or doc.id,
+                            doc.published_date or "", hashes)
+            links.add_edges((e["a"], e["b"], e["a_doc"], e["b_doc"], e["score"]) for e in mine)
+            links.mark_linked(doc.id, analyzed_at[doc.id])
         done.add(doc.id)
         count += len(mine)
     return count

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from ..analysis import Analysis
+from ..analysis_types import Analysis
 from ..document import Document
-from ..link import clusters as clustering
+from ..link import clusters
 from ..link.claim_view import ClaimView, views_of
 from ..link.relations import RuleJudge
 
@@ -50,13 +50,13 @@ def cluster_rows(good, edges, components, partitions: int):
 def _build(payloads: list[dict], edges: list[tuple[str, str, float]]) -> list[dict]:
     """The clusters of one component; its relations go with the first, so each is written once."""
     views = [claim_view(p) for p in payloads]
-    _, found, rels, _ = clustering.build(views, sorted(edges), RuleJudge())
+    _, found, rels, _ = clusters.build(views, sorted(edges), RuleJudge())
     out = [{"row": (data["id"], data["claims"], len(data["claims"]), data["first_reported"], data["label"],
                     json.dumps(data, default=str)), "relations": []} for data in found]
     out[0]["relations"] = [(r.a, r.b, r.type, r.why, r.confidence) for r in rels]
     return out
 
 
-def relation_rows(clusters):
-    return clusters.flatMap(lambda c: c["relations"])
+def relation_rows(built):
+    return built.flatMap(lambda c: c["relations"])
 

@@ -6,17 +6,14 @@ schema in ``migrations/`` is written in the SQL both understand.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import StoreError
-
-
-def is_postgres_url(url: str) -> bool:
-    return url.startswith(("postgresql://", "postgres://"))
+from .failures import explain, is_store_failure
+from .urls import is_postgres_url, redact, scrub
 
 
 class Database:
@@ -28,8 +25,6 @@ class Database:
         except StoreError:
             raise
         except Exception as e:  # driver-specific errors become one clear line, with any password hidden
-            from .failures import explain, is_store_failure
-
             if self.dialect == "sqlite" and is_store_failure(e):  # damaged, read-only, locked: say what to do
                 raise StoreError(explain(e, url)) from None
             raise StoreError(f"cannot open store {redact(url)}: {scrub(str(e), url)}") from None
@@ -105,34 +100,3 @@ class Database:
 
 def _lower(value):
     return value.lower() if isinstance(value, str) else value
-
-
-_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#]*")
-
-
-def redact(url: str) -> str:
-    """Hide a password in a connection URL before it is printed (``user:pw@host`` and ``?password=``)."""
-    scheme, sep, rest = _QUERY_PASSWORD.sub(r"\1***", url).partition("://")
-    if not sep:
-        return url
-    head, q, query = rest.partition("?")
-    creds, at, host = head.rpartition("@")
-    if at and ":" in creds:
-        creds = creds.split(":", 1)[0] + ":***"
-    return f"{scheme}://{creds}{at}{host}{q}{query}"
-
-
-def scrub(message: str, url: str) -> str:
-    """``message`` with the password of ``url`` (wherever a driver echoed it) replaced by ``***``."""
-    message = message.replace(url, redact(url))
-    for password in _passwords(url):
-        message = message.replace(password, "***")
-    return message
-
-
-def _passwords(url: str) -> list[str]:
-    found = [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(url)]
-    creds = url.partition("://")[2].partition("?")[0].rpartition("@")[0]
-    if ":" in creds:
-        found.append(creds.split(":", 1)[1])
-    return [p for p in found if p]

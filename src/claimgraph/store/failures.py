@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .db import is_postgres_url, redact, scrub
+from .urls import is_postgres_url, redact, scrub
 
 
 def is_store_failure(error: BaseException) -> bool:

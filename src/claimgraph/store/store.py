@@ -1,4 +1,4 @@
-"""The store: documents, their analyses and (from ``link/``) the story built over them.
+"""The store: documents, their analyses and (``link_tables``, written by ``link/``) the links between them.
 
 Every write that belongs together happens in one transaction, so a crash or ``kill -9`` leaves the store as
 it was before that document, and re-running the same command completes the work.
@@ -14,15 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..analysis import Analysis
+from ..analysis_types import Analysis
 from ..analyze import language
+from ..analyze.pipeline import not_analysed
 from ..config import default_db
-from ..document import Document
-from ..link import near_duplicates
+from ..document import Document, Furniture
 from ..errors import StoreError
-from .db import Database, is_postgres_url, redact
+from . import near_duplicates
+from .db import Database
 from .failures import explain, is_store_failure
+from .link_tables import LinkTables
 from .migrations import has_schema, migrate
+from .urls import is_postgres_url, redact
 
 
 class MissingStoreError(StoreError):
@@ -71,6 +74,7 @@ class Store:
             if is_store_failure(e):
                 raise StoreError(explain(e, url)) from None
             raise
+        self.link_tables = LinkTables(self.db)
 
     # -- documents -------------------------------------------------------------------------------------
     def add_document(self, doc: Document) -> AddOutcome:
@@ -138,8 +142,6 @@ class Store:
         """Detect the language of reports stored before languages were (migration 0004). A report in a
         language without a pipeline gets the empty "not analysed" analysis in place of its English parse, so
         the next link update drops its "claims". Returns (document id, language) of those."""
-        from ..analyze.pipeline import not_analysed
-
         applied = self.db.query("SELECT applied_at FROM schema_migrations WHERE version = 4")
         if not applied:
             return []
@@ -212,6 +214,30 @@ class Store:
         for (data,) in self.db.query("SELECT data FROM analyses ORDER BY document_id"):
             yield Analysis.from_dict(json.loads(data))
 
+    def search(self, text: str, limit: int) -> tuple[list[str], list[str]]:
+        """Ids of at most ``limit`` claims and ``limit`` documents whose text contains ``text`` (any case),
+        claims in report order, documents by publication date. ``LIKE`` runs unchanged on both backends."""
+        # control characters (NUL above all: SQLite's LIKE stops at it, so "a\0b" meant "a" and "\0" matched
+        # everything; PostgreSQL refuses it) are no part of any stored text: read as spaces
+        needle = " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text).split())[:200]
+        if not needle:
+            return [], []
+        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        claims = self.db.query(
+            "SELECT id FROM claims WHERE LOWER(content) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
+            "ORDER BY document_id, span_start LIMIT ?", (pattern, pattern, limit))
+        docs = self.db.query(
+            "SELECT id FROM documents WHERE LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\' "
+            "OR LOWER(text) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' "
+            "ORDER BY published, id LIMIT ?", (pattern, pattern, pattern, limit))
+        return [r[0] for r in claims], [r[0] for r in docs]
+
+    def fingerprint(self) -> tuple:
+        """Changes whenever a report is added, (re-)analysed, linked or relinked: whenever the story can."""
+        documents = self.db.query("SELECT COUNT(*), MAX(added_at) FROM documents")[0]
+        analyses = self.db.query("SELECT COUNT(*), MAX(analyzed_at) FROM analyses")[0]
+        return (*documents, *analyses, self.link_tables.generation())
+
     def close(self) -> None:
         self.db.close()
 
@@ -264,9 +290,7 @@ def storable(doc: Document) -> Document:
     return doc
 
 
-def _furniture(data: str):
-    from ..document import Furniture
-
+def _furniture(data: str) -> list[Furniture]:
     return [Furniture(**f) for f in json.loads(data or "[]")]
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from ..analysis import MODALITIES
+from ..analysis_types import MODALITIES
 from .story_view import StoryView
 from .timeline import parse_date
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..link.story import stable_id
+from ..ids import stable_id
+from ..link import relations
 
 RELATION_TYPES = ("conflicts", "updates", "supports", "repeats")
 KEY_TYPES = ("conflicts", "updates")
@@ -19,8 +20,6 @@ KEY_TYPES = ("conflicts", "updates")
 
 def relation_threshold() -> float | None:
     """The confidence below which ``link/`` says a relation is not worth showing by default (None: show all)."""
-    from ..link import relations
-
     value = getattr(relations, "SHOWN_CONFIDENCE", None)
     return float(value) if isinstance(value, (int, float)) else None
 
