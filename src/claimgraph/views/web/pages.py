@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from ...analysis import MODALITIES
+from ...analysis_types import MODALITIES
 from ..claim_filter import select_claims
 from ..highlight import claim_in_context, highlight
 from ..report import document_marks
