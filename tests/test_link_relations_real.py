@@ -135,3 +135,12 @@ def test_a_shared_topic_noun_carries_no_status():
     due = view(B, claim(1, B.id, "Trump is due to address the convention on Thursday", modality="expected",
                         entities=("person:trump",)))
     assert relation_type(JUDGE, chance, due, CLOSE) != "conflicts"
+
+
+def test_two_different_sums_do_not_agree():
+    six = "the event has raised more than $6 million for veterans"
+    four = "Trump raised about $4 million that day"
+    a = view(A, claim(1, A.id, six, quantities=(Quantity((26, 42), "more than $6 million", 6e6, "more than", "USD"),)))
+    b = view(B, claim(1, B.id, four, entities=("person:trump",),
+                      quantities=(Quantity((13, 31), "about $4 million", 4e6, "about", "USD"),)))
+    assert relation_type(JUDGE, a, b, CLOSE) not in ("supports", "repeats")

@@ -473,7 +473,8 @@ class RuleJudge:
             found = rule(a, b)
             if found is not None:
                 return replace(found, confidence=confidence(a, b, score), rule=found.rule or rule.__name__[1:])
-        return replace(self._agreement(a, b), confidence=confidence(a, b, score), rule="agreement")
+        agreed = self._agreement(a, b)
+        return replace(agreed, confidence=confidence(a, b, score), rule="agreement") if agreed else None
 
     def _polarity(self, a: ClaimView, b: ClaimView) -> Relation | None:
         if not opposite_polarity(a, b):
@@ -534,10 +535,20 @@ class RuleJudge:
         return None
 
     def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:
+        if different_figures(a, b):
+            return None  # "raised more than $6 million" / "raised about $4 million": no agreement, and no rule
         added = detail_added(a, b)
         if added:
             return Relation(a.id, b.id, "supports", f"agrees with {a.cite()} and adds {', '.join(added)} ({b.cite()})")
         return Relation(a.id, b.id, "repeats", f"same content as {a.cite()}, nothing new ({b.cite()})")
+
+
+def different_figures(a: ClaimView, b: ClaimView) -> bool:
+    """Both give a figure of the same unit and the figures cannot be the same: whatever the rules could not
+    compare (owners unknown), the claims do not agree."""
+    return any(counted_noun(qa.unit) == counted_noun(qb.unit) and disjoint(interval(qa), interval(qb))
+               for qa in a.claim.quantities for qb in b.claim.quantities
+               if counts_something(qa) and counts_something(qb))
 
 
 def detail_added(a: ClaimView, b: ClaimView) -> list[str]:
