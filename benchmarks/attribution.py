@@ -368,7 +368,7 @@ def main() -> None:
     ap.add_argument("--no-model", action="store_true", help="measure without the learned cue model (rules only)")
     args = ap.parse_args()
     if args.no_model:
-        from claimgraph.analyze import attribution_model
+        from claimgraph.analyze.attribution import learned as attribution_model
 
         attribution_model.cue_model = lambda: None  # what the tool does when the model file is absent
     if args.mine_cues:

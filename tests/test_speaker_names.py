@@ -7,7 +7,7 @@ import pytest
 
 from claimgraph.analyze import attribution, entities, nlp
 from claimgraph.analyze.entities import entity_key
-from claimgraph.analyze.speakers import classify
+from claimgraph.analyze.attribution.speakers import classify
 from claimgraph.config import Settings
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..analysis import Attribution, Mention, Source
-from . import entities
+from ...analysis import Attribution, Mention, Source
+from .. import entities
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
