@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from . import learned
 from .cue_words import (
-    AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, DASHES, DEMONSTRATIVES, HEADLINE_CUE_WORDS,
-    HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERB_ENDINGS, LEADING_ADVERBS, MEDIUM_CLAUSE_PREPS,
+    AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, CONNECTING_ADVERBS, DASHES, DEMONSTRATIVES, HEADLINE_CUE_WORDS,
+    HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS, MEDIUM_CLAUSE_PREPS,
     MEDIUM_NOUNS, MEDIUM_PREPS, NOUN_CONTENT_PREPS, NOUN_CUE_LEMMAS, OPEN_QUOTES, RECIPIENT_LEMMAS, REFUSAL_LEMMAS,
     REPORTING_LEMMAS, SAYING_PARTICIPLES, STANCE_PREPS, TELLING_LEMMAS, WEEKDAYS, learned_cue_words,
 )
@@ -125,8 +125,8 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
     for child in sorted(verb.children, key=lambda t: -t.i):
         # "has also said", "later tweeted", "did not deny": auxiliaries and adverbs right before the verb
         if child.i < verb.i and child.i == first - 1 and (
-            child.dep_ in AUX_DEPS or (child.dep_ == "advmod" and child.lower_.endswith(LEADING_ADVERB_ENDINGS))
-            or child.lower_ in LEADING_ADVERBS
+            child.dep_ in AUX_DEPS or child.lower_ in LEADING_ADVERBS
+            or (child.dep_ == "advmod" and child.tag_ != "WRB" and child.lower_ not in CONNECTING_ADVERBS)
         ):
             first = child.i
     last = verb.i
@@ -244,16 +244,25 @@ def _content_end(doc, verb, holder, last: int, rules: bool = True) -> int:
     turn ("backed Obama | over Clinton" yes, "called it improper | on Monday" no); without the model, a rule
     ("..., Moscow's 'first defence alliance'" yes, side clauses no) where ``rules`` says so."""
     model = learned.cue_model()
-    for child in sorted((c for c in verb.children if c.i > last), key=lambda c: c.i):
+    after = sorted((c for c in verb.children if c.i > last), key=lambda c: c.i)
+    for k, child in enumerate(after):
         if model is not None:
             if child.dep_ == "punct":
                 continue  # ("... a pact," Moscow's "first alliance": punctuation neither ends nor joins)
+            if _next_statement(child) or (child.dep_ == "cc" and any(_next_statement(c) for c in after[k + 1 : k + 2])):
+                break  # ("first said A, | but in a later interview said B")
             if ends_content(child) or not model.extends_content(verb, child, holder):
                 break
         elif not rules or child.dep_ in ("advcl", "punct", "cc", "conj") or _is_cue_verb(child):
             continue
         last = max(last, child.right_edge.i)
     return last
+
+
+def _next_statement(child) -> bool:
+    """A cue verb coordinated after the content: the speaker's next statement, not more of this one ("first said
+    A, but in a later interview said B")."""
+    return child.dep_ == "conj" and _is_cue_verb(child)
 
 
 def _predicate_adjective(verb):
@@ -284,7 +293,25 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
             if objs:
                 last = _content_end(doc, verb, child, objs[0].right_edge.i, rules=False)
                 return _trim(doc, objs[0].left_edge.i, last, lo, hi)
+        mark = _for_mark(child)
+        if mark is not None and mark.i == child.left_edge.i:
+            # "called for the president to resign": what is called for is the clause after "for"
+            return _trim(doc, mark.i + 1, child.right_edge.i, lo, hi)
     return None
+
+
+def _for_mark(clause):
+    """The "for" that opens a for-to clause hanging off a verb ("called *for* the president to resign"), or None."""
+    if clause.dep_ != "advcl":
+        return None
+    return next((g for g in clause.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+
+
+def _joins_cue(tok, verb) -> bool:
+    """A preposition between a stance verb and what it is about, which PolNeAR counts in the cue ("called for",
+    "pointed to"): a preposition of the verb, or the "for" of a for-to clause."""
+    return (tok.dep_ == "prep" and tok.head.i == verb.i) or (
+        tok.dep_ == "mark" and tok.lower_ == "for" and tok.head.head.i == verb.i and tok.head.dep_ == "advcl")
 
 
 def _sides(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -322,6 +349,9 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
             or (lemma == "put" and put_it is not None)):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        # "As reported by Western Journalism, Y": the agent of a passive as-clause
+        subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is None or subj.lower_ == "it":
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp") or (
@@ -342,7 +372,7 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
         return None
     content, other = sides[0], (sides[1] if len(sides) > 1 else None)  # the host clause runs across the as-clause
     cue = (_cue_extent(doc, verb, lo, hi)[0], put_it.i if put_it is not None else verb.i)
-    return CueMatch("verb", _char_span(doc, *cue), verb.i, (subj.left_edge.i, subj.right_edge.i), subj.i,
+    return CueMatch("verb", _char_span(doc, *cue), verb.i, (subj.left_edge.i, min(subj.right_edge.i, hi)), subj.i,
                     _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None)
 
 
@@ -637,7 +667,7 @@ def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> C
         cue, content, other = (cue[0], inner[0]), inner[1], None
         taken.add(inner[0])
         stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS or silent
-    elif stance and content[0] > verb.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == verb.i:
+    elif stance and content[0] > verb.i and _joins_cue(doc[content[0] - 1], verb):
         cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
     elif content[0] == verb.i + 3 and doc[verb.i + 1].lower_ == "it" and doc[verb.i + 2].pos_ == "ADJ":
         cue = (cue[0], verb.i + 2)  # "made it clear | that X"
