@@ -434,3 +434,74 @@ def test_an_adverb_right_before_the_cue_verb_belongs_to_it(adverb, in_cue):
         .        .        PUNCT .   3 punct
     """)
     assert cues_of(doc)[0][1] == (f"has {adverb} claimed" if in_cue else "claimed")
+
+
+RELEASED_A_STATEMENT = """
+    She       she       PRON  PRP 1 nsubj
+    released  release   VERB  VBD 1 ROOT
+    a         a         DET   DT  3 det
+    statement statement NOUN  NN  1 dobj
+    saying    say       VERB  VBG 3 acl
+    that      that      SCONJ IN  9 mark
+    the       the       DET   DT  7 det
+    plant     plant     NOUN  NN  9 nsubjpass
+    is        be        AUX   VBZ 9 auxpass
+    closed    close     VERB  VBN 4 ccomp
+    .         .         PUNCT .   1 punct
+"""
+
+
+def test_an_object_that_names_the_kind_of_saying_is_part_of_the_cue(monkeypatch):
+    """PolNeAR marks "released a statement saying" as the cue and what follows as the content."""
+    monkeypatch.setattr(learned, "cue_model", SHIPPED_CUE_MODEL)  # "release" is a cue only to the model
+    doc = hand_parsed("She released a statement saying that the plant is closed.", RELEASED_A_STATEMENT)
+    assert cues_of(doc) == [("verb", "released a statement saying", "She", "that the plant is closed")]
+
+
+def test_a_date_after_such_an_object_is_no_content(monkeypatch):
+    monkeypatch.setattr(learned, "cue_model", SHIPPED_CUE_MODEL)
+    doc = hand_parsed("The ministry issued a statement on Monday.", """
+        The       the       DET   DT  1 det
+        ministry  ministry  NOUN  NN  2 nsubj
+        issued    issue     VERB  VBD 2 ROOT
+        a         a         DET   DT  4 det
+        statement statement NOUN  NN  2 dobj
+        on        on        ADP   IN  2 prep
+        Monday    Monday    PROPN NNP 5 pobj  B-DATE
+        .         .         PUNCT .   2 punct
+    """)
+    assert all(content != "Monday" for _, _, _, content in cues_of(doc))
+
+
+def test_a_manner_adverb_right_after_the_cue_verb_belongs_to_it():
+    doc = hand_parsed("Trump said sarcastically that the plant is closed.", """
+        Trump         Trump         PROPN NNP 1 nsubj     B-PERSON
+        said          say           VERB  VBD 1 ROOT
+        sarcastically sarcastically ADV   RB  1 advmod
+        that          that          SCONJ IN  7 mark
+        the           the           DET   DT  5 det
+        plant         plant         NOUN  NN  7 nsubjpass
+        is            be            AUX   VBZ 7 auxpass
+        closed        close         VERB  VBN 1 ccomp
+        .             .             PUNCT .   1 punct
+    """)
+    assert cues_of(doc) == [("verb", "said sarcastically", "Trump", "that the plant is closed")]
+
+
+def test_a_hyphen_inside_a_source_is_no_dateline():
+    """PolNeAR train: "Florida-based Republican strategist Al Cardenas" lost "Florida-" as if it were a dateline."""
+    doc = hand_parsed("Florida-based strategist Al Cardenas said the plant is closed.", """
+        Florida    Florida    PROPN NNP  2  npadvmod B-GPE
+        -          -          PUNCT HYPH 2  punct
+        based      base       VERB  VBN  3  amod
+        strategist strategist NOUN  NN   5  compound
+        Al         Al         PROPN NNP  5  compound B-PERSON
+        Cardenas   Cardenas   PROPN NNP  6  nsubj    I-PERSON
+        said       say        VERB  VBD  6  ROOT
+        the        the        DET   DT   8  det
+        plant      plant      NOUN  NN   10 nsubjpass
+        is         be         AUX   VBZ  10 auxpass
+        closed     close      VERB  VBN  6  ccomp
+        .          .          PUNCT .    6  punct
+    """)
+    assert cues_of(doc) == [("verb", "said", "Florida-based strategist Al Cardenas", "the plant is closed")]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from . import learned
 from .cue_words import (
     AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, CONNECTING_ADVERBS, DASHES, DEMONSTRATIVES, HEADLINE_CUE_WORDS,
-    HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS, MEDIUM_CLAUSE_PREPS,
+    HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS, LIGHT_OBJECTS, LIGHT_PREPS, MEDIUM_CLAUSE_PREPS,
     MEDIUM_NOUNS, MEDIUM_PREPS, NOUN_CONTENT_PREPS, NOUN_CUE_LEMMAS, OPEN_QUOTES, RECIPIENT_LEMMAS, REFUSAL_LEMMAS,
     REPORTING_LEMMAS, SAYING_PARTICIPLES, STANCE_PREPS, TELLING_LEMMAS, WEEKDAYS, learned_cue_words,
 )
@@ -133,6 +133,11 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
     for child in verb.children:
         if child.i == last + 1 and (child.dep_ == "prt" or (child.dep_ == "npadvmod" and child.lower_ in WEEKDAYS)):
             last = child.i  # "pointed out", "said Thursday"
+        elif child.dep_ == "npadvmod" and child.left_edge.i == last + 1 and child.ent_type_ in ("DATE", "TIME"):
+            last = child.right_edge.i  # "said last month", "boasted Monday night"
+        elif child.i == last + 1 and child.dep_ == "advmod" and child.tag_ != "WRB" and child.right_edge.i == child.i \
+                and child.lower_ not in CONNECTING_ADVERBS:
+            last = child.i  # "said sarcastically", "said recently" (85% of them in PolNeAR train's cues)
     for child in verb.children:
         if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in MEDIUM_PREPS:
             objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -350,7 +355,7 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None:
-        # "As reported by Western Journalism, Y": the agent of a passive as-clause
+        # "As reported by Western Journalism, Y": the agent of a passive as-clause (PolNeAR's cue: "reported")
         subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is None or subj.lower_ == "it":
         return None
@@ -391,8 +396,8 @@ def _after_dateline(doc, subj, first: int, last: int):
     """(first token, head) of a source phrase without a dateline the parser took into it ("CLEVELAND, July 19 —
     Donald Trump said": the source is Donald Trump, not the city and the date)."""
     for k in range(last - 1, first, -1):
-        if doc[k].text not in DASHES:
-            continue
+        if doc[k].text not in DASHES or not (doc[k].text in ("—", "--") or doc[k - 1].whitespace_):
+            continue  # (a hyphen inside a word is no dateline's end: "Florida-based strategist Al Cardenas")
         before = doc[first:k]
         if not any(t.ent_type_ in ("GPE", "DATE") or (t.is_upper and len(t) > 1) for t in before) or any(
                 t.ent_type_ == "PERSON" for t in before):
@@ -525,6 +530,29 @@ def _negated(verb) -> bool:
         for c in words)
 
 
+def _light_verb(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
+    """(last cue token, content) of a verb whose object only says what kind of saying it is, as PolNeAR marks it:
+    "issued a statement saying Y", "expressed concern about Y", "took aim at Y" (the cue runs through the
+    participle or preposition that takes what is said), or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"), None)
+    if obj is None or obj.lemma_.lower() not in LIGHT_OBJECTS or obj.right_edge.i >= hi:
+        return None
+    for tok in sorted([c for c in obj.children if c.i > obj.i] + [c for c in verb.children if c.i > obj.i], key=lambda t: t.i):
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.left_edge.i == tok.i:
+            said = _content_of_verb(doc, tok, lo, hi, False)
+            return (tok.i, said) if said is not None and said[0] > tok.i else None
+        follows = tok.i == max(t.i for t in obj.subtree if t.i < tok.i) + 1
+        if tok.dep_ == "prep" and tok.lower_ in LIGHT_PREPS and follows and not ends_content(tok):
+            objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            when = [c.i for c in objs[0].children if c.i > objs[0].i and ends_content(c)]  # "... | on Monday"
+            said = _trim(doc, objs[0].left_edge.i, min(when, default=objs[0].right_edge.i + 1) - 1, lo, hi)
+            return (tok.i, said) if said is not None else None
+        return None  # something else follows the object: "issued a statement | on Monday"
+    return None
+
+
 def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
     """(inner verb index, its content) when the verb goes on with an infinitive of a reporting verb that has a
     content of its own: "went on to say that Y", "refused to discuss Y"."""
@@ -629,7 +657,8 @@ def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> C
     if inner is not None and (content is None or content[0] <= inner[0] <= content[1]):
         content = inner[1]  # the cue then runs to the inner verb (below)
     else:
-        inner = None
+        inner = _light_verb(doc, verb, lo, hi)  # "issued a statement saying Y": the cue runs to "saying"
+        content = inner[1] if inner is not None else content
     if content is None and not clause_only:
         # "“...,” he said." where the parser gave the quote no clause: the rest of the stretch.
         cue_first = min(subj.left_edge.i, verb.i)
