@@ -377,11 +377,13 @@ def main() -> None:
     ap.add_argument("--cue-model", type=Path, default=None,
                     help="use this cue model file (a model trained without the --last texts, for tuning)")
     args = ap.parse_args()
-    from claimgraph.analyze.attribution import learned
-
     if args.no_model:
+        from claimgraph.analyze.attribution import learned
+
         learned.cue_model = lambda: None  # what the tool does when the model file is absent
     elif args.cue_model is not None:
+        from claimgraph.analyze.attribution import learned
+
         model = learned.read_model(args.cue_model)
         if model is None:
             sys.exit(f"{args.cue_model}: not a readable cue model")
