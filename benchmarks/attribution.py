@@ -8,8 +8,8 @@
 ``--no-model`` measures the fallback the tool uses when ``analyze/data/cue_model.json`` is absent (rules and the
 mined cue lexicon only). ``--last N`` takes the last N texts of the split (a train holdout for tuning; dev is for
 the figures reported); ``--cue-model M.json`` reads the cue model from M.json, one trained without those texts
-(``scripts/train_attribution.py --holdout 140 --out M.json``). ``--cache F`` keeps the spaCy parses in a DocBin file and reuses them while the texts the
-parser sees are unchanged (the seconds printed then leave the parse out).
+(``scripts/train_attribution.py --holdout 140 --out M.json``). ``--cache F`` keeps the spaCy parses in a DocBin
+file and reuses them while the texts the parser sees are unchanged (the seconds printed then leave the parse out).
 
 Data: ``../shared/data/polnear/<split>/`` (BRAT standoff). Gold: every Source, Cue and Content text-bound
 annotation that takes part in an ``Attribution`` event. Texts annotated by several annotators are scored

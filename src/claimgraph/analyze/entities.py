@@ -226,7 +226,9 @@ def _resolve_in_document(text: str, mentions: list[Mention]) -> None:
         m.label = label_of(m.key, m.label)
 
 
-def _surnames_the_tagger_mislabelled(mentions: list[Mention], mapping: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def _surnames_the_tagger_mislabelled(
+    mentions: list[Mention], mapping: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
     """"Trump included ..." tagged ORG in a report that names Donald Trump: a one-word ORG mention that is the
     last name of exactly one full person name in the same document is that person. Only within a document:
     across reports "Ford" may be the company in one and a person in another."""

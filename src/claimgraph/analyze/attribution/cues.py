@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 from . import learned
 from .cue_words import (
-    AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, CONNECTING_ADVERBS, DASHES, DEMONSTRATIVES, HEADLINE_CUE_WORDS,
-    HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS, LIGHT_OBJECTS, LIGHT_PREPS, MEDIUM_CLAUSE_PREPS,
-    MEDIUM_NOUNS, MEDIUM_PREPS, NOUN_CONTENT_PREPS, NOUN_CUE_LEMMAS, OPEN_QUOTES, RECIPIENT_LEMMAS, REFUSAL_LEMMAS,
-    REPORTING_LEMMAS, SAYING_PARTICIPLES, STANCE_PREPS, TELLING_LEMMAS, WEEKDAYS, learned_cue_words,
+    AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, CONNECTING_ADVERBS, DASHES,
+    DEMONSTRATIVES, HEADLINE_CUE_WORDS, HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS,
+    LIGHT_OBJECTS, LIGHT_PREPS, MEDIUM_CLAUSE_PREPS, MEDIUM_NOUNS, MEDIUM_PREPS, NOUN_CONTENT_PREPS,
+    NOUN_CUE_LEMMAS, OPEN_QUOTES, RECIPIENT_LEMMAS, REFUSAL_LEMMAS, REPORTING_LEMMAS, SAYING_PARTICIPLES,
+    STANCE_PREPS, TELLING_LEMMAS, WEEKDAYS, learned_cue_words,
 )
 
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -537,7 +538,8 @@ def _light_verb(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | No
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"), None)
     if obj is None or obj.lemma_.lower() not in LIGHT_OBJECTS or obj.right_edge.i >= hi:
         return None
-    for tok in sorted([c for c in obj.children if c.i > obj.i] + [c for c in verb.children if c.i > obj.i], key=lambda t: t.i):
+    after = [c for c in obj.children if c.i > obj.i] + [c for c in verb.children if c.i > obj.i]
+    for tok in sorted(after, key=lambda t: t.i):
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.left_edge.i == tok.i:
             said = _content_of_verb(doc, tok, lo, hi, False)
             return (tok.i, said) if said is not None and said[0] > tok.i else None
