@@ -1,18 +1,20 @@
 """Attribution on PolNeAR: exact and overlap P/R/F1 for source, cue and content spans, scored on what users get.
 
     .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--last N] [--json] [--no-model] [--cache F]
+    .venv/bin/python benchmarks/attribution.py --split train --last 140 --cue-model M.json   # the tuning setup
     .venv/bin/python benchmarks/attribution.py --mine-cues     # rebuild analyze/data/cue_words.tsv from train
     .venv/bin/python scripts/train_attribution.py              # rebuild analyze/data/cue_model.json from train
 
 ``--no-model`` measures the fallback the tool uses when ``analyze/data/cue_model.json`` is absent (rules and the
 mined cue lexicon only). ``--last N`` takes the last N texts of the split (a train holdout for tuning; dev is for
-the figures reported). ``--cache F`` keeps the spaCy parses in a DocBin file and reuses them while the texts the
-parser sees are unchanged (the seconds printed then leave the parse out).
+the figures reported); ``--cue-model M.json`` reads the cue model from M.json, one trained without those texts
+(``scripts/train_attribution.py --holdout 140 --out M.json``). ``--cache F`` keeps the spaCy parses in a DocBin
+file and reuses them while the texts the parser sees are unchanged (the seconds printed then leave the parse out).
 
 Data: ``../shared/data/polnear/<split>/`` (BRAT standoff). Gold: every Source, Cue and Content text-bound
 annotation that takes part in an ``Attribution`` event. Texts annotated by several annotators are scored
 against one annotation, the alphabetically first file ``<stem>_<annotator>.ann``. A span with fragments
-(``0 5;9 20``) is a tuple of fragments.
+(``0 5;9 20``) is the set of its fragments (compared in text order, whatever order the file lists them in).
 
 Each text is read as ``claimgraph add`` reads a ``.txt`` file (the text reader, page furniture marked), analysed
 by the tool's ``Analyzer`` and turned into the story JSON (``link.story.build_story``, the claims of
@@ -33,7 +35,7 @@ further fragments. Attributions that never reach a claim count here, not in the 
 
 Duplicate spans (a source shared by two cues) count once, on both sides. Matching, per category (source, cue,
 content), one-to-one:
-- before matching, each fragment is trimmed of whitespace and of the punctuation characters
+- before matching, each fragment is trimmed of whitespace (no-break spaces too) and of the punctuation characters
   ``. , ; : ! ? " “ ” ‘ ’ ' ( ) — –`` at both edges; empty fragments are dropped;
 - exact: a prediction matches a gold span with exactly the same trimmed fragments;
 - overlap: a prediction matches a gold span sharing at least one character, pairs taken greedily by largest
@@ -60,16 +62,22 @@ CATEGORIES = ("source", "cue", "content")
 Fragments = tuple[tuple[int, int], ...]
 
 
+def _edge(ch: str) -> bool:
+    return ch in EDGE or ch.isspace()  # any space: PolNeAR's texts hold no-break spaces (U+00A0)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in EDGE:
+    while start < end and _edge(text[start]):
         start += 1
-    while end > start and text[end - 1] in EDGE:
+    while end > start and _edge(text[end - 1]):
         end -= 1
     return (start, end) if start < end else None
 
 
 def trimmed(text: str, frags) -> Fragments | None:
-    out = tuple(f for f in (trim(text, s, e) for s, e in frags) if f)
+    """The fragments trimmed, empty ones dropped, in text order (a span is a set of fragments: BRAT files list
+    some in another order)."""
+    out = tuple(sorted(f for f in (trim(text, s, e) for s, e in frags) if f))
     return out or None
 
 
@@ -366,11 +374,20 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--mine-cues", action="store_true", help="rebuild analyze/data/cue_words.tsv from train")
     ap.add_argument("--no-model", action="store_true", help="measure without the learned cue model (rules only)")
+    ap.add_argument("--cue-model", type=Path, default=None,
+                    help="use this cue model file (a model trained without the --last texts, for tuning)")
     args = ap.parse_args()
     if args.no_model:
-        from claimgraph.analyze import attribution_model
+        from claimgraph.analyze.attribution import learned
 
-        attribution_model.cue_model = lambda: None  # what the tool does when the model file is absent
+        learned.cue_model = lambda: None  # what the tool does when the model file is absent
+    elif args.cue_model is not None:
+        from claimgraph.analyze.attribution import learned
+
+        model = learned.read_model(args.cue_model)
+        if model is None:
+            sys.exit(f"{args.cue_model}: not a readable cue model")
+        learned.cue_model = lambda: model
     if args.mine_cues:
         mine_cues()
         return

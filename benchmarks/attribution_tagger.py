@@ -153,7 +153,8 @@ class Tagger:
 
 def with_rules(docs, tagged: dict[str, dict[str, set]] | None, cue_model: Path) -> dict:
     """claimgraph's rules with ``cue_model`` deciding which words are cues, or with the tagger when ``tagged``."""
-    from claimgraph.analyze import attribution_model, nlp
+    from claimgraph.analyze import nlp
+    from claimgraph.analyze.attribution import learned as attribution_model
     from claimgraph.config import Settings
 
     base = attribution_model.read_model(cue_model)

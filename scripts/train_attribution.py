@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import attribution as bench  # noqa: E402  (benchmarks/attribution.py: corpus reading)
 
-from claimgraph.analyze import attribution_model, cues, nlp  # noqa: E402
+from claimgraph.analyze import nlp  # noqa: E402
+from claimgraph.analyze.attribution import cues  # noqa: E402
+from claimgraph.analyze.attribution import learned as attribution_model  # noqa: E402
 from claimgraph.config import Settings  # noqa: E402
 
 C = 0.2  # inverse regularisation, chosen on a held-out part of train (see the card)

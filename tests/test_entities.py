@@ -110,3 +110,24 @@ def test_resolved_mentions_carry_their_identitys_label(nlp):
     doc = nlp("Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, the Kestrian ministry said.")
     demonyms = [m for m in find_mentions(doc) if m.text == "Kestrian"]
     assert demonyms and {m.label for m in demonyms} == {"GPE"}
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_the_report_names():
+    """"Trump included ..." tagged ORG in a report about Donald Trump: the person, so "he" can stand for him."""
+    from hand_parsed import hand_parsed
+
+    doc = hand_parsed("Trump spoke. Donald Trump left. Ford rose.", """
+        Trump  Trump  PROPN NNP 1 nsubj    B-ORG
+        spoke  speak  VERB  VBD 1 ROOT
+        .      .      PUNCT .   1 punct
+        Donald Donald PROPN NNP 4 compound B-PERSON
+        Trump  Trump  PROPN NNP 5 nsubj    I-PERSON
+        left   leave  VERB  VBD 5 ROOT
+        .      .      PUNCT .   5 punct
+        Ford   Ford   PROPN NNP 8 nsubj    B-ORG
+        rose   rise   VERB  VBD 8 ROOT
+        .      .      PUNCT .   8 punct
+    """)
+    found = [(m.text, m.label, m.key) for m in find_mentions(doc)]
+    assert found == [("Trump", "PERSON", "person:donald trump"), ("Donald Trump", "PERSON", "person:donald trump"),
+                     ("Ford", "ORG", "org:ford")]  # no Ford is named in full: the company stays

@@ -7,7 +7,7 @@ import pytest
 
 from claimgraph.analyze import attribution, entities, nlp
 from claimgraph.analyze.entities import entity_key
-from claimgraph.analyze.speakers import classify
+from claimgraph.analyze.attribution.speakers import classify
 from claimgraph.config import Settings
 
 
@@ -100,3 +100,20 @@ def test_a_senator_described_by_their_state_is_a_person(model):
     text = "Marco Rubio spoke first. “It's a difficult issue,” the Florida senator said."
     found = [s for s in speakers_of(model, text) if "difficult" in s[0]]
     assert [kind for _, _, kind in found] == ["person"]
+
+
+def test_he_said_after_a_surname_the_tagger_took_for_an_organisation(model):
+    """PolNeAR train (wash-post 2016-08-10): the tagger called "Trump" an organisation, so "he said" skipped him
+    and took the last person quoted, Joey Salceda, with the newspaper that had relayed Salceda."""
+    text = ("A lawmaker in the Philippines is calling for Donald Trump to be banned from the country.\n\n"
+            "\"There is no feasible basis or reasonable justification to the wholesale labeling of Filipinos as coming "
+            "from a 'terrorist state',\" Joey Salceda said in a bill filed in Manila's House of Representatives, "
+            "according to the Philippine Star.\n\n"
+            "At a rally in Portland, Maine, on Thursday afternoon, Trump included the Philippines on a list of "
+            "countries that had sent immigrants who had plotted to kill Americans. \"We're letting people come in "
+            "from terrorist nations that shouldn't be allowed, because you can't vet them,\" he said.")
+    parsed = model(text)
+    claims, sources = attribution.extract_claims(parsed, entities.find_mentions(parsed), "dnames")
+    names = {s.id: (s.name, s.kind) for s in sources}
+    quote = [c for c in claims if "We're letting" in c.content]
+    assert [[names[a.source] for a in c.attribution] for c in quote] == [[("Donald Trump", "person")]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.analyze import entities, nlp
-from claimgraph.analyze.speakers import Speakers, classify
+from claimgraph.analyze.attribution.speakers import Speakers, classify
 from claimgraph.config import Settings
 
 

@@ -218,10 +218,32 @@ def _resolve_in_document(text: str, mentions: list[Mention]) -> None:
             after = _ACRONYM_AFTER.match(text, m.end)
             if after and initials(m.name) == after.group(1).replace(".", "").upper():
                 mapping.setdefault("org:" + lookup_form(after.group(1)), (m.key, m.name))
+    for key, target in _surnames_the_tagger_mislabelled(mentions, mapping).items():
+        mapping.setdefault(key, target)
     for m in mentions:
         if m.key in mapping:
             m.key, m.name = mapping[m.key]
         m.label = label_of(m.key, m.label)
+
+
+def _surnames_the_tagger_mislabelled(
+    mentions: list[Mention], mapping: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """"Trump included ..." tagged ORG in a report that names Donald Trump: a one-word ORG mention that is the
+    last name of exactly one full person name in the same document is that person. Only within a document:
+    across reports "Ford" may be the company in one and a person in another."""
+    people: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        key, name = mapping.get(m.key, (m.key, m.name))
+        if key.startswith("person:") and len(name.split()) > 1:
+            people.setdefault(name.split()[-1].lower(), set()).add((key, name))
+    out: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        kind, form = m.key.split(":", 1)
+        found = people.get(form, set())
+        if kind == "org" and " " not in form and len(found) == 1 and m.key not in mapping:
+            out[m.key] = next(iter(found))
+    return out
 
 
 def label_of(key: str, label: str) -> str:

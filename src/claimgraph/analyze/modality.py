@@ -9,7 +9,7 @@ then a plan, then an expectation.
 from __future__ import annotations
 
 from ..analysis_types import Claim
-from .cues import HEARSAY_LEMMAS, REPORTING_LEMMAS
+from .attribution.cue_words import HEARSAY_LEMMAS, REPORTING_LEMMAS
 
 ORDER = ("question", "denied", "hedged", "planned", "expected")
 

@@ -1,6 +1,6 @@
 """Time expressions as TimeML TIMEX3, resolved against the publication date.
 
-``find_times`` runs the compiled rules of ``timex_rules`` over the text (each rule's full pattern only near
+``find_times`` runs the compiled rules of ``rules`` over the text (each rule's full pattern only near
 hits of its keyword, found in one scan of the lower-cased text, so the cost stays linear in the text), keeps
 the longest match wherever matches overlap, and resolves the kept ones in document order (later ones may
 refer back: "the quarter", "a year earlier"). ``claim_time`` picks the time a claim's content is about.
@@ -12,10 +12,10 @@ import itertools
 import re
 from typing import Iterator
 
-from ..analysis_types import Claim, TimeExpression
-from . import timex_calendar as cal
-from .timex_context import Context
-from .timex_rules import RULES, Resolved
+from ...analysis_types import Claim, TimeExpression
+from . import values as cal
+from .context import Context
+from .rules import RULES, Resolved
 
 UNKNOWN_ANCHOR_NOTE = "publication date unknown: relative expression left unresolved"
 # A claim's time is more useful the more it pins down: dates first, stretches and repetitions last.

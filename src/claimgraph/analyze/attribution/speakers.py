@@ -15,10 +15,11 @@ phrase refers back to it. Key policy (``Source.key``, merged across documents by
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..analysis_types import Attribution, Mention, Source
-from . import entities
+from ...analysis_types import Attribution, Mention, Source
+from .. import entities
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
@@ -126,7 +127,8 @@ class Speakers:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: keep it once
         self.doc_id = doc_id
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=lambda m: m.start)  # named-entity mentions never overlap
+        self.starts = [m.start for m in self.mentions]
         self.sources: list[Source] = []
         self.by_key: dict[str, Source] = {}
         self.seen: list[Seen] = []
@@ -159,7 +161,7 @@ class Speakers:
 
     def _mention_at(self, start: int, end: int, head_start: int) -> Mention | None:
         best = None
-        for m in self.mentions:
+        for m in self.mentions[max(bisect_left(self.starts, start) - 1, 0) :]:
             if m.start >= end:
                 break
             if m.end <= start:
@@ -288,7 +290,7 @@ class Speakers:
             if word in words or lemma in words:
                 return s.source
         # an earlier named mention containing the word ("the ministry" -> "the Defence Ministry")
-        for m in reversed(self.mentions):
+        for m in self._mentions_back_from(position):
             if m.end <= position and m.label in ("ORG", "GPE") and lemma in _head_words(m.text):
                 ekey, name = m.key, m.name
                 kind = classify(lemma, m.text.lower(), m.label, True)
@@ -313,6 +315,10 @@ class Speakers:
         before = self.text[line_start : mention.start]
         return not (before.count("“") > before.count("”") or before.count('"') % 2 == 1)
 
+    def _mentions_back_from(self, position: int):
+        """The mentions that start before ``position``, nearest first (a bisection, not a walk over the rest)."""
+        return reversed(self.mentions[: bisect_left(self.starts, position)])
+
     def _pronoun(self, low: str, position: int) -> Source | None:
         """Most recent compatible speaker, else the most recent compatible named mention."""
         want_person = low in PERSON_PRONOUNS or low in ("i", "me")
@@ -325,7 +331,7 @@ class Speakers:
             ):
                 best_pos, best = s.position, s.source
                 break
-        for m in reversed(self.mentions):
+        for m in self._mentions_back_from(position):
             if m.end > position:
                 continue
             if m.start <= best_pos:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).with_name("data") / "cue_model.json"
+MODEL_PATH = Path(__file__).parent.parent / "data" / "cue_model.json"
 FORMAT = "claimgraph-cue-model/2"
 PREP_WORDS = frozenset({"about", "of", "for", "on", "to", "against", "with", "as", "at", "in", "over", "by", "into"})
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})

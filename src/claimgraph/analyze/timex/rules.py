@@ -18,7 +18,7 @@ Resolution rules against the anchor (the publication date), documented here beca
   "a year earlier/ago" shortly after a quarter is named ("the third quarter ... a year earlier") is that
   quarter a year before; "the quarter" is the quarter last named, else the last completed one;
 - without an anchor, relative expressions keep ``X`` placeholders (``XXXX-06``, ``XXXX-WXX-4``).
-The tense is read by ``timex_context.Context.tense``.
+The tense is read by ``context.Context.tense``.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from . import timex_calendar as cal
-from . import timex_lexicon as lx
-from .timex_context import Context
+from . import values as cal
+from . import lexicon as lx
+from .context import Context
 
 
 @dataclass

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analysis_types import Attribution, Claim, Mention, Source
-from .cues import CLOSE_QUOTES, OPEN_QUOTES, SUBJECT_DEPS, CueMatch, find_cues
+from ...analysis_types import Attribution, Claim, Mention, Source
+from .cue_words import CLOSE_QUOTES, OPEN_QUOTES
+from .cues import SUBJECT_DEPS, CueMatch, find_cues
 from .speakers import Speakers
 
 MAX_JOINED_SENTENCES = 8  # a quotation that never closes stops swallowing sentences here

@@ -2,74 +2,34 @@
 
 Works on one spaCy sentence-like stretch of tokens and returns raw cue matches: where the cue is, which tokens
 name the source (if any) and which characters hold the reported content. Resolving who the source is
-(pronouns, nominals, kinds, keys) is ``speakers``' job; building claims and chains is ``attribution``'s.
+(pronouns, nominals, kinds, keys) is ``speakers``' job; building claims and chains is ``claims``'.
 
-Which verbs and nouns are cues, and where a content ends after its clause, the learned model in
-``attribution_model`` decides when its file is present; otherwise the reporting-verb lexicon below and the
-mined ``cue_words.tsv`` do. Cue kinds: active reporting verbs, passives ("was asked about", "was first reported
-by"), nouns ("X's claim that", "rumors that"), "according to", "citing", hedges, impersonal "it is understood",
-transcript-style "NAME:" lines, and bare "he said." after a quotation. Spans follow PolNeAR's conventions
-(sources with their relative clauses, a quotation's content up to its closing mark).
+``find_cues`` hands each token to the cue kinds in ``CUE_KINDS`` in turn; the first kind the word belongs to
+decides whether it makes a cue there. One function per kind: transcript-style "NAME:" lines
+(``_speaker_line``), "according to", "citing", hedges ("reportedly"), headline "X reports", nouns ("X's claim
+that", "rumors that"), and verbs: as-clauses ("as the ministry said"), impersonal "it is understood", passives
+("was asked about", "was first reported by"), a copula with an adjective ("were aware that"), bare "he said."
+after a quotation (or "has not commented": silence) and active reporting verbs. Which verbs and nouns are cues,
+and where a content ends after its clause, the learned model in ``learned`` decides when its file is present;
+otherwise the word lists in ``cue_words`` do. Spans follow PolNeAR's conventions (sources with their relative
+clauses, a quotation's content up to its closing mark).
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from . import attribution_model
+from . import learned
+from .cue_words import (
+    AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, CONNECTING_ADVERBS, DASHES,
+    DEMONSTRATIVES, HEADLINE_CUE_WORDS, HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS,
+    LIGHT_OBJECTS, LIGHT_PREPS, MEDIUM_CLAUSE_PREPS, MEDIUM_NOUNS, MEDIUM_PREPS, NOUN_CONTENT_PREPS,
+    NOUN_CUE_LEMMAS, OPEN_QUOTES, RECIPIENT_LEMMAS, REFUSAL_LEMMAS, REPORTING_LEMMAS, SAYING_PARTICIPLES,
+    STANCE_PREPS, TELLING_LEMMAS, WEEKDAYS, learned_cue_words,
+)
 
-# Verbs whose subject is a speaker and whose object or clause is what was said. Lemmas.
-REPORTING_LEMMAS = frozenset(
-    """say tell confirm explain state reveal warn report announce deny claim add note write argue suggest insist
-    acknowledge admit assert contend declare maintain allege predict estimate indicate tweet post testify respond
-    reply comment remark observe recall emphasize emphasise stress concede complain ask urge conclude find show
-    promise pledge vow forecast caution assure reiterate repeat disclose inform brief mention hint signal
-    propose recommend demand boast joke lament recount publish broadcast quote cite describe
-    believe think hope fear expect predict accuse blame criticize criticise question wonder speculate
-    told""".split()
-)
-# Of those, the ones that need a clause (not just an object) to count: "X believes Y", not "X believes him".
-CLAUSE_ONLY_LEMMAS = frozenset(
-    "believe think hope fear expect accuse blame criticize criticise question wonder ask urge find show "
-    "describe demand recommend propose signal promise pledge vow".split()
-)
-# Verbs that introduce a further source into a chain: "NHK reported, citing undisclosed sources, that ...".
-CITING_WORDS = frozenset({"citing", "quoting"})
-# Adverbs that hedge a statement on someone unnamed's authority.
-HEDGE_WORDS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly"})
-# "It is understood/believed/reported that ..." with an expletive subject: an unnamed source.
-IMPERSONAL_LEMMAS = frozenset({"understand", "believe", "report", "say", "allege", "claim", "think", "rumor", "rumour", "know", "expect"})
-# Where a statement was made; kept in the cue when it follows the verb directly ("said in a Telegram post").
-MEDIUM_NOUNS = frozenset(
-    """statement post interview tweet letter email e-mail release blog video speech op-ed column message briefing
-    conference remarks remark address report note memo filing broadcast podcast essay article book call
-    appearance comment comments testimony hearing""".split()
-)
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
-LEADING_ADVERBS = frozenset({"also", "later", "just", "recently", "previously", "then", "still", "further", "once", "again", "often", "repeatedly", "first", "never", "now", "even"})
-LEADING_ADVERB_ENDINGS = ("ly",)
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-RECIPIENT_LEMMAS = frozenset({"tell", "inform", "brief", "ask", "assure", "remind", "warn"})  # their object hears it
-REFUSAL_LEMMAS = frozenset({"decline", "refuse"})  # "declined to comment on Y"
-HEARSAY_LEMMAS = frozenset({"say", "report", "rumor", "rumour", "allege"})  # "are said to have left"
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
-
-_DATA = Path(__file__).with_name("data") / "cue_words.tsv"
-
-
-@lru_cache(maxsize=1)
-def learned_cue_words() -> frozenset[str]:
-    """Verb lemmas mined from PolNeAR train (see data/CUE_WORDS_CARD.md); empty when the file is absent."""
-    try:
-        with _DATA.open(encoding="utf-8") as f:
-            return frozenset(row[0] for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#"))
-    except OSError:
-        return frozenset()
 
 
 @dataclass
@@ -139,9 +99,9 @@ def _source_end(subj, verb) -> int:
 
 
 def _is_cue_verb(tok) -> bool:
-    if not attribution_model.is_candidate(tok) or tok.pos_ == "NOUN":
+    if not learned.is_candidate(tok) or tok.pos_ == "NOUN":
         return False
-    model = attribution_model.cue_model()
+    model = learned.cue_model()
     lemma = tok.lemma_.lower()
     if model is not None:
         # PolNeAR marks "went on to say" from its first verb, so the model rarely calls an infinitive a cue;
@@ -160,26 +120,27 @@ def _quoted_as(tok) -> bool:
     return tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote"
 
 
-def _headline_cue(tok) -> bool:
-    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lower_ in ("reports", "report", "says", "say")
-
-
 def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
     """The cue's tokens: the verb with its auxiliaries/negation right before it, and an adjacent medium phrase."""
     first = verb.i
     for child in sorted(verb.children, key=lambda t: -t.i):
         # "has also said", "later tweeted", "did not deny": auxiliaries and adverbs right before the verb
         if child.i < verb.i and child.i == first - 1 and (
-            child.dep_ in AUX_DEPS or (child.dep_ == "advmod" and child.lower_.endswith(LEADING_ADVERB_ENDINGS))
-            or child.lower_ in LEADING_ADVERBS
+            child.dep_ in AUX_DEPS or child.lower_ in LEADING_ADVERBS
+            or (child.dep_ == "advmod" and child.tag_ != "WRB" and child.lower_ not in CONNECTING_ADVERBS)
         ):
             first = child.i
     last = verb.i
     for child in verb.children:
         if child.i == last + 1 and (child.dep_ == "prt" or (child.dep_ == "npadvmod" and child.lower_ in WEEKDAYS)):
             last = child.i  # "pointed out", "said Thursday"
+        elif child.dep_ == "npadvmod" and child.left_edge.i == last + 1 and child.ent_type_ in ("DATE", "TIME"):
+            last = child.right_edge.i  # "said last month", "boasted Monday night"
+        elif child.i == last + 1 and child.dep_ == "advmod" and child.tag_ != "WRB" and child.right_edge.i == child.i \
+                and child.lower_ not in CONNECTING_ADVERBS:
+            last = child.i  # "said sarcastically", "said recently" (85% of them in PolNeAR train's cues)
     for child in verb.children:
-        if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in ("in", "on", "during", "via"):
+        if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in MEDIUM_PREPS:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
                 said = {t.i for c in _clause_after_medium(verb, lo, hi) for t in c.subtree}  # not "that Y"
@@ -234,7 +195,7 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
     if clause_only:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and lo <= c.i <= hi]
-    if objs and verb.lemma_.lower() not in ("tell", "inform", "brief"):
+    if objs and verb.lemma_.lower() not in TELLING_LEMMAS:
         o = objs[0]
         return _trim(doc, o.left_edge.i, _content_end(doc, verb, o, o.right_edge.i, rules=False), lo, hi)
     return None
@@ -243,15 +204,12 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
 def _clause_after_medium(verb, lo: int, hi: int) -> list:
     """"said in a statement that Y" when the parser hangs "that Y" off "statement": [Y's head], else []."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in ("in", "on", "via"):
+        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in MEDIUM_CLAUSE_PREPS:
             for medium in prep.children:
                 if medium.dep_ == "pobj" and medium.lemma_.lower() in MEDIUM_NOUNS:
                     return [c for c in medium.children if c.dep_ == "acl" and c.i > medium.i and c.right_edge.i <= hi and any(
                         g.dep_ == "mark" and g.lower_ == "that" for g in c.children)][:1]
     return []
-
-
-SAYING_PARTICIPLES = REPORTING_LEMMAS | {"refer"}
 
 
 def _before_side_participle(doc, first: int, last: int) -> int:
@@ -291,11 +249,14 @@ def _content_end(doc, verb, holder, last: int, rules: bool = True) -> int:
     """Take in the verb's dependents after the content that still belong to it: the model decides each in
     turn ("backed Obama | over Clinton" yes, "called it improper | on Monday" no); without the model, a rule
     ("..., Moscow's 'first defence alliance'" yes, side clauses no) where ``rules`` says so."""
-    model = attribution_model.cue_model()
-    for child in sorted((c for c in verb.children if c.i > last), key=lambda c: c.i):
+    model = learned.cue_model()
+    after = sorted((c for c in verb.children if c.i > last), key=lambda c: c.i)
+    for k, child in enumerate(after):
         if model is not None:
             if child.dep_ == "punct":
                 continue  # ("... a pact," Moscow's "first alliance": punctuation neither ends nor joins)
+            if _next_statement(child) or (child.dep_ == "cc" and any(_next_statement(c) for c in after[k + 1 : k + 2])):
+                break  # ("first said A, | but in a later interview said B")
             if ends_content(child) or not model.extends_content(verb, child, holder):
                 break
         elif not rules or child.dep_ in ("advcl", "punct", "cc", "conj") or _is_cue_verb(child):
@@ -304,7 +265,10 @@ def _content_end(doc, verb, holder, last: int, rules: bool = True) -> int:
     return last
 
 
-STANCE_PREPS = frozenset({"to", "for", "about", "on", "of", "against", "with", "at"})
+def _next_statement(child) -> bool:
+    """A cue verb coordinated after the content: the speaker's next statement, not more of this one ("first said
+    A, but in a later interview said B")."""
+    return child.dep_ == "conj" and _is_cue_verb(child)
 
 
 def _predicate_adjective(verb):
@@ -316,13 +280,13 @@ def _predicate_adjective(verb):
 
 def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
     """What a stance verb is about: its object, or the object of its first preposition ("called for X")."""
-    if attribution_model.cue_model() is None and verb.lemma_.lower() not in learned_cue_words() | REPORTING_LEMMAS:
+    if learned.cue_model() is None and verb.lemma_.lower() not in learned_cue_words() | REPORTING_LEMMAS:
         return None  # (with the model, the model has already judged the verb)
     for child in verb.children:
         if not lo <= child.i <= hi or child.i < verb.i:
             continue
         if child.dep_ in ("dobj", "xcomp", "oprd"):
-            if attribution_model.cue_model() is not None:
+            if learned.cue_model() is not None:
                 return _trim(doc, child.left_edge.i, _content_end(doc, verb, child, child.right_edge.i), lo, hi)
             # "called it a starting point": the object and its predicate together
             last = max([child.right_edge.i] + [
@@ -335,7 +299,25 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
             if objs:
                 last = _content_end(doc, verb, child, objs[0].right_edge.i, rules=False)
                 return _trim(doc, objs[0].left_edge.i, last, lo, hi)
+        mark = _for_mark(child)
+        if mark is not None and mark.i == child.left_edge.i:
+            # "called for the president to resign": what is called for is the clause after "for"
+            return _trim(doc, mark.i + 1, child.right_edge.i, lo, hi)
     return None
+
+
+def _for_mark(clause):
+    """The "for" that opens a for-to clause hanging off a verb ("called *for* the president to resign"), or None."""
+    if clause.dep_ != "advcl":
+        return None
+    return next((g for g in clause.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+
+
+def _joins_cue(tok, verb) -> bool:
+    """A preposition between a stance verb and what it is about, which PolNeAR counts in the cue ("called for",
+    "pointed to"): a preposition of the verb, or the "for" of a for-to clause."""
+    return (tok.dep_ == "prep" and tok.head.i == verb.i) or (
+        tok.dep_ == "mark" and tok.lower_ == "for" and tok.head.head.i == verb.i and tok.head.dep_ == "advcl")
 
 
 def _sides(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -369,10 +351,13 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
         return None
     lemma = verb.lemma_.lower()
     put_it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
-    if not ((lemma in REPORTING_LEMMAS and lemma not in ("ask", "question", "wonder", "expect", "fear", "hope"))
+    if not ((lemma in REPORTING_LEMMAS and lemma not in AS_CLAUSE_NOT_SAYING)
             or (lemma == "put" and put_it is not None)):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        # "As reported by Western Journalism, Y": the agent of a passive as-clause (PolNeAR's cue: "reported")
+        subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is None or subj.lower_ == "it":
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp") or (
@@ -393,7 +378,7 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
         return None
     content, other = sides[0], (sides[1] if len(sides) > 1 else None)  # the host clause runs across the as-clause
     cue = (_cue_extent(doc, verb, lo, hi)[0], put_it.i if put_it is not None else verb.i)
-    return CueMatch("verb", _char_span(doc, *cue), verb.i, (subj.left_edge.i, subj.right_edge.i), subj.i,
+    return CueMatch("verb", _char_span(doc, *cue), verb.i, (subj.left_edge.i, min(subj.right_edge.i, hi)), subj.i,
                     _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None)
 
 
@@ -408,15 +393,12 @@ def _stray_subject(doc, verb, subj, content: tuple[int, int], lo: int) -> tuple[
     return (stray.left_edge.i, stray.right_edge.i) if stray is not None else None
 
 
-DASHES = frozenset({"—", "–", "--", "-"})
-
-
 def _after_dateline(doc, subj, first: int, last: int):
     """(first token, head) of a source phrase without a dateline the parser took into it ("CLEVELAND, July 19 —
     Donald Trump said": the source is Donald Trump, not the city and the date)."""
     for k in range(last - 1, first, -1):
-        if doc[k].text not in DASHES:
-            continue
+        if doc[k].text not in DASHES or not (doc[k].text in ("—", "--") or doc[k - 1].whitespace_):
+            continue  # (a hyphen inside a word is no dateline's end: "Florida-based strategist Al Cardenas")
         before = doc[first:k]
         if not any(t.ent_type_ in ("GPE", "DATE") or (t.is_upper and len(t) > 1) for t in before) or any(
                 t.ent_type_ == "PERSON" for t in before):
@@ -474,22 +456,14 @@ def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
                     _char_span(doc, *content), stance=True)
 
 
-# Nouns that report a statement when a that-clause follows ("the claim that", "rumors that"): cues with or
-# without the model.
-NOUN_CUE_LEMMAS = frozenset(
-    """claim statement rumor rumour report allegation assertion announcement warning suggestion insistence
-    argument admission acknowledgement acknowledgment belief fear hope promise pledge denial accusation
-    speculation prediction assurance comment remark testimony""".split()
-)
-NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "against", "to", "with", "over", "that"})
-
-
-def _noun_cue(doc, noun, lo: int, hi: int) -> CueMatch | None:
+def _noun_cue(doc, noun, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
     """"X's statement that Y", "the claim that Y", "rumors about Y", "his criticism of Y" (the last two only
     with the model; without it, nouns of saying with a that-clause): the
     possessor or "by X" is the source, the clause or the preposition's object the content. A stance: the noun
     phrase is part of someone else's sentence, so it never makes a claim of its own."""
-    model = attribution_model.cue_model()
+    if noun.i in taken:
+        return None  # the "statement" of "said in a statement"
+    model = learned.cue_model()
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and lo <= c.i <= hi), None)
     that_clause = clause is not None and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
     lexical = that_clause and noun.lemma_.lower() in NOUN_CUE_LEMMAS
@@ -557,6 +531,30 @@ def _negated(verb) -> bool:
         for c in words)
 
 
+def _light_verb(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
+    """(last cue token, content) of a verb whose object only says what kind of saying it is, as PolNeAR marks it:
+    "issued a statement saying Y", "expressed concern about Y", "took aim at Y" (the cue runs through the
+    participle or preposition that takes what is said), or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"), None)
+    if obj is None or obj.lemma_.lower() not in LIGHT_OBJECTS or obj.right_edge.i >= hi:
+        return None
+    after = [c for c in obj.children if c.i > obj.i] + [c for c in verb.children if c.i > obj.i]
+    for tok in sorted(after, key=lambda t: t.i):
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.left_edge.i == tok.i:
+            said = _content_of_verb(doc, tok, lo, hi, False)
+            return (tok.i, said) if said is not None and said[0] > tok.i else None
+        follows = tok.i == max(t.i for t in obj.subtree if t.i < tok.i) + 1
+        if tok.dep_ == "prep" and tok.lower_ in LIGHT_PREPS and follows and not ends_content(tok):
+            objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            when = [c.i for c in objs[0].children if c.i > objs[0].i and ends_content(c)]  # "... | on Monday"
+            said = _trim(doc, objs[0].left_edge.i, min(when, default=objs[0].right_edge.i + 1) - 1, lo, hi)
+            return (tok.i, said) if said is not None else None
+        return None  # something else follows the object: "issued a statement | on Monday"
+    return None
+
+
 def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
     """(inner verb index, its content) when the verb goes on with an infinitive of a reporting verb that has a
     content of its own: "went on to say that Y", "refused to discuss Y"."""
@@ -568,166 +566,214 @@ def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, 
     return None
 
 
+def _according_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
+    """"According to X, Y" / "Y, according to X": X is the source, the rest of the stretch the content."""
+    objs = [g for g in doc[tok.i + 1].children if g.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    s_first, s_last = obj.left_edge.i, min(obj.right_edge.i, hi)
+    content, other = _sides(doc, lo, hi, tok.i, s_last)
+    if not content:
+        return None
+    return CueMatch("according", _char_span(doc, tok.i, tok.i + 1), tok.i, (s_first, s_last), obj.i,
+                    _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None)
+
+
+def _citing_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
+    """"..., citing undisclosed sources": a further source for the cue verb it hangs from (``parent``)."""
+    objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj", "npadvmod", "attr")]
+    if not objs:
+        return None
+    obj = objs[0]
+    parent = tok.head if tok.head.i != tok.i else None
+    content = _rest_of(doc, lo, hi, tok.i, min(obj.right_edge.i, hi))
+    return CueMatch("citing", _char_span(doc, tok.i, tok.i), tok.i, (obj.left_edge.i, min(obj.right_edge.i, hi)),
+                    obj.i, _char_span(doc, *content) if content else None,
+                    parent=parent.i if parent is not None else None)
+
+
+def _hedge_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch:
+    """"X is reportedly based in Y": no one named; the content is the whole statement, X is based in Y."""
+    content = _rest_of(doc, lo, hi, tok.i, tok.i)
+    whole = _trim(doc, lo, hi, lo, hi)
+    return CueMatch("hedge", _char_span(doc, tok.i, tok.i), tok.i, None, None,
+                    _char_span(doc, *whole) if whole and content else None)
+
+
+def _headline_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
+    """"..., media reports" in a headline, where the parser reads "reports" as a noun."""
+    src = [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj") and lo <= c.i < tok.i]
+    content = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    if not (src and content):
+        return None
+    body = _trim(doc, content[0].left_edge.i, content[0].right_edge.i, lo, hi)
+    if body is None:
+        return None
+    return CueMatch("verb", _char_span(doc, tok.i, tok.i), tok.i, (src[0].left_edge.i, tok.i - 1), src[-1].i,
+                    _char_span(doc, *body))
+
+
+def _impersonal_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
+    """"It is understood that Y": an unnamed source."""
+    content = _content_of_verb(doc, verb, lo, hi, True)
+    if not content:
+        return None
+    return CueMatch("impersonal", _char_span(doc, *_cue_extent(doc, verb, lo, hi)), verb.i, None, None,
+                    _char_span(doc, *content))
+
+
+def _source_tokens(doc, subj, verb, lo: int, hi: int) -> tuple[int, int]:
+    """[first, last] tokens of the source phrase headed by ``subj``: its subtree up to its cue, trimmed."""
+    return _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj, verb), hi), lo, hi) or (subj.i, subj.i)
+
+
+def _adjective_cue(doc, verb, subj, adjective, lo: int, hi: int) -> CueMatch | None:
+    """"were aware that X", "is skeptical of X": the adjective holds the content; the cue runs to it. A stance."""
+    content = _content_of_verb(doc, adjective, lo, hi, True) or _stance_object(doc, adjective, lo, hi)
+    if content is None or content[0] <= adjective.i:
+        return None
+    before = doc[content[0] - 1]
+    cue_last = content[0] - 1 if before.dep_ == "prep" and before.head.i == adjective.i else adjective.i
+    return CueMatch("verb", _char_span(doc, _cue_extent(doc, verb, lo, hi)[0], cue_last), verb.i,
+                    _source_tokens(doc, subj, verb, lo, hi), subj.i, _char_span(doc, *content), stance=True)
+
+
+def _bare_cue(doc, verb, subj, silent: bool, lo: int, hi: int) -> CueMatch:
+    """"Mrs. Clinton said." after a quotation that ended a sentence: the speaker of what came before (``bare``);
+    "The Kremlin has not commented.": a statement about the speaker's silence, not a speaker tag (``silence``)."""
+    return CueMatch("silence" if silent else "bare", _char_span(doc, *_cue_extent(doc, verb, lo, hi)), verb.i,
+                    _source_tokens(doc, subj, verb, lo, hi), subj.i, None)
+
+
+def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
+    """An active verb of saying or of a stance with its subject as the source: "X said (that) Y", "“Y,” X said",
+    "X praised Y", "X went on to say that Y". Adds the cue's words to ``taken``."""
+    lemma = verb.lemma_.lower()
+    clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
+    adjective = _predicate_adjective(verb)
+    if adjective is not None:
+        return _adjective_cue(doc, verb, subj, adjective, lo, hi)
+    content = _content_of_verb(doc, verb, lo, hi, clause_only)
+    inner = _reporting_infinitive(doc, verb, lo, hi)
+    if inner is not None and (content is None or content[0] <= inner[0] <= content[1]):
+        content = inner[1]  # the cue then runs to the inner verb (below)
+    else:
+        inner = _light_verb(doc, verb, lo, hi)  # "issued a statement saying Y": the cue runs to "saying"
+        content = inner[1] if inner is not None else content
+    if content is None and not clause_only:
+        # "“...,” he said." where the parser gave the quote no clause: the rest of the stretch.
+        cue_first = min(subj.left_edge.i, verb.i)
+        cue_last = max(verb.i, subj.right_edge.i if subj.i > verb.i else verb.i)
+        rest = _rest_of(doc, *_semicolon_clause(doc, verb.i, lo, hi), cue_first, cue_last)
+        if rest and any(doc[i].text in OPEN_QUOTES + CLOSE_QUOTES + '"' for i in range(rest[0], rest[1] + 1)):
+            content = rest
+    # a word only the corpus statistics call a cue ("agreed", "praised") marks a stance, not a statement
+    stance = lemma not in REPORTING_LEMMAS
+    # "did not say how many", "declined to comment on Y": silence about Y, no more a statement than a stance is
+    silent = lemma in REFUSAL_LEMMAS or _negated(verb)
+    if content is None and not stance and _bare(doc, verb, lo, hi):
+        return _bare_cue(doc, verb, subj, silent, lo, hi)
+    stance = stance or silent
+    if content is None:
+        stance_content = _stance_object(doc, verb, lo, hi)
+        if stance_content is None:
+            return None
+        content, stance = stance_content, True
+    if content[0] <= verb.i <= content[1]:
+        # a parse that put the cue inside its own content: keep the side of the content away from the cue
+        cut_first = min(verb.i, subj.left_edge.i)
+        cut_last = max(verb.i, subj.right_edge.i) if subj.i > verb.i else verb.i
+        content, other = _sides(doc, content[0], content[1], cut_first, cut_last)
+        if content is None:
+            return None
+    else:
+        other = _stray_subject(doc, verb, subj, content, lo)
+    s_first = max(subj.left_edge.i, lo)
+    s_last = min(_source_end(subj, verb), hi)
+    s_first, subj = _after_dateline(doc, subj, s_first, s_last)
+    cue = _cue_extent(doc, verb, lo, hi)
+    if inner is not None:
+        # "went on to say that Y", "refused to discuss Y": the cue runs to the inner verb, whose content it is
+        cue, content, other = (cue[0], inner[0]), inner[1], None
+        taken.add(inner[0])
+        stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS or silent
+    elif stance and content[0] > verb.i and _joins_cue(doc[content[0] - 1], verb):
+        cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
+    elif content[0] == verb.i + 3 and doc[verb.i + 1].lower_ == "it" and doc[verb.i + 2].pos_ == "ADJ":
+        cue = (cue[0], verb.i + 2)  # "made it clear | that X"
+    if _infinitive(verb) and lo <= verb.head.i < verb.i and all(
+            doc[k].dep_ in ("prt", "aux", "advmod", "neg") for k in range(verb.head.i + 1, verb.i)):
+        cue = (_cue_extent(doc, verb.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
+    s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
+    taken.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
+    # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
+    return CueMatch("verb", _char_span(doc, *cue), verb.i, s_trim, subj.i, _char_span(doc, *content), stance=stance,
+                    silent=silent, other_side=_char_span(doc, *other) if other else None)
+
+
+def _verb_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
+    """The cue a verb makes: an as-clause of saying, else by its subject an impersonal, passive or active cue."""
+    as_cue = _as_cue(doc, tok, lo, hi)
+    if as_cue is not None:
+        return as_cue
+    lemma = tok.lemma_.lower()
+    cue_verb = _is_cue_verb(tok)
+    if not (cue_verb or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl"):
+        return None
+    if tok.lower_ in CITING_WORDS or tok.i in taken:
+        return None
+    subj = _subject(tok)
+    if subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass" and lemma in IMPERSONAL_LEMMAS:
+        return _impersonal_cue(doc, tok, lo, hi)
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and cue_verb:
+        return _passive_cue(doc, tok, subj, lo, hi)
+    quoted_as = subj is not None and subj.head.i != tok.i and subj.head.lemma_.lower() == "quote"
+    if subj is None or (subj.dep_ == "nsubjpass" and not quoted_as) or not (lo <= subj.i <= hi) or not cue_verb:
+        return None  # ("X was quoted as saying Y": X is the one saying)
+    if subj.lower_ in DEMONSTRATIVES and tok.dep_ != "relcl":
+        return None  # "This shows that ...": the writer's own inference, nobody is speaking
+    if _inside_quote(doc, lo, tok.i):
+        return None  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
+    return _reporting_verb_cue(doc, tok, subj, lo, hi, taken)
+
+
+# The cue kinds a token is offered to, in order: (does the word belong to the kind?, the cue it makes there, or
+# None). The first kind the word belongs to decides; ``taken`` holds the words already part of a longer cue
+# ("went on to *say*", "said in a *statement*").
+CUE_KINDS = (
+    (lambda tok, hi: tok.lower_ == "according" and tok.i < hi and tok.nbor().lower_ == "to", _according_cue),
+    (lambda tok, hi: tok.lower_ in CITING_WORDS and tok.pos_ in ("VERB", "NOUN", "ADJ"), _citing_cue),
+    (lambda tok, hi: tok.lower_ in HEDGE_WORDS, _hedge_cue),
+    (lambda tok, hi: tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lower_ in HEADLINE_CUE_WORDS, _headline_cue),
+    (lambda tok, hi: tok.pos_ == "NOUN", _noun_cue),
+    (lambda tok, hi: True, _verb_cue),
+)
+
+
 def find_cues(doc, lo: int, hi: int) -> list[CueMatch]:
     """All cues among tokens lo..hi (inclusive) of ``doc``, in text order."""
     out: list[CueMatch] = []
-    verb_cues: dict[int, CueMatch] = {}
-    inside_cues: set[int] = set()  # words already part of a longer cue ("went on to *say*", "said in a *statement*")
     speaker_line = _speaker_line(doc, lo, hi)
     if speaker_line is not None:
         out.append(speaker_line)
+    taken: set[int] = set()
     for tok in doc[lo : hi + 1]:
-        low = tok.lower_
-        if low == "according" and tok.i < hi and doc[tok.i + 1].lower_ == "to":
-            objs = [g for g in doc[tok.i + 1].children if g.dep_ == "pobj"]
-            if not objs:
-                continue
-            obj = objs[0]
-            s_first, s_last = obj.left_edge.i, min(obj.right_edge.i, hi)
-            content, other = _sides(doc, lo, hi, tok.i, s_last)
-            if content:
-                out.append(CueMatch("according", _char_span(doc, tok.i, tok.i + 1), tok.i, (s_first, s_last), obj.i,
-                                    _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None))
-            continue
-        if low in CITING_WORDS and tok.pos_ in ("VERB", "NOUN", "ADJ"):
-            objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj", "npadvmod", "attr")]
-            if not objs:
-                continue
-            obj = objs[0]
-            parent = tok.head if tok.head.i != tok.i else None
-            content = _rest_of(doc, lo, hi, tok.i, min(obj.right_edge.i, hi))
-            out.append(CueMatch("citing", _char_span(doc, tok.i, tok.i), tok.i, (obj.left_edge.i, min(obj.right_edge.i, hi)),
-                                obj.i, _char_span(doc, *content) if content else None,
-                                parent=parent.i if parent is not None else None))
-            continue
-        if low in HEDGE_WORDS:
-            content = _rest_of(doc, lo, hi, tok.i, tok.i)
-            # a hedge keeps the whole statement as content: "X is reportedly based in Y" is X is based in Y
-            whole = _trim(doc, lo, hi, lo, hi)
-            out.append(CueMatch("hedge", _char_span(doc, tok.i, tok.i), tok.i, None, None,
-                                _char_span(doc, *whole) if whole and content else None))
-            continue
-        if _headline_cue(tok):
-            # "..., media reports" in a headline: the parser reads "reports" as a noun
-            src = [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj") and lo <= c.i < tok.i]
-            content = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
-            if src and content:
-                body = _trim(doc, content[0].left_edge.i, content[0].right_edge.i, lo, hi)
-                if body:
-                    out.append(CueMatch("verb", _char_span(doc, tok.i, tok.i), tok.i, (src[0].left_edge.i, tok.i - 1),
-                                        src[-1].i, _char_span(doc, *body)))
-            continue
-        if tok.pos_ == "NOUN":
-            noun = _noun_cue(doc, tok, lo, hi) if tok.i not in inside_cues else None
-            if noun is not None:
-                out.append(noun)
-            continue
-        lemma = tok.lemma_.lower()
-        as_cue = _as_cue(doc, tok, lo, hi)
-        if as_cue is not None:
-            out.append(as_cue)
-            continue
-        if not (_is_cue_verb(tok) or lemma in IMPERSONAL_LEMMAS) or tok.dep_ in ("amod", "compound", "acl") or low in CITING_WORDS \
-                or tok.i in inside_cues:
-            continue
-        subj = _subject(tok)
-        if subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass" and lemma in IMPERSONAL_LEMMAS:
-            content = _content_of_verb(doc, tok, lo, hi, True)
-            if content:
-                cue = _cue_extent(doc, tok, lo, hi)
-                out.append(CueMatch("impersonal", _char_span(doc, *cue), tok.i, None, None, _char_span(doc, *content)))
-            continue
-        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and _is_cue_verb(tok):
-            passive = _passive_cue(doc, tok, subj, lo, hi)
-            if passive is not None:
-                out.append(passive)
-            continue
-        quoted_as = subj is not None and subj.head.i != tok.i and subj.head.lemma_.lower() == "quote"
-        if subj is None or (subj.dep_ == "nsubjpass" and not quoted_as) or not (lo <= subj.i <= hi) or not _is_cue_verb(tok):
-            continue  # ("X was quoted as saying Y": X is the one saying)
-        if subj.lower_ in ("this", "that", "these", "those") and tok.dep_ != "relcl":
-            continue  # "This shows that ...": the writer's own inference, nobody is speaking
-        if _inside_quote(doc, lo, tok.i):
-            continue  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
-        clause_only = lemma in CLAUSE_ONLY_LEMMAS or lemma not in REPORTING_LEMMAS
-        adjective = _predicate_adjective(tok)
-        if adjective is not None:
-            # "were aware that X", "is skeptical of X": the adjective holds the content; the cue runs to it
-            content = _content_of_verb(doc, adjective, lo, hi, True) or _stance_object(doc, adjective, lo, hi)
-            if content is None or content[0] <= adjective.i:
-                continue
-            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj, tok), hi), lo, hi) or (subj.i, subj.i)
-            cue_last = content[0] - 1 if doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == adjective.i else adjective.i
-            out.append(CueMatch("verb", _char_span(doc, _cue_extent(doc, tok, lo, hi)[0], cue_last), tok.i, s_trim, subj.i,
-                                _char_span(doc, *content), stance=True))
-            continue
-        content = _content_of_verb(doc, tok, lo, hi, clause_only)
-        inner = _reporting_infinitive(doc, tok, lo, hi)
-        if inner is not None and (content is None or content[0] <= inner[0] <= content[1]):
-            content = inner[1]  # the cue then runs to the inner verb (below)
-        else:
-            inner = None
-        if content is None and not clause_only:
-            # "“...,” he said." where the parser gave the quote no clause: the rest of the stretch.
-            cue_first, cue_last = min(subj.left_edge.i, tok.i), max(tok.i, subj.right_edge.i if subj.i > tok.i else tok.i)
-            rest = _rest_of(doc, *_semicolon_clause(doc, tok.i, lo, hi), cue_first, cue_last)
-            if rest and any(doc[i].text in OPEN_QUOTES + CLOSE_QUOTES + '"' for i in range(rest[0], rest[1] + 1)):
-                content = rest
-        # a word only the corpus statistics call a cue ("agreed", "praised") marks a stance, not a statement
-        stance = lemma not in REPORTING_LEMMAS
-        # "did not say how many", "declined to comment on Y": silence about Y, no more a statement than a stance is
-        silent = lemma in REFUSAL_LEMMAS or _negated(tok)
-        if content is None and not stance and _bare(doc, tok, lo, hi):
-            # "Mrs. Clinton said." after a quotation that ended a sentence: the speaker of what came before
-            # "The Kremlin has not commented.": a statement about the speaker's silence, not a speaker tag
-            kind = "silence" if silent else "bare"
-            s_trim = _trim(doc, max(subj.left_edge.i, lo), min(_source_end(subj, tok), hi), lo, hi) or (subj.i, subj.i)
-            out.append(CueMatch(kind, _char_span(doc, *_cue_extent(doc, tok, lo, hi)), tok.i, s_trim, subj.i, None))
-            continue
-        stance = stance or silent
-        if content is None:
-            stance_content = _stance_object(doc, tok, lo, hi)
-            if stance_content is None:
-                continue
-            content, stance = stance_content, True
-        if content[0] <= tok.i <= content[1]:
-            # a parse that put the cue inside its own content: keep the side of the content away from the cue
-            cut_first = min(tok.i, subj.left_edge.i)
-            cut_last = max(tok.i, subj.right_edge.i) if subj.i > tok.i else tok.i
-            content, other = _sides(doc, content[0], content[1], cut_first, cut_last)
-            if content is None:
-                continue
-        else:
-            other = _stray_subject(doc, tok, subj, content, lo)
-        s_first = max(subj.left_edge.i, lo)
-        s_last = min(_source_end(subj, tok), hi)
-        s_first, subj = _after_dateline(doc, subj, s_first, s_last)
-        cue = _cue_extent(doc, tok, lo, hi)
-        if inner is not None:
-            # "went on to say that Y", "refused to discuss Y": the cue runs to the inner verb, whose content it is
-            cue, content, other = (cue[0], inner[0]), inner[1], None
-            inside_cues.add(inner[0])
-            stance = doc[inner[0]].lemma_.lower() not in REPORTING_LEMMAS or silent
-        elif stance and content[0] > tok.i and doc[content[0] - 1].dep_ == "prep" and doc[content[0] - 1].head.i == tok.i:
-            cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
-        elif content[0] == tok.i + 3 and doc[tok.i + 1].lower_ == "it" and doc[tok.i + 2].pos_ == "ADJ":
-            cue = (cue[0], tok.i + 2)  # "made it clear | that X"
-        if _infinitive(tok) and lo <= tok.head.i < tok.i and all(
-                doc[k].dep_ in ("prt", "aux", "advmod", "neg") for k in range(tok.head.i + 1, tok.i)):
-            cue = (_cue_extent(doc, tok.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
-        s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
-        # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
-        match = CueMatch("verb", _char_span(doc, *cue), tok.i, s_trim, subj.i, _char_span(doc, *content), stance=stance, silent=silent,
-                         other_side=_char_span(doc, *other) if other else None)
-        verb_cues[tok.i] = match
-        inside_cues.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
-        out.append(match)
-    # A "citing" hangs off the nearest cue verb above it ("X reported that Y was off, citing Z" parsed with
-    # "citing" under "was"); one with no cue above it (or one without a subject) stands alone.
-    for m in out:
-        if m.kind == "citing" and m.parent is not None and m.parent not in verb_cues:
-            above = doc[m.parent]
-            while above.i not in verb_cues and above.head.i != above.i:
-                above = above.head
-            m.parent = above.i if above.i in verb_cues else None
+        find = next(find for belongs, find in CUE_KINDS if belongs(tok, hi))
+        match = find(doc, tok, lo, hi, taken)
+        if match is not None:
+            out.append(match)
+    _hang_citing_off_cue_verbs(doc, out)
     return out
+
+
+def _hang_citing_off_cue_verbs(doc, cues: list[CueMatch]) -> None:
+    """A "citing" hangs off the nearest cue verb above it ("X reported that Y was off, citing Z" parsed with
+    "citing" under "was"); one with no cue above it (or one without a subject) stands alone."""
+    verbs = {m.cue_token for m in cues if m.kind == "verb"}
+    for m in cues:
+        if m.kind == "citing" and m.parent is not None and m.parent not in verbs:
+            above = doc[m.parent]
+            while above.i not in verbs and above.head.i != above.i:
+                above = above.head
+            m.parent = above.i if above.i in verbs else None
