@@ -82,7 +82,7 @@ def origin_groups(views: list[ClaimView]) -> tuple[dict[str, Origin], list[Origi
                 groups.union(via, v.origin.key, f"{v.outlet or v.document} reaches '{v.origin.name}' through '{link.name}'")
     _link_unnamed(views, groups)
     _link_own_voice_to_its_sources(views, groups)
-    out = {}
+    out: dict[str, OriginGroup] = {}
     for key in sorted(origins):
         root = groups.find(key)
         out.setdefault(root, OriginGroup([])).keys.append(key)

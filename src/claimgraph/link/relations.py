@@ -511,7 +511,7 @@ class RuleJudge:
         if not (resolved_disjoint(a, b) and same_actor(a, b)):
             return None
         ta, tb = event_time(a), event_time(b)
-        move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"  # type: ignore[union-attr]
+        move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"
         if (a.forward or b.forward) and later(a, b):  # a plan's date moved: "leave in May" / "delivered in September"
             return Relation(a.id, b.id, "updates", f"the date moved {move}", rule="date_moved")
         shared = _features(a).events & _features(b).events
