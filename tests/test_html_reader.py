@@ -15,7 +15,6 @@ from claimgraph.document import Document
 from claimgraph.errors import InputError
 from claimgraph.sources import html, read_inputs
 from claimgraph.sources.html_clean import clean_authors, clean_title, iso_date
-
 from conftest import ROOT, shared_data
 
 DEMO_PAGE = ROOT / "src/claimgraph/demo/reports/04-harbor-gazette.html"

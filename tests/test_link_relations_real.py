@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from claimgraph.analysis_types import Quantity, TimeExpression
 from claimgraph.link.relations import RuleJudge, different_actors, event_done, opposite_polarity, subject
-
 from link_fixtures import claim, doc, view
 
 A = doc("a", "The New York Times", "2016-02-04")

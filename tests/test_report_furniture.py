@@ -18,7 +18,6 @@ from claimgraph.config import Settings
 from claimgraph.document import Document
 from claimgraph.sources import feed, jsonl, telegram
 from claimgraph.sources.furniture import date_line, find_furniture, mark_report
-
 from conftest import shared_data
 
 POSTED = (
@@ -129,7 +128,7 @@ def test_bare_place_dateline():
 
 
 def test_feed_entry_dateline_and_credit_are_furniture():
-    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+    rss = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
     <item><title>Agents urge caution</title><link>https://example.org/a</link>
     <description><![CDATA[<p>WASHINGTON (Reuters) - Former agents urged caution on Tuesday, the group said.</p>
     <p>(Reporting by David Bailey; Editing by Cynthia Osterman.)</p>]]></description></item></channel></rss>"""

@@ -15,9 +15,8 @@ the other does not is a clash: different actors, different events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 

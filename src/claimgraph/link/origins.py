@@ -22,9 +22,8 @@ The rule, also written into each cluster's ``origin_groups[].why``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 from ..analyze.entities import demonym_stems, entity_key
 from ..ids import stable_id

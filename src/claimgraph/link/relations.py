@@ -22,10 +22,9 @@ they name the same actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Protocol
-
-import re
 
 from ..analysis_types import Quantity
 from ..analyze.quantities import as_written
