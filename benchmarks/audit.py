@@ -134,7 +134,8 @@ def main() -> None:
             print("   b:", line(r["b"]))
             print("   why:", r["why"])
     for i, k in enumerate(sample["origins"], 1):
-        print(f"\n## origins {i}/{len(sample['origins'])} {k['id']} ({k['independent_origins']} independent): {k['label'][:100]}")
+        print(f"\n## origins {i}/{len(sample['origins'])} {k['id']} ({k['independent_origins']} independent): "
+              f"{k['label'][:100]}")
         for g in k["origin_groups"]:
             print("   -", g["why"][:300])
     if across:

@@ -114,8 +114,8 @@ def fill(store: Store, n: int, docs: list, analyses: list[Analysis], seed_edges:
         published = (base + dt.timedelta(days=int(story % 700) + int(rng.integers(0, 7)))).isoformat()
         with store.db.transaction():
             store.db.execute(
-                "INSERT INTO documents (id, sha256, kind, title, outlet, author, published, url, path, text, furniture, "
-                "meta, duplicate_of, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents (id, sha256, kind, title, outlet, author, published, url, path, text, "
+                "furniture, meta, duplicate_of, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc_id, sha, "text", f"Generated report {i} (story {story})", f"Outlet {story % OUTLETS}",
                  None, published, None, f"generated/{doc_id}.txt", text, "[]", "{}", None,
                  dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))

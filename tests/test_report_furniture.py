@@ -119,7 +119,8 @@ def test_not_a_dateline(text):
 
 
 def test_bare_place_dateline():
-    text = "Sanders defends his plan.\n\nMANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n"
+    text = ("Sanders defends his plan.\n\n"
+            "MANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n")
     (dateline,) = find_furniture(text).furniture
     assert text[dateline.start:dateline.end] == "MANCHESTER, N.H. -"
 

@@ -163,8 +163,9 @@ def different_actors(a: ClaimView, b: ClaimView) -> bool:
 def same_actor(a: ClaimView, b: ClaimView) -> bool:
     """Positively the same actor: the same name before the event on both sides, or, where either names nobody
     there, what one names there is in the other ("The death toll rose" / "the death toll reached"; "Production of
-    trains has started" / "Valdoria is expected to begin producing trains"). What numbers, dates and a still-pending plan need:
-    "The partisanship of the state population" and "The real estate mogul" do not count the same votes."""
+    trains has started" / "Valdoria is expected to begin producing trains"). What numbers, dates and a
+    still-pending plan need: "The partisanship of the state population" and "The real estate mogul" do not
+    count the same votes."""
     sa, sb = subject(a), subject(b)
     if sa and sb:
         return _same_actor_key(sa, sb)
@@ -230,8 +231,8 @@ _EVENT_NOUN = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
 def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
-    """Event words at least one claim uses as a verb: an event noun on both sides ("convention", "nomination") names the topic
-    of a whole story, not one happening, so it cannot carry "done" against "not done"."""
+    """Event words at least one claim uses as a verb: an event noun on both sides ("convention", "nomination")
+    names the topic of a whole story, not one happening, so it cannot carry "done" against "not done"."""
     out = set()
     for stem in _features(a).events & _features(b).events:
         found = [_event_at(v, stem) for v in (a, b)]
