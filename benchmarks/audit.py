@@ -27,9 +27,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from linking_ecb import claimgraph, run  # the same add/export path as the ECB+ benchmark
-
 from claimgraph.link.relations import SHOWN_CONFIDENCE
+from linking_ecb import claimgraph, run  # the same add/export path as the ECB+ benchmark
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 WINDOWS = (("2016-01-28", "2016-02-12"), ("2016-07-17", "2016-07-31"))
@@ -135,7 +134,8 @@ def main() -> None:
             print("   b:", line(r["b"]))
             print("   why:", r["why"])
     for i, k in enumerate(sample["origins"], 1):
-        print(f"\n## origins {i}/{len(sample['origins'])} {k['id']} ({k['independent_origins']} independent): {k['label'][:100]}")
+        print(f"\n## origins {i}/{len(sample['origins'])} {k['id']} ({k['independent_origins']} independent): "
+              f"{k['label'][:100]}")
         for g in k["origin_groups"]:
             print("   -", g["why"][:300])
     if across:

@@ -214,7 +214,7 @@ def tfidf_cosines(units: list[Unit], pairs: list[tuple[int, int]], all_reports: 
     df = Counter()
     n_docs = 0
     for r in all_reports:
-        for s, (a, b) in r.sentences.items():
+        for a, b in r.sentences.values():
             df.update(set(tokenize(r.text[a:b])))
             n_docs += 1
     vectors = []

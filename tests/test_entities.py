@@ -71,7 +71,8 @@ def test_capital_as_government_and_as_place(nlp):
 
 def test_demonym_joins_country_in_same_document(nlp):
     # invented places: no table knows them, the generic demonym rule does
-    keys = keys_of(nlp, "Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, the Kestrian ministry said.")
+    keys = keys_of(nlp, "Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, "
+                        "the Kestrian ministry said.")
     assert keys["Kestrian"] == keys["Kestria"] == "gpe:kestria"
 
 
@@ -107,7 +108,8 @@ def test_odd_entity_text_never_crashes():
 
 
 def test_resolved_mentions_carry_their_identitys_label(nlp):
-    doc = nlp("Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, the Kestrian ministry said.")
+    doc = nlp("Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, "
+              "the Kestrian ministry said.")
     demonyms = [m for m in find_mentions(doc) if m.text == "Kestrian"]
     assert demonyms and {m.label for m in demonyms} == {"GPE"}
 

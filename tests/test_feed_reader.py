@@ -79,7 +79,8 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 
 XXE = """<?xml version="1.0"?>
 <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-<rss version="2.0"><channel><title>t</title><item><title>x</title><description>&secret;</description></item></channel></rss>
+<rss version="2.0"><channel><title>t</title>
+<item><title>x</title><description>&secret;</description></item></channel></rss>
 """
 
 

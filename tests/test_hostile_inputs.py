@@ -7,9 +7,7 @@ import gzip
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main

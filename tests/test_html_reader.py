@@ -15,7 +15,6 @@ from claimgraph.document import Document
 from claimgraph.errors import InputError
 from claimgraph.sources import html, read_inputs
 from claimgraph.sources.html_clean import clean_authors, clean_title, iso_date
-
 from conftest import ROOT, shared_data
 
 DEMO_PAGE = ROOT / "src/claimgraph/demo/reports/04-harbor-gazette.html"
@@ -100,7 +99,8 @@ def test_benchmark_page(benchmark, prefix):
 
 
 def test_script_and_style_never_become_text():
-    page = f"""<html><head><title>Crane &amp; harbour | Port News</title><style>p {{ color: red }} .STYLETEXT {{}}</style>
+    page = f"""<html><head><title>Crane &amp; harbour | Port News</title>
+    <style>p {{ color: red }} .STYLETEXT {{}}</style>
     <script>var SCRIPTTEXT = "<p>injected paragraph</p>";</script>
     <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "<b>Crane</b> &amp; harbour",
       "author": {{"name": "By Ana Lind"}}, "datePublished": "2024-05-03T10:00:00Z"}}</script></head>
@@ -290,7 +290,8 @@ def test_time_element_shows_the_local_date_of_a_utc_timestamp():
 def test_dateline_by_the_headline_beats_a_utc_timestamp_a_day_off():
     # slashgear.com: "Chris Davies - Nov 19, 2019, 10:31 pm CST" under the headline, declared 2019-11-20T04:31Z
     doc = read_one(page_with(
-        '<meta property="article:published_time" content="2019-11-20T04:31:13+00:00"><title>Crane deal signed</title>',
+        '<meta property="article:published_time" content="2019-11-20T04:31:13+00:00">'
+        '<title>Crane deal signed</title>',
         '<aside>Weather for Wednesday, Nov 20, 2019</aside><h1>Crane deal signed at the harbour</h1>'
         '<div>Chris Davies - Nov 19, 2019, 10:31 pm CST</div><p>Photo taken November 2, 2019.</p>'))
     assert doc.published == "2019-11-19"
@@ -313,7 +314,8 @@ def test_date_in_the_page_address_wins():
     ('<meta property="og:site_name" content="U.S."><meta property="og:title" content="Crane deal signed">'
      '<title>Crane deal signed - Reuters</title>', "https://www.reuters.com/article/crane", "Reuters"),
     # nytimes.com: "Opinion | Headline - The New York Times" around the declared "Opinion | Headline"
-    ('<meta property="og:title" content="Opinion | Crane deal signed"><meta name="twitter:site" content="@nytimes">'
+    ('<meta property="og:title" content="Opinion | Crane deal signed">'
+     '<meta name="twitter:site" content="@nytimes">'
      '<title>Opinion | Crane deal signed - The New York Times</title>', "https://www.nytimes.com/2019/11/19/crane.html",
      "The New York Times"),
     # thespacereview.com: "Site: Headline"

@@ -12,7 +12,6 @@ from claimgraph.link.claim_view import outlet_origin
 from claimgraph.link.clusters import components
 from claimgraph.link.matching import SAME_CLAIM, MatchFeatures, clashes, score
 from claimgraph.link.relations import SHOWN_CONFIDENCE, RuleJudge
-
 from link_fixtures import claim, doc, view
 
 A = doc("a", "Alpha Times", "2016-02-01")

@@ -27,8 +27,8 @@ import sys
 
 import pytest
 
-from claimgraph.link.update import rebuild
 from claimgraph.link.story import story_from_store
+from claimgraph.link.update import rebuild
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
 

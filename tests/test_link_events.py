@@ -10,7 +10,6 @@ from claimgraph.link.continuation import continuation_edges, referred_back
 from claimgraph.link.embeddings import encode
 from claimgraph.link.matching import SAME_CLAIM, MatchFeatures, same_claim, score
 from claimgraph.link.update import features_of
-
 from link_fixtures import analysis, claim, doc, source
 
 CITY = doc("x", "City Herald", "2024-03-02")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from claimgraph.link.origins import group_json, origin_groups
-
 from link_fixtures import claim, doc, source, view
 
 NHK = "outlet:nhk"

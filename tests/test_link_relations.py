@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from claimgraph.analysis_types import Quantity
 from claimgraph.link.relations import RelationJudge, RuleJudge
-
 from link_fixtures import claim, doc, source, view, when
 
 MERIDIAN = doc("m", "Meridian", "2025-01-14")

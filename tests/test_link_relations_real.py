@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from claimgraph.analysis_types import Quantity, TimeExpression
 from claimgraph.link.relations import RuleJudge, different_actors, event_done, opposite_polarity, subject
-
 from link_fixtures import claim, doc, view
 
 A = doc("a", "The New York Times", "2016-02-04")
@@ -47,7 +46,8 @@ def test_shares_of_two_candidates_are_two_results_not_a_conflict():
 
 def test_a_share_of_the_loser_is_not_the_winners_share():
     result = "Clinton had 49.9 percent to Sanders' 49.6 percent."
-    poll = "Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent among Democrat voters."
+    poll = ("Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent among "
+            "Democrat voters.")
     a = view(A, claim(1, A.id, result, entities=("person:clinton", "person:sanders"),
                       quantities=(share(result, "49.9 percent"),)))
     b = view(B, claim(1, B.id, poll, entities=("person:clinton", "person:sanders", "gpe:iowa"),

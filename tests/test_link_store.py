@@ -10,7 +10,6 @@ from claimgraph.link.story import story_from_store
 from claimgraph.link.update import rebuild, update
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
-
 from link_fixtures import analysis, claim, doc
 
 MERIDIAN = doc("Valdoria is expected to begin producing high-speed trains at Port Aldren this year. "

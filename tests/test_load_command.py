@@ -10,7 +10,15 @@ import pytest
 
 from claimgraph.store import Store
 from spark_fixtures import (
-    add_locally, claims_of, cli, clusters_of, demo_jsonl, documents_of, relations_of, run_spark, story,
+    add_locally,
+    claims_of,
+    cli,
+    clusters_of,
+    demo_jsonl,
+    documents_of,
+    relations_of,
+    run_spark,
+    story,
 )
 
 pytestmark = pytest.mark.spark

@@ -85,7 +85,8 @@ def test_furniture_is_blanked_but_offsets_hold():
 
 
 def test_furniture_never_becomes_a_claim_or_mention(analyzer):
-    text = "Valdoria will build trains with Kestrian help, the ministry said.\n\nSonya Bandouil is a news editor for The Kyiv Independent."
+    text = ("Valdoria will build trains with Kestrian help, the ministry said.\n\n"
+            "Sonya Bandouil is a news editor for The Kyiv Independent.")
     bio = text.index("Sonya")
     doc = document(text, furniture=[Furniture(bio, len(text), "bio")])
     analysis = analyzer.analyze(doc)

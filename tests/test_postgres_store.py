@@ -28,7 +28,8 @@ def report(i: int) -> dict:
     who, where = SPEAKERS[i % len(SPEAKERS)], PLACES[i % len(PLACES)]
     text = (
         f"Report number {i}. {who} said on Monday that {where} would reopen within {i + 2} weeks. "
-        f"Officials told reporters that repairs at {where} cost {i * 1000 + 500} dollars, according to council records. "
+        f"Officials told reporters that repairs at {where} cost {i * 1000 + 500} dollars, "
+        "according to council records. "
         f"Item {i * 7919 % 104729} was filed under case {i}."
     )
     return {"text": text, "title": f"Report {i}", "outlet": "Coast Wire", "published": "2025-02-08"}

@@ -16,7 +16,6 @@ from claimgraph.views.rendering import csp_hash
 from claimgraph.views.report import render_report, write_report
 from views_fixtures import PAYLOADS, demo_store_copy, hand_story
 
-
 # Everything the report itself writes; any other tag would have come from report text.
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav", "a", "main",
                 "section", "div", "span", "strong", "svg", "defs", "marker", "path", "text", "rect", "line", "table",

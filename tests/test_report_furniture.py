@@ -18,7 +18,6 @@ from claimgraph.config import Settings
 from claimgraph.document import Document
 from claimgraph.sources import feed, jsonl, telegram
 from claimgraph.sources.furniture import date_line, find_furniture, mark_report
-
 from conftest import shared_data
 
 POSTED = (
@@ -120,7 +119,8 @@ def test_not_a_dateline(text):
 
 
 def test_bare_place_dateline():
-    text = "Sanders defends his plan.\n\nMANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n"
+    text = ("Sanders defends his plan.\n\n"
+            "MANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n")
     (dateline,) = find_furniture(text).furniture
     assert text[dateline.start:dateline.end] == "MANCHESTER, N.H. -"
 
@@ -129,7 +129,7 @@ def test_bare_place_dateline():
 
 
 def test_feed_entry_dateline_and_credit_are_furniture():
-    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+    rss = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
     <item><title>Agents urge caution</title><link>https://example.org/a</link>
     <description><![CDATA[<p>WASHINGTON (Reuters) - Former agents urged caution on Tuesday, the group said.</p>
     <p>(Reporting by David Bailey; Editing by Cynthia Osterman.)</p>]]></description></item></channel></rss>"""

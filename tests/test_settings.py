@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.config import Settings, SettingError
+from claimgraph.config import SettingError, Settings
 from claimgraph.views.web import create_app
 
 

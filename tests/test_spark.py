@@ -17,8 +17,19 @@ import pytest
 from claimgraph.link import candidate_index
 from claimgraph.store import Store
 from spark_fixtures import (
-    add_locally, analysed_items, claims_of, cli, clusters_of, demo_jsonl, documents_of, edges_of, link_with_spark,
-    polnear_jsonl, relations_of, run_spark, story,
+    add_locally,
+    analysed_items,
+    claims_of,
+    cli,
+    clusters_of,
+    demo_jsonl,
+    documents_of,
+    edges_of,
+    link_with_spark,
+    polnear_jsonl,
+    relations_of,
+    run_spark,
+    story,
 )
 
 pytestmark = pytest.mark.spark

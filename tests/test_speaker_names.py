@@ -43,7 +43,8 @@ def test_he_said_is_not_the_person_the_speaker_talks_about(model):
 
 def test_it_said_is_the_company_not_the_product(model):
     """Issue 13: "it said" was resolved to "Windows"."""
-    text = "Microsoft released a patch for Windows on Tuesday. Windows users were told to update. It said the flaw had been fixed."
+    text = ("Microsoft released a patch for Windows on Tuesday. Windows users were told to update. "
+            "It said the flaw had been fixed.")
     flaw = [s for s in speakers_of(model, text) if "flaw" in s[0]]
     assert flaw and all(name != "Windows" for _, name, _ in flaw)
 

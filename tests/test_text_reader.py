@@ -220,14 +220,16 @@ def test_markdown_image_and_link_furniture(tmp_path):
 
 
 def test_crlf_offsets_point_at_the_right_words(tmp_path):
-    text = "Ferry strike ends after two days\r\n2 min read\r\n\r\nFerry crews returned to work on Friday, the operator said.\r\n"
+    text = ("Ferry strike ends after two days\r\n2 min read\r\n\r\n"
+            "Ferry crews returned to work on Friday, the operator said.\r\n")
     doc = read_one(write(tmp_path, "c.txt", text))
     assert doc.text == text
     assert {doc.text[f.start:f.end] for f in doc.furniture} == {"Ferry strike ends after two days", "2 min read"}
 
 
 def test_furniture_spans_are_sorted_disjoint_and_inside_the_text():
-    text = "News\n\nA headline about ports and ships\n1 min read\nBy Ann Lee\n\nThe port said it would open.\n\nRead more\nVideo\nBlurb about other things entirely here.\n"
+    text = ("News\n\nA headline about ports and ships\n1 min read\nBy Ann Lee\n\nThe port said it would open.\n\n"
+            "Read more\nVideo\nBlurb about other things entirely here.\n")
     page = find_furniture(text)
     spans = [(f.start, f.end) for f in page.furniture]
     assert spans == sorted(spans)

@@ -118,11 +118,11 @@ def _build(tp: Any, value: Any) -> Any:
     """Rebuild nested dataclasses from ``asdict`` output (lists -> tuples for span fields)."""
     if value is None:
         return None
-    if is_dataclass(tp):
+    if isinstance(tp, type) and is_dataclass(tp):  # a class, never an instance: says so to mypy
         hints = _type_hints(tp)
         return tp(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(tp) if f.name in value})
     origin = getattr(tp, "__origin__", None)
-    args = getattr(tp, "__args__", ())
+    args: tuple[Any, ...] = getattr(tp, "__args__", ())
     if origin is list:
         return [_build(args[0], v) for v in value]
     if origin is tuple:

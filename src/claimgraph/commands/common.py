@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..config import Settings, SettingError
+from ..config import SettingError, Settings
 from ..errors import ClaimgraphError, InputError
 from ..store import Store
 from ..store.failures import explain, is_store_failure

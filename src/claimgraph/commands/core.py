@@ -105,7 +105,8 @@ def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple
     other = f", {len(not_analysed)} not analysed (language)" if not_analysed else ""
     console.print(
         f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
-        f"{len(report.duplicates)} near-copies marked, {len(set(report.analyzed) - {d for d, _ in not_analysed})} analysed{other}, "
+        f"{len(report.duplicates)} near-copies marked, "
+        f"{len(set(report.analyzed) - {d for d, _ in not_analysed})} analysed{other}, "
         f"{report.skipped} input(s) skipped{ignored}", soft_wrap=True,
     )
     for doc_id, code in not_analysed:

@@ -7,8 +7,15 @@ import sys
 import click
 
 from .common import (
-    EXIT_INPUT_ERRORS, command_settings, console, db_option, err_console, exit_on_error, json_option,
-    open_store_or_exit, print_json,
+    EXIT_INPUT_ERRORS,
+    command_settings,
+    console,
+    db_option,
+    err_console,
+    exit_on_error,
+    json_option,
+    open_store_or_exit,
+    print_json,
 )
 
 SHOWN_SKIPS = 20

@@ -36,7 +36,7 @@ STEM = 5  # a crude prefix stem: "producing"/"production" -> "produ"; good enoug
 def content_words(text: str, entity_keys: list[str]) -> list[str]:
     """Stems of the content words that are not part of a named entity: what the claim says happens. Names
     are compared by stem too, so a demonym goes with its country ("Norlander" with "Norland")."""
-    named = set()
+    named: set[str] = set()
     for key in entity_keys:
         named.update(w.lower()[:STEM] for w in _WORD.findall(key.split(":", 1)[-1]))
     stems = {w.lower()[:STEM] for w in _WORD.findall(text) if w.lower() not in _STOP}
@@ -78,7 +78,7 @@ def event_words(text: str, entity_keys: list[str]) -> list[str]:
     """Stems of the words that name what happens: verbs (after an auxiliary, a modal or "to", or inflected
     -ing/-ed) and event nouns (-tion, -ment). Two claims that share named things and topic words but no event
     word report neighbouring events ("agreed to transfer technology" / "begin producing trains")."""
-    named = set()
+    named: set[str] = set()
     for key in entity_keys:
         named.update(w.lower() for w in _WORD.findall(key.split(":", 1)[-1]))
     out = set()

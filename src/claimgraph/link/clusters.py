@@ -159,7 +159,7 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
     for b in sorted(earlier, key=lambda c: order[c]):
         vb = by_id[b]
         agreed = False
-        told: set[tuple[str, str]] = set()
+        told_types: set[tuple[str, str]] = set()  # (earlier report, relation type) already told of b
         for a, score in sorted(earlier[b].items(), key=lambda e: order[e[0]]):
             va = by_id[a]
             if va.report == vb.report:
@@ -174,9 +174,9 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
             if found is None or (across and found.rule not in ACROSS_CLUSTERS):
                 continue
             if found.type in ("updates", "conflicts"):
-                if (va.report, found.type) not in told:
+                if (va.report, found.type) not in told_types:
                     out.append(found)
-                    told.add((va.report, found.type))
+                    told_types.add((va.report, found.type))
             elif not agreed and cluster_of[a] == cluster_of[b]:
                 out.append(found)
                 agreed = True
@@ -215,7 +215,8 @@ def build(views: list[ClaimView], edges: list[Edge], judge: RelationJudge | None
     rels = relations(views, cluster_of, judge, scores)
     for r in rels:
         by_cluster.setdefault(cluster_of[r.b], []).append(r)  # a relation counts where its later claim is
-    clusters, sources = [], {}
+    clusters: list[dict] = []
+    sources: dict[str, dict] = {}
     for cluster in groups:
         found = by_cluster.get(cluster.id, [])
         data, extra = cluster_json(cluster, found)

@@ -22,9 +22,8 @@ The rule, also written into each cluster's ``origin_groups[].why``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 from ..analyze.entities import demonym_stems, entity_key
 from ..ids import stable_id
@@ -82,7 +81,7 @@ def origin_groups(views: list[ClaimView]) -> tuple[dict[str, Origin], list[Origi
                 groups.union(via, v.origin.key, f"{v.outlet or v.document} reaches '{v.origin.name}' through '{link.name}'")
     _link_unnamed(views, groups)
     _link_own_voice_to_its_sources(views, groups)
-    out = {}
+    out: dict[str, OriginGroup] = {}
     for key in sorted(origins):
         root = groups.find(key)
         out.setdefault(root, OriginGroup([])).keys.append(key)

@@ -22,10 +22,9 @@ they name the same actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Protocol
-
-import re
 
 from ..analysis_types import Quantity
 from ..analyze.quantities import as_written
@@ -164,8 +163,9 @@ def different_actors(a: ClaimView, b: ClaimView) -> bool:
 def same_actor(a: ClaimView, b: ClaimView) -> bool:
     """Positively the same actor: the same name before the event on both sides, or, where either names nobody
     there, what one names there is in the other ("The death toll rose" / "the death toll reached"; "Production of
-    trains has started" / "Valdoria is expected to begin producing trains"). What numbers, dates and a still-pending plan need:
-    "The partisanship of the state population" and "The real estate mogul" do not count the same votes."""
+    trains has started" / "Valdoria is expected to begin producing trains"). What numbers, dates and a
+    still-pending plan need: "The partisanship of the state population" and "The real estate mogul" do not
+    count the same votes."""
     sa, sb = subject(a), subject(b)
     if sa and sb:
         return _same_actor_key(sa, sb)
@@ -231,8 +231,8 @@ _EVENT_NOUN = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
 def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
-    """Event words at least one claim uses as a verb: an event noun on both sides ("convention", "nomination") names the topic
-    of a whole story, not one happening, so it cannot carry "done" against "not done"."""
+    """Event words at least one claim uses as a verb: an event noun on both sides ("convention", "nomination")
+    names the topic of a whole story, not one happening, so it cannot carry "done" against "not done"."""
     out = set()
     for stem in _features(a).events & _features(b).events:
         found = [_event_at(v, stem) for v in (a, b)]
@@ -511,7 +511,7 @@ class RuleJudge:
         if not (resolved_disjoint(a, b) and same_actor(a, b)):
             return None
         ta, tb = event_time(a), event_time(b)
-        move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"  # type: ignore[union-attr]
+        move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"
         if (a.forward or b.forward) and later(a, b):  # a plan's date moved: "leave in May" / "delivered in September"
             return Relation(a.id, b.id, "updates", f"the date moved {move}", rule="date_moved")
         shared = _features(a).events & _features(b).events

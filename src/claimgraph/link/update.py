@@ -89,7 +89,8 @@ class StoredFeatures:
     LIMIT = 20_000
 
     def __init__(self, tables: LinkTables):
-        self.tables, self.known = tables, {}
+        self.tables = tables
+        self.known: dict[str, MatchFeatures] = {}
 
     def get(self, claim_ids: set[str]) -> dict[str, MatchFeatures]:
         missing = claim_ids - self.known.keys()
@@ -116,7 +117,7 @@ def link_document(tables: LinkTables, doc: Document, analysis: Analysis, vectors
     per_claim = {f.claim_id: index_keys(f) for f in new}
     postings = candidate_lists(tables, {k for keys in per_claim.values() for k in keys})
     known = stored.get({c for ids in postings.values() for c in ids})
-    edges = {}
+    edges: dict[tuple[str, str], tuple[str, str, float]] = {}
     for f in new:
         # only the claims sharing one of f's own keys: the same pairs whatever order reports arrive in
         others = [known[c] for c in sorted({c for k in per_claim[f.claim_id] for c in postings[k]}) if c in known]
@@ -128,8 +129,8 @@ def link_document(tables: LinkTables, doc: Document, analysis: Analysis, vectors
                 continue
             value = same_claim(f, other)
             if value is not None:
-                a, b = sorted((f, other), key=lambda x: x.claim_id)
-                edges[(a.claim_id, b.claim_id)] = (a.document_id, b.document_id, value)
+                first, second = sorted((f, other), key=lambda x: x.claim_id)
+                edges[(first.claim_id, second.claim_id)] = (first.document_id, second.document_id, value)
     for a, b, value in continuation_edges(analysis):  # a speaker's next claim telling on about the same thing
         edges.setdefault((a, b), (doc.id, doc.id, value))
     tables.add_edges((a, b, ad, bd, s) for (a, b), (ad, bd, s) in sorted(edges.items()))

@@ -26,7 +26,6 @@ from .linking import connected_components, features_partition, same_claim_edges
 from .relations_task import cluster_rows, relation_rows
 from .session import check_spark, spark_session
 
-
 log = logging.getLogger(__name__)
 
 

@@ -8,11 +8,11 @@ decide the rest. Since that decision is pairwise and symmetric, the edges it end
     {(a, b) : a and b share an index key, and same_claim(a, b) holds}
 
 whatever order the reports arrived in, plus the edges ``link.continuation`` finds inside each report (a
-speaker's next claim telling on about the same thing), where same_claim found none. Here each index key is one block: its claims' cosines come from one
-matrix product, and a pair is decided only in the block of the smallest key the two share, so a pair sharing
-several keys is scored once and needs no ``distinct`` shuffle. The work per block is quadratic in its size
-only for the cosines (a few microseconds per thousand pairs); ``same_claim`` runs on the pairs that pass
-``MIN_COSINE``, as on one machine.
+speaker's next claim telling on about the same thing), where same_claim found none. Here each index key is
+one block: its claims' cosines come from one matrix product, and a pair is decided only in the block of the
+smallest key the two share, so a pair sharing several keys is scored once and needs no ``distinct`` shuffle.
+The work per block is quadratic in its size only for the cosines (a few microseconds per thousand pairs);
+``same_claim`` runs on the pairs that pass ``MIN_COSINE``, as on one machine.
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ def read_manifest(output: Path) -> dict:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError(str(path), f"unreadable ({e})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != tables.FORMAT:
-        raise InputError(str(path), f"expected format {tables.FORMAT}, found {manifest.get('format') if isinstance(manifest, dict) else manifest!r}")
+        found = manifest.get("format") if isinstance(manifest, dict) else manifest
+        raise InputError(str(path), f"expected format {tables.FORMAT}, found {found!r}")
     return manifest
 
 

@@ -11,7 +11,15 @@ from __future__ import annotations
 import json
 
 from pyspark.sql.types import (
-    ArrayType, BinaryType, BooleanType, DoubleType, IntegerType, LongType, StringType, StructField, StructType,
+    ArrayType,
+    BinaryType,
+    BooleanType,
+    DoubleType,
+    IntegerType,
+    LongType,
+    StringType,
+    StructField,
+    StructType,
 )
 
 FORMAT = "claimgraph-spark/1"

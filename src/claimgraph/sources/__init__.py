@@ -8,6 +8,7 @@ the errors of one input are bounded (``skips``).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -15,7 +16,7 @@ from ..config import Settings
 from ..document import Document
 from ..errors import InputError
 from . import feed, html, jsonl, telegram, text
-from .folders import Found, walk
+from .folders import walk
 from .raw import read_bytes
 from .sanitize import clean_document, clean_error, strip_credentials
 from .skips import Ignored, MoreSkipped, WrongKind, bounded, skip_count
@@ -77,7 +78,7 @@ def _read_inputs(items, settings: Settings, allow_private: bool, follow_links: b
             from . import url
 
             shown = strip_credentials(item)
-            yield from _guard(shown, lambda: url.read(shown, settings, allow_private=allow_private))
+            yield from _guard(shown, partial(url.read, shown, settings, allow_private=allow_private))
             continue
         path = Path(item)
         if path.is_dir():

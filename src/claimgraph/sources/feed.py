@@ -2,7 +2,8 @@
 
 The XML is first parsed with defusedxml, which refuses entity declarations and external entity references,
 so a "billion laughs" or XXE feed is rejected before feedparser (whose parsers do expand internal entities)
-ever sees it. A DOCTYPE naming an external DTD is allowed: neither parser fetches it. Entry HTML is turned into plain text with lxml, dropping scripts, styles and embeds.
+ever sees it. A DOCTYPE naming an external DTD is allowed: neither parser fetches it. Entry HTML is turned
+into plain text with lxml, dropping scripts, styles and embeds.
 """
 
 from __future__ import annotations

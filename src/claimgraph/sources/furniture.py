@@ -80,7 +80,8 @@ MONTHS = {
          ("nov", "november"), ("dec", "december")], start=1)
     for m in names
 }
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A date written in a line: "December 23, 2012", "Thu Jun 13, 2013", "7 July 2012", "2012-04-04", "05/03/2013",
 # also as tokenised corpora write them ("2012 - 04 - 04", "05 / 03 / 2013").
 DATE_IN_LINE = re.compile(

@@ -7,16 +7,26 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Iterator
 
 from lxml.html import HtmlElement
 
 from .html_clean import (
-    absolute_url, clean_authors, clean_outlet, clean_title, date_matches, host_key, is_slug, iso_date,
-    shown_date, site_from_title,
-    squash, text_key, url_date,
+    absolute_url,
+    clean_authors,
+    clean_outlet,
+    clean_title,
+    date_matches,
+    host_key,
+    is_slug,
+    iso_date,
+    shown_date,
+    site_from_title,
+    squash,
+    text_key,
+    url_date,
 )
 
 ARTICLE_TYPES = {

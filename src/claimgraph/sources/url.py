@@ -179,7 +179,8 @@ def _get(name: str, connection: http.client.HTTPConnection, parts, limit: int, d
     # identity encoding: no compressed body whose unpacked size we would have to police separately
     connection.request("GET", path, headers={
         "User-Agent": USER_AGENT, "Accept-Encoding": "identity",
-        "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5",
+        "Accept": ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                   "text/plain;q=0.9,*/*;q=0.5"),
     })
     sock = connection.sock  # http.client drops its own reference once the server says it will close
     response = connection.getresponse()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import base64
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, NamedTuple, Protocol, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, Protocol, Sequence, TypeVar, overload
 
 import numpy as np
 
@@ -121,7 +121,7 @@ class LinkTables:
         for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
             self.db.execute(f"DELETE FROM {table}")
 
-    def add_claims(self, claims: list[ClaimFeatures], report_id: str, published: str, hashes: list[str],
+    def add_claims(self, claims: Sequence[ClaimFeatures], report_id: str, published: str, hashes: list[str],
                    keys: list[list[str]]) -> None:
         """Store claims' features (``hashes[i]`` the text hash of ``claims[i]``'s vector) and file each under
         its index keys (``keys[i]``). ``report_id`` is the report a copy counts as."""
@@ -150,7 +150,12 @@ class LinkTables:
                         "ON CONFLICT (document_id) DO UPDATE SET analyzed_at = excluded.analyzed_at", (doc_id, version))
 
     # -- reading -----------------------------------------------------------------------------------------------
-    def claims(self, claim_ids: set[str], make: Callable[..., T] = StoredClaim) -> list[T]:
+    @overload
+    def claims(self, claim_ids: set[str]) -> list[StoredClaim]: ...
+    @overload
+    def claims(self, claim_ids: set[str], make: Callable[..., T]) -> list[T]: ...
+
+    def claims(self, claim_ids: set[str], make: Callable[..., object] = StoredClaim) -> list:
         """The stored features and vectors of those of ``claim_ids`` that are linked, each made by ``make`` from
         the fields of ``StoredClaim`` in their order (``link/`` makes its ``MatchFeatures`` without a copy in
         between: a third of the linking time is reading stored claims)."""

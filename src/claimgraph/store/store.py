@@ -150,6 +150,8 @@ class Store:
         changed = []
         for doc_id in ids:  # one at a time: these can be many, and each is a few kilobytes
             doc = self.get_document(doc_id)
+            if doc is None:
+                continue  # removed by another process since the query above
             code = language.detect("\n".join(s.of(doc.text) for s in doc.body_spans()))
             if code is None:
                 continue  # could not tell: stays null (asked again next time, a few milliseconds)

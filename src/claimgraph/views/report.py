@@ -12,9 +12,9 @@ they point to) and counts what it leaves out, so it stays small however many rep
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 from markupsafe import Markup
-from typing import Any, Callable
 
 from .highlight import Mark, claim_in_context, highlight
 from .rendering import csp_hash, environment, static_text

@@ -18,8 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from ...analysis_types import MODALITIES
 from ..claim_filter import select_claims
 from ..highlight import claim_in_context, highlight
-from ..report import document_marks
 from ..rendering import environment
+from ..report import document_marks
 from ..source_graph import source_graph_svg
 from ..story_view import rank_relations
 from ..timeline import events, placed, timeline_svg
