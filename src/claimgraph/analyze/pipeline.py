@@ -110,7 +110,7 @@ class Analyzer:
 def not_analysed(doc: Document) -> Analysis:
     """The analysis of a report in a language without a pipeline: empty, saying why (the English parse of a
     Russian page finds "claims" that are not there). The report is stored and searchable all the same."""
-    return Analysis(document=doc.id, analyzer=ANALYZER_VERSION, warnings=[language.not_analysed_note(doc.language)])
+    return Analysis(document=doc.id, analyzer=ANALYZER_VERSION, warnings=[language.not_analysed_note(doc.language) or "not analysed"])
 
 
 def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[str]:

@@ -148,7 +148,7 @@ def parse_value(text: str) -> float | None:
             current += WORD_VALUES[w] if not (w in ("a", "an") and seen) else 0
             seen = True
         elif re.fullmatch(r"\d+(?:\.\d+)?(k|m|bn|mln)", w):
-            number, suffix = re.match(r"([\d.]+)(\D+)", w).groups()
+            number, suffix = re.fullmatch(r"([\d.]+)(\D+)", w).groups()  # type: ignore[union-attr]  # matched above
             total += float(number) * SCALES[suffix]
             seen = True
         else:

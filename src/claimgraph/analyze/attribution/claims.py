@@ -283,8 +283,9 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     kept = [ranked[0]]
     for f in ranked[1:]:
         if id(f) not in asked and not any(
-                _overlaps(f.content_span, g.content_span) and not (g.cue.stance and _inside(f.cue.cue_span, g.content_span))
-                for g in kept):  # type: ignore[arg-type]
+                _overlaps(f.content_span, g.content_span)  # type: ignore[arg-type]  # tops all have contents
+                and not (g.cue.stance and _inside(f.cue.cue_span, g.content_span))
+                for g in kept):
             kept.append(f)  # (a claim inside what a stance is about is a claim of its own: "dismissed Y's claim that C")
     unit.tops = kept
     unit.main, *unit.others = [_innermost(found, f) for f in kept]
@@ -370,7 +371,8 @@ def _claim_contents(text: str, found: Found) -> list[tuple[int, int]]:
     """The content of each claim a statement makes: one per part of a quotation that its cue splits ("“A,” she
     said, “B.”" is two claims, as "“A,” she said. “B.”" is), and one only for a statement its cue merely
     interrupts ("Fundraising, according to the campaign, has surged": the content runs across the cue)."""
-    start, end = found.content_span  # type: ignore[misc]  ("that" and all, as PolNeAR marks a content)
+    # ("that" and all, as PolNeAR marks a content); a statement found has a content
+    start, end = found.content_span  # type: ignore[misc]
     side = found.cue.other_side
     if side is not None:
         start, end = min(start, side[0]), max(end, side[1])

@@ -452,7 +452,7 @@ def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
     if source is None and clause and clause[0].dep_ == "xcomp" and verb.lemma_.lower() in HEARSAY_LEMMAS:
         # "The troops are said to have left": hearsay with no one named, as "reportedly" is
         return CueMatch("hedge", _char_span(doc, *cue), verb.i, None, None, _char_span(doc, *content))
-    return CueMatch("passive", _char_span(doc, *cue), verb.i, source, agent.i if source else None,
+    return CueMatch("passive", _char_span(doc, *cue), verb.i, source, agent.i if source and agent else None,
                     _char_span(doc, *content), stance=True)
 
 

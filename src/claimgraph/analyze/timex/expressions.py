@@ -35,9 +35,9 @@ def find_times(text: str, anchor: str | None, parsed=None) -> list[TimeExpressio
     if not text or not isinstance(text, str):
         return []
     ctx = Context(text=text, anchor=cal.parse_anchor(anchor))
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased: scan everything
-        lowered = None
+    lowered: str | None = text.lower()
+    if len(lowered) != len(text):  # type: ignore[arg-type]  # a few characters change length when lower-cased
+        lowered = None  # scan everything
     windows: dict[re.Pattern, list[tuple[int, int]]] = {}
     candidates = []
     for index, r in enumerate(RULES):
@@ -179,6 +179,7 @@ def _apposed_detail(claim: Claim, chosen: TimeExpression, times: list[TimeExpres
         lo, hi = chosen.span[1] - claim.span[0], t.span[0] - claim.span[0]
         if not (0 <= lo <= hi <= len(claim.text) and hi - lo <= 6 and _APPOSITION.fullmatch(claim.text[lo:hi])):
             continue
-        if t.type in ("DATE", "TIME") and t.start and chosen.start and chosen.start <= t.start <= t.end <= chosen.end:
+        if (t.type in ("DATE", "TIME") and t.start and t.end and chosen.start and chosen.end
+                and chosen.start <= t.start <= t.end <= chosen.end):
             return t
     return chosen

@@ -182,7 +182,7 @@ def _day_month(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def _resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
-    month, day = lx.month_number(m["mon"]), int(re.match(r"\d+", m["day"])[0])
+    month, day = lx.month_number(m["mon"]), int(re.match(r"\d+", m["day"])[0])  # type: ignore[index]  # the pattern's day group starts with digits
     mod = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX", "on or about": "APPROX"}.get(
         (m.groupdict().get("q") or "").lower())
     if m["year"]:
@@ -329,8 +329,8 @@ def _quarter(m: re.Match, ctx: Context) -> Resolved | None:
     if unit == "H":
         return None
     # "the quarter", "the latest quarter", "the year-ago period": the quarter being reported on
-    if ctx.anchor is None and not explicit_year:
-        return _unknown("XXXX-QX")
+    if ctx.anchor is None:  # no date to tell which quarter of the year ("the 1988 quarter" of an undated text)
+        return _unknown(f"{explicit_year or 'XXXX'}-QX")
     ref = ctx.quarter_near(m.start()) or ctx.last_quarter
     how = "reference"
     if det == "this" or adj == "current":
