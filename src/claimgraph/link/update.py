@@ -22,7 +22,7 @@ from .embeddings import cached_vectors, text_hash, unpack
 from .matching import MIN_COSINE, MatchFeatures, same_claim
 
 
-CHUNK = 200  # documents read and encoded together; bounds memory when a large folder is added at once
+CHUNK = 200  # documents read together; bounds memory when a large folder is added at once
 # What link_documents.analyzed_at records for an ``analyses a`` row. analyzed_at has one-second resolution:
 # the length of the stored analysis tells a re-analysis within the same second apart.
 ANALYSIS_VERSION = "a.analyzed_at || '/' || CAST(LENGTH(a.data) AS TEXT)"
@@ -37,6 +37,7 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
     before the first (0 done) and after each."""
     db = store.db
     _forget_removed(db)
+    _forget_other_encoders_links(db)
     # in publication order: ``rebuild`` then gives one answer however the reports were added
     pending = db.query(
         f"SELECT a.document_id, {ANALYSIS_VERSION} FROM analyses a JOIN documents d ON d.id = a.document_id "
@@ -53,10 +54,11 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
             doc, analysis = store.get_document(doc_id), store.get_analysis(doc_id)
             if doc is not None and analysis is not None:
                 work.append((doc, analysis, analyzed_at))
-        # one batch for every new sentence of the chunk: the model is fastest on full batches
-        vectors = cached_vectors(db, [c.content for _, a, _ in work for c in a.claims])
         stored = StoredFeatures(db)  # per chunk: reports linked one after another meet mostly the same claims
         for doc, analysis, analyzed_at in work:
+            # encoded report by report, so the progress moves as the work does (the encoder takes one sentence
+            # per pass anyway, see ``encoders``)
+            vectors = cached_vectors(db, [c.content for c in analysis.claims])
             with db.transaction():
                 db.lock(LINK_LOCK)
                 if _still_pending(db, doc.id, analyzed_at):  # another process may have linked it meanwhile
@@ -71,11 +73,23 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
 
 def rebuild(store, on_progress: Callable[[int, int], None] | None = None) -> None:
     """Forget every link and link all analysed documents again, in publication order (embeddings stay cached)."""
-    with store.db.transaction():
-        store.db.lock(LINK_LOCK)
-        for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
-            store.db.execute(f"DELETE FROM {table}")
+    _forget_links(store.db)
     update(store, on_progress)
+
+
+def _forget_links(db) -> None:
+    with db.transaction():
+        db.lock(LINK_LOCK)
+        for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
+            db.execute(f"DELETE FROM {table}")
+
+
+def _forget_other_encoders_links(db) -> None:
+    """Links made with another sentence encoder (``CLAIMGRAPH_ENCODER`` changed) are all made again: the
+    vectors of two encoders are not comparable, so new claims must not be matched against the old ones."""
+    row = db.query("SELECT c.text_hash, k.content FROM link_claims c JOIN claims k ON k.id = c.claim_id LIMIT 1")
+    if row and row[0][0] != text_hash(row[0][1]):
+        _forget_links(db)
 
 
 def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
