@@ -15,7 +15,8 @@ parse, add, bare parse, add, ...), each ``add`` on a fresh SQLite store:
   linking with the chosen encoder, ``CLAIMGRAPH_ENCODER``).
 
 Each round's ratio is add's wall seconds over the bare parse's in the same round; the median of the rounds
-is the figure (aim: <= 1.0). CPU seconds (finished children) are printed beside them.
+is the figure (aim: <= 1.0). CPU seconds of each process tree (sampled every 50 ms) are printed beside them:
+on a machine shared with other work the wall clock measures the neighbours too, and the CPU ratio does not.
 
 ``--phases`` times the steps of `add` one by one in this process instead (read + store, analyse + save,
 link, and the analysis again in one process), against an in-process ``nlp.pipe`` timed first and last (its
@@ -90,16 +91,40 @@ def mean_of(clocks: list[Clock]) -> Clock:
     return mean
 
 
+def run_process(command: list[str], env: dict | None = None) -> tuple[Clock, subprocess.CompletedProcess]:
+    """Run ``command``; its wall seconds, and the CPU seconds of it and every process under it (analysis
+    workers hang off a forkserver that nobody waits for, so getrusage would miss them: the tree is sampled)."""
+    import psutil
+
+    cpu: dict[int, float] = {}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, Clock() as clock:
+        proc = psutil.Popen(command, stdout=out, stderr=err, env=env)
+        while proc.poll() is None:
+            for p in [proc, *proc.children(recursive=True)]:
+                try:
+                    times = p.cpu_times()
+                    cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
+                except psutil.Error:  # ended between the listing and the reading
+                    pass
+            time.sleep(0.05)
+        out.seek(0), err.seek(0)
+        done = subprocess.CompletedProcess(command, proc.returncode, out.read().decode(errors="replace"),
+                                           err.read().decode(errors="replace"))
+    clock.cpu = sum(cpu.values())
+    return clock, done
+
+
 def claimgraph_command(*args: str) -> list[str]:
     return [sys.executable, "-c", "from claimgraph.cli import main; main()", *args]
 
 
-def claimgraph_add(folder: Path, db: Path, processes: int | None) -> Clock:
+def claimgraph_add(folder: Path, db: Path, processes: int | None, src: Path | None = None) -> Clock:
+    """``claimgraph add`` as a new process; ``src``: run the claimgraph package found there instead."""
     command = claimgraph_command("add", str(folder), "--db", str(db), "-q")
     if processes:
         command += ["--processes", str(processes)]
-    with Clock() as clock:
-        done = subprocess.run(command, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(src or ""), os.environ.get("PYTHONPATH")]))}
+    clock, done = run_process(command, env)
     if done.returncode != 0:
         sys.exit(f"claimgraph add failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return clock
@@ -117,21 +142,23 @@ for _ in nlp.pipe(texts):
 
 
 def bare_parse_process(model: str, folder: Path) -> Clock:
-    with Clock() as clock:
-        done = subprocess.run([sys.executable, "-c", BARE_PARSE, model, str(folder)], capture_output=True, text=True)
+    clock, done = run_process([sys.executable, "-c", BARE_PARSE, model, str(folder)])
     if done.returncode != 0:
         sys.exit(f"the bare spaCy parse failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return clock
 
 
-def alternated(folder: Path, tmp: Path, model: str, rounds: int, processes: int | None) -> list[tuple[Clock, Clock]]:
-    """(bare parse, add) per round, run one after the other as whole processes."""
+def alternated(folder: Path, tmp: Path, model: str, rounds: int, processes: int | None,
+               baseline: Path | None) -> list[tuple[Clock, Clock, Clock | None]]:
+    """(bare parse, add, baseline add) per round, run one after the other as whole processes."""
     out = []
     for r in range(rounds):
         parse = bare_parse_process(model, folder)
         add = claimgraph_add(folder, tmp / f"add-{r}.db", processes)
-        out.append((parse, add))
-        print(f"  round {r + 1}: bare parse {parse.wall:.1f} s, add {add.wall:.1f} s, ratio {add.wall / parse.wall:.2f}",
+        before = claimgraph_add(folder, tmp / f"baseline-{r}.db", processes, baseline) if baseline else None
+        out.append((parse, add, before))
+        print(f"  round {r + 1}: bare parse {parse.wall:.1f} s, add {add.wall:.1f} s (ratio {add.wall / parse.wall:.2f})"
+              + (f", baseline add {before.wall:.1f} s ({before.wall / parse.wall:.2f})" if before else ""),
               file=sys.stderr, flush=True)
     return out
 
@@ -205,6 +232,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "train", "all"], default="dev")
     parser.add_argument("--rounds", type=int, default=3, help="alternated (bare parse, add) rounds [default: 3]")
     parser.add_argument("--processes", type=int, default=None, help="analysis workers [default: one per core]")
+    parser.add_argument("--baseline-src", type=Path, help="also run add from another checkout's src/ in each round")
     parser.add_argument("--phases", action="store_true", help="time add's steps in this process instead")
     parser.add_argument("--profile", action="store_true", help="with --phases: profile the analysis in one process")
     args = parser.parse_args()
@@ -223,7 +251,7 @@ def main() -> None:
         for p in paths:
             (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
         if not args.phases:
-            rounds = alternated(folder, Path(tmp), model, args.rounds, args.processes)
+            rounds = alternated(folder, Path(tmp), model, args.rounds, args.processes, args.baseline_src)
         else:
             nlp, load = load_spacy(model)
             before = bare_parse(nlp, texts)
@@ -236,12 +264,18 @@ def main() -> None:
           f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), analysis workers "
           f"{args.processes or 'one per core'}")
     if not args.phases:
-        print(f"{'round':<7} {'bare parse s':>12} {'add s':>8} {'ratio':>6} {'parse CPU s':>11} {'add CPU s':>9}")
-        for r, (parse, add) in enumerate(rounds, 1):
-            print(f"{r:<7} {parse.wall:12.1f} {add.wall:8.1f} {add.wall / parse.wall:6.2f} {parse.cpu:11.1f} {add.cpu:9.1f}")
-        ratios = sorted(add.wall / parse.wall for parse, add in rounds)
-        print(f"median ratio add / bare parse: {ratios[len(ratios) // 2]:.2f} (rounds: "
-              f"{', '.join(f'{x:.2f}' for x in ratios)}); add: {n / sorted(a.wall for _, a in rounds)[len(rounds) // 2]:.1f} articles/s")
+        print(f"{'round':<6} {'parse s':>8} {'CPU s':>7} {'add s':>7} {'CPU s':>7} {'ratio':>6} {'CPU ratio':>9}"
+              + (f" {'baseline s':>10} {'CPU s':>7} {'ratio':>6} {'CPU ratio':>9}" if args.baseline_src else ""))
+        for r, (parse, add, before) in enumerate(rounds, 1):
+            print(f"{r:<6} {parse.wall:8.1f} {parse.cpu:7.1f} {add.wall:7.1f} {add.cpu:7.1f} {add.wall / parse.wall:6.2f} "
+                  f"{add.cpu / parse.cpu:9.2f}" + (f" {before.wall:10.1f} {before.cpu:7.1f} {before.wall / parse.wall:6.2f} "
+                                                  f"{before.cpu / parse.cpu:9.2f}" if before else ""))
+        median = len(rounds) // 2
+        for name, i in [("add", 1)] + ([(f"baseline add ({args.baseline_src})", 2)] if args.baseline_src else []):
+            walls = sorted(r[i].wall / r[0].wall for r in rounds)
+            cpus = sorted(r[i].cpu / r[0].cpu for r in rounds)
+            print(f"median {name} / bare parse: wall {walls[median]:.2f} (rounds {', '.join(f'{x:.2f}' for x in walls)}), "
+                  f"CPU {cpus[median]:.2f}; {n / sorted(r[i].wall for r in rounds)[median]:.1f} articles/s")
         return
     print(f"{'what':<34} {'wall s':>8} {'articles/s':>11} {'ratio':>6} {'CPU s':>8} {'CPU ratio':>9}")
     rows = [("spaCy nlp.pipe (bare parse), mean", parse), ("  bare parse, first", before), ("  bare parse, last", after),

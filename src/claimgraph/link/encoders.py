@@ -185,10 +185,14 @@ def _one_torch_thread():
         torch.set_num_threads(before)
 
 
-@lru_cache(maxsize=None)
 def encoder(name: str | None = None) -> Encoder:
-    """The encoder ``name`` (default: the chosen one), loaded once per process; built first where needed."""
-    name = name or encoder_name()
+    """The encoder ``name`` (default: the one ``CLAIMGRAPH_ENCODER`` chooses now), loaded once per process."""
+    return load(name or encoder_name())
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Encoder:
+    """The encoder ``name``, built first where needed; the same object for every call in a process."""
     try:
         if name == "minilm-torch":
             return TorchMiniLM()
