@@ -196,14 +196,14 @@ def load(name: str) -> Encoder:
     try:
         if name == "minilm-torch":
             return TorchMiniLM()
-        load = {"minilm": OnnxMiniLM, "static": StaticModel}[name]
+        open_model = {"minilm": OnnxMiniLM, "static": StaticModel}[name]
         path = built_model(name)
         try:
-            return load(path)
+            return open_model(path)
         except Exception as e:  # a damaged cache (a disk filled mid-copy, a file edited): build it again, once
             _stderr(f"the cached sentence encoder {path} cannot be loaded ({e}); building it again")
             _remove(path)
-            return load(built_model(name))
+            return open_model(built_model(name))
     except ClaimgraphError:
         raise
     except Exception as e:  # a missing package or unreadable model is one clear line, not a traceback
