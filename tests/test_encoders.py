@@ -106,3 +106,18 @@ def test_the_module_builds_on_request_and_refuses_an_unknown_name(tmp_path, monk
     assert encoders.main(["minilm"]) == 0
     assert encoders.main(["glove"]) == 2
     assert "glove" in capfd.readouterr().err
+
+
+def test_add_with_an_unknown_encoder_stores_the_analysis_and_says_what_to_change(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    (tmp_path / "a.txt").write_text("The ministry said on 3 March 2025 that the ferry carried 120 passengers.\n")
+    monkeypatch.setenv("CLAIMGRAPH_ENCODER", "glove")
+    db = str(tmp_path / "store.db")
+    result = CliRunner().invoke(main, ["add", str(tmp_path / "a.txt"), "--db", db, "-q"])
+    assert result.exit_code == 3
+    assert "CLAIMGRAPH_ENCODER='glove'" in result.output and "Traceback" not in result.output
+    with Store(db) as store:
+        assert store.pending_documents() == []  # analysed and stored; linking waits for a usable encoder
