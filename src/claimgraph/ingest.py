@@ -117,8 +117,6 @@ def analyze_pending(
         linking = LinkingAlongside(store.url, len(pending), on_linking).start()
     try:
         for analysis in analyze_parallel(pending, settings, processes=processes):
-            if linking:
-                linking.encode(store, analysis)
             store.save_analysis(analysis)
             report.analyzed.append(analysis.document)
             if on_done:

@@ -2,9 +2,9 @@
 stored, while the worker processes analyse the next ones.
 
 Without it ``claimgraph add`` analysed every report on both cores and then linked them all on one, so the
-linking (encoding every claim, matching it) added its whole time to the analysis'. Alongside, the caller's
-thread encodes each report's claims as it arrives (``encode``), this thread matches them, the worker processes
-analyse, and all of it shares the cores.
+linking (encoding every claim, matching it) added its whole time to the analysis'. Alongside, the worker
+processes and this thread share the cores, and the whole run costs about the analysis plus linking spread over
+them.
 
 The result is the same as linking after the analysis: ``update.update`` links whatever is analysed and not yet
 linked, in publication order, and the reports are analysed (so stored) in publication order too, so each is
@@ -17,10 +17,8 @@ from __future__ import annotations
 import threading
 from typing import Callable
 
-from ..errors import ClaimgraphError
 from ..store import Store
 from . import update as link_update
-from .embeddings import cached_vectors
 
 
 class LinkingAlongside:
@@ -30,26 +28,12 @@ class LinkingAlongside:
         self.url, self.expected, self.on_progress = url, expected, on_progress
         self.done = self.base = 0
         self.error: BaseException | None = None
-        self._encoder_failed = False
         self._wake, self._last = threading.Event(), threading.Event()
         self._thread = threading.Thread(target=self._run, name="claimgraph-linking", daemon=True)
 
     def start(self) -> "LinkingAlongside":
         self._thread.start()
         return self
-
-    def encode(self, store, analysis) -> None:
-        """Before ``analysis`` is stored (so before this thread can see it), put its claims' vectors in the
-        store's cache, in the calling thread: the encoder runs outside the GIL, so encoding here and matching
-        in the linking thread use two cores even when the analysis workers are done. An encoder that cannot
-        be loaded does not keep the analysis from being stored: the linking thread meets the same error, and
-        ``finish`` raises it."""
-        if self._encoder_failed:
-            return
-        try:
-            cached_vectors(store.db, [c.content for c in analysis.claims])
-        except ClaimgraphError:
-            self._encoder_failed = True
 
     def analysed(self) -> None:
         """A report's analysis was stored: there is linking to do."""
