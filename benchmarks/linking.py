@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/linking.py [--sizes 1000,10000,100000] [--reports 3]
     .venv/bin/python benchmarks/linking.py --encoder [--sentences 400]
 
-``--encoder`` compares the shipped sentence encoder (int8-quantised, one sentence per pass, see
-``link/embeddings.py``) with the float model batched 64 at a time, on PolNeAR sentences
-(../shared/data/polnear/dev): CPU seconds on one thread, the cosine of each sentence's two vectors, and how
-far the cosine between two random sentences moves (what the matching thresholds see).
+``--encoder`` compares the sentence encoders (``link/encoders.py``) with the float MiniLM on PolNeAR
+sentences (../shared/data/polnear/dev): CPU milliseconds per sentence on one thread, the cosine of each
+sentence's two vectors, and how far the cosine between two random sentences moves (what the matching
+thresholds see).
 
 How the store is filled: N generated claims are written straight into the link tables through
 ``link.update.insert_features`` (the same code ``update`` uses). Their vectors are not encoded one by one:
@@ -98,7 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--reports", type=int, default=3)
-    parser.add_argument("--encoder", action="store_true", help="compare the int8 encoder with the float model")
+    parser.add_argument("--encoder", action="store_true", help="compare the sentence encoders with the float model")
     parser.add_argument("--sentences", type=int, default=400)
     args = parser.parse_args()
     if args.encoder:
@@ -139,30 +139,32 @@ def polnear_sentences(limit: int) -> list[str]:
 
 
 def compare_encoders(limit: int) -> int:
+    """Each encoder against the float MiniLM: CPU per sentence on one thread, agreement of the vectors."""
     import torch
+
+    from claimgraph.link import encoders
 
     torch.set_num_threads(1)  # CPU seconds on one thread: the steadier figure on a shared machine
     sentences = polnear_sentences(limit)
-    float_model, int8_model = embeddings.load_model(quantized=False), embeddings.load_model(quantized=True)
+    float_model = encoders.TorchMiniLM(quantized=False)
     timed = {}
-    for name, model, batch in (("float, batches of 64", float_model, 64), ("int8, one sentence per pass", int8_model, 1)):
-        model.encode(sentences[:8], batch_size=batch)  # warm-up
+    for name, model in (("float MiniLM (torch)", float_model), ("minilm-torch: int8 torch", encoders.encoder("minilm-torch")),
+                        ("minilm: int8 ONNX Runtime", encoders.encoder("minilm")), ("static: model2vec", encoders.encoder("static"))):
+        model.encode(sentences[:8])  # warm-up
         start = time.process_time()
-        vectors = model.encode(sentences, batch_size=batch, normalize_embeddings=True, show_progress_bar=False)
-        timed[name] = (time.process_time() - start, np.asarray(vectors, dtype=np.float32))
-    (float_cpu, f), (int8_cpu, q) = timed.values()
-    same = np.sum(f * q, axis=1)
+        vectors = model.encode(sentences)
+        timed[name] = (time.process_time() - start, vectors)
+    f = timed["float MiniLM (torch)"][1]
     rng = np.random.default_rng(0)
     i, j = rng.integers(0, len(sentences), 20000), rng.integers(0, len(sentences), 20000)
-    moved = np.abs(np.sum(f[i] * f[j], axis=1) - np.sum(q[i] * q[j], axis=1))
-    print(f"{len(sentences)} PolNeAR sentences, one thread")
-    print(f"{'encoder':<30} {'CPU s':>7} {'ms/sentence':>12}")
-    for name, (cpu, _) in timed.items():
-        print(f"{name:<30} {cpu:>7.2f} {cpu / len(sentences) * 1000:>12.1f}")
-    print(f"int8 / float CPU: {int8_cpu / float_cpu:.2f}")
-    print(f"cosine of a sentence's float and int8 vectors: mean {same.mean():.4f}, min {same.min():.4f}")
-    print(f"cosine between two sentences, |float - int8|: mean {moved.mean():.4f}, 99th pct "
-          f"{np.percentile(moved, 99):.4f}, max {moved.max():.4f}")
+    print(f"{len(sentences)} PolNeAR sentences, one thread, one sentence per pass (static: all at once)")
+    print(f"{'encoder':<28} {'ms/sentence':>11} {'cos to float: mean':>18} {'min':>6} {'|cos a,b - float|: mean':>23} {'p99':>6}")
+    for name, (cpu, v) in timed.items():
+        same = np.sum(f * v, axis=1)  # meaningless for the static model: another space
+        moved = np.abs(np.sum(f[i] * f[j], axis=1) - np.sum(v[i] * v[j], axis=1))
+        own = "static" in name
+        print(f"{name:<28} {cpu / len(sentences) * 1000:>11.2f} {'-' if own else f'{same.mean():.4f}':>18} "
+              f"{'-' if own else f'{same.min():.4f}':>6} {moved.mean():>23.4f} {np.percentile(moved, 99):>6.4f}")
     return 0
 
 

@@ -13,6 +13,11 @@ $PIP install --upgrade pip >/dev/null 2>&1 || true
   || $PIP install "torch==2.13.0"
 if [ "${1:-}" = "--test" ]; then
   $PIP install -e ".[test]"
+  encoders="minilm static"  # the tests use both
 else
   $PIP install -e .
+  encoders="${CLAIMGRAPH_ENCODER:-minilm}"
 fi
+# The sentence encoder is built once from the packaged MiniLM into the cache folder (CLAIMGRAPH_CACHE_DIR,
+# default ~/.cache/claimgraph); nothing is downloaded. Done here so the first `claimgraph add` does not wait.
+[ "$encoders" = "minilm-torch" ] || .venv/bin/python -m claimgraph.link.encoders $encoders

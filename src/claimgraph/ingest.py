@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .analyze import ANALYZER_VERSION, analyze_parallel
+from .analyze.pipeline import worker_count
 from .config import Settings
 from .document import Document
 from .errors import InputError
@@ -122,13 +123,29 @@ def analyze_pending(
     on_linking: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     report = report or IngestReport()
-    pending = store.pending_documents(ANALYZER_VERSION)
-    for analysis in analyze_parallel(pending, settings, processes=processes):
-        store.save_analysis(analysis)
-        report.analyzed.append(analysis.document)
-        if on_done:
-            on_done(analysis.document)
-    update_links(store, on_linking)
+    # in publication order, the order linking takes them in: linked as they come, they meet the same claims
+    pending = sorted(store.pending_documents(ANALYZER_VERSION), key=lambda d: (d.published or "", d.id))
+    linking = None
+    if worker_count(settings, processes, len(pending)) > 1:  # workers analyse, this process links meanwhile
+        from .link.alongside import LinkingAlongside
+
+        linking = LinkingAlongside(store.url, len(pending), on_linking).start()
+    try:
+        for analysis in analyze_parallel(pending, settings, processes=processes):
+            store.save_analysis(analysis)
+            report.analyzed.append(analysis.document)
+            if on_done:
+                on_done(analysis.document)
+            if linking:
+                linking.analysed()
+    except BaseException:
+        if linking:
+            linking.stop()  # links what is stored and ends, without holding up the error
+        raise
+    if linking:
+        linking.finish()
+    else:
+        update_links(store, on_linking)
     return report
 
 

@@ -22,7 +22,7 @@ from .continuation import continuation_edges
 from .embeddings import cached_vectors, text_hash
 from .matching import MIN_COSINE, MatchFeatures, same_claim
 
-CHUNK = 200  # documents read and encoded together; bounds memory when a large folder is added at once
+CHUNK = 200  # documents read together; bounds memory when a large folder is added at once
 
 
 def update(store, on_progress: Callable[[int, int], None] | None = None) -> None:
@@ -30,6 +30,7 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
     before the first (0 done) and after each."""
     tables = store.link_tables
     _forget_removed(tables)
+    _forget_other_encoders_links(tables)
     pending = tables.pending()  # in publication order: ``rebuild`` then gives one answer however reports were added
     if on_progress:
         on_progress(0, len(pending))  # linking has started: a bar with its total from now
@@ -40,10 +41,11 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
             doc, analysis = store.get_document(doc_id), store.get_analysis(doc_id)
             if doc is not None and analysis is not None:
                 work.append((doc, analysis, analyzed_at))
-        # one batch for every new sentence of the chunk: the model is fastest on full batches
-        vectors = cached_vectors(tables, [c.content for _, a, _ in work for c in a.claims])
         stored = StoredFeatures(tables)  # per chunk: reports linked one after another meet mostly the same claims
         for doc, analysis, analyzed_at in work:
+            # encoded report by report, so the progress moves as the work does (the encoder takes one sentence
+            # per pass anyway, see ``encoders``)
+            vectors = cached_vectors(tables, [c.content for c in analysis.claims])
             with tables.writing():
                 if tables.is_pending(doc.id, analyzed_at):  # another process may have linked it meanwhile
                     link_document(tables, doc, analysis, vectors, analyzed_at, stored)
@@ -60,6 +62,15 @@ def rebuild(store, on_progress: Callable[[int, int], None] | None = None) -> Non
     with store.link_tables.writing():
         store.link_tables.forget_all()
     update(store, on_progress)
+
+
+def _forget_other_encoders_links(tables: LinkTables) -> None:
+    """Links made with another sentence encoder (``CLAIMGRAPH_ENCODER`` changed) are all made again: the
+    vectors of two encoders are not comparable, so new claims must not be matched against the old ones."""
+    found = tables.one_claim_hash()
+    if found and found[0] != text_hash(found[1]):
+        with tables.writing():
+            tables.forget_all()
 
 
 def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:

@@ -116,6 +116,13 @@ class LinkTables:
         self.db.execute("DELETE FROM link_claims WHERE document_id = ?", (doc_id,))
         self.db.execute("DELETE FROM link_documents WHERE document_id = ?", (doc_id,))
 
+    def one_claim_hash(self) -> tuple[str, str] | None:
+        """(stored text hash, content) of one linked claim: tells whether links were made with the current
+        sentence encoder (its version is part of every hash)."""
+        row = self.db.query("SELECT c.text_hash, k.content FROM link_claims c JOIN claims k ON k.id = c.claim_id "
+                            "LIMIT 1")
+        return (row[0][0], row[0][1]) if row else None
+
     def forget_all(self) -> None:
         """Drop every link (the embeddings stay: they depend on the text only)."""
         for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
