@@ -161,7 +161,7 @@ class TorchMiniLM(Encoder):
         self.model = SentenceTransformer(str(minilm_path()), device="cpu")
         self.model.max_seq_length = MAX_SEQ_LENGTH
         if quantized:
-            module = self.model[0].auto_model
+            module: torch.nn.Module = self.model[0].auto_model  # type: ignore[assignment]  # a BertModel
             layers = {name: torch.ao.quantization.per_channel_dynamic_qconfig for name, layer in module.named_modules()
                       if isinstance(layer, torch.nn.Linear) and not self._KEEP_FLOAT.match(name)}
             with warnings.catch_warnings():  # torch marks eager-mode quantisation deprecated; it still runs
