@@ -297,37 +297,59 @@ def run(split: str, limit: int | None, last: int | None = None, cache: Path | No
     by_doc: dict[str, list[dict]] = {d.id: [] for d in docs}
     for claim in story["claims"]:
         by_doc[claim["document"]].append(claim)
-    tables = {"exported": {c: collections.Counter() for c in CATEGORIES},
-              "find_attributions": {c: collections.Counter() for c in CATEGORIES}}
-    for (stem, text, ann), doc, parsed in zip(corpus, docs, parses):
+    tables = {
+        "exported": {c: collections.Counter() for c in CATEGORIES},
+        "find_attributions": {c: collections.Counter() for c in CATEGORIES},
+    }
+    for (_stem, text, ann), doc, parsed in zip(corpus, docs, parses):
         gold = read_gold(ann, text)
-        for table, pred in (("exported", predict_exported(by_doc[doc.id], text)), ("find_attributions", predict(parsed, text))):
+        for table, pred in (
+            ("exported", predict_exported(by_doc[doc.id], text)),
+            ("find_attributions", predict(parsed, text)),
+        ):
             for cat in CATEGORIES:
                 exact, overlap = score(gold[cat], pred[cat])
                 tables[table][cat].update(gold=len(gold[cat]), pred=len(pred[cat]), exact=exact, overlap=overlap)
-    result: dict = {"split": split, "documents": len(corpus), "seconds": round(seconds, 1),
-                    "claims": len(story["claims"]), "attributed_claims": sum(1 for c in story["claims"] if c["attribution"])}
+    result: dict = {
+        "split": split,
+        "documents": len(corpus),
+        "seconds": round(seconds, 1),
+        "claims": len(story["claims"]),
+        "attributed_claims": sum(1 for c in story["claims"] if c["attribution"]),
+    }
     for table, totals in tables.items():
         result[table] = {}
         for cat in CATEGORIES:
             t = totals[cat]
             result[table][cat] = {
-                "gold": t["gold"], "predicted": t["pred"],
-                "exact": prf(t["exact"], t["pred"], t["gold"]), "overlap": prf(t["overlap"], t["pred"], t["gold"]),
+                "gold": t["gold"],
+                "predicted": t["pred"],
+                "exact": prf(t["exact"], t["pred"], t["gold"]),
+                "overlap": prf(t["overlap"], t["pred"], t["gold"]),
             }
     return result
 
 
 def print_table(r: dict) -> None:
-    print(f"PolNeAR {r['split']}: {r['documents']} documents, {r['seconds']} s (parse + analysis); "
-          f"{r['claims']} claims, {r['attributed_claims']} attributed")
-    for table, title in (("exported", "exported claims (what users get)"), ("find_attributions", "find_attributions (internal)")):
+    print(
+        f"PolNeAR {r['split']}: {r['documents']} documents, {r['seconds']} s (parse + analysis); "
+        f"{r['claims']} claims, {r['attributed_claims']} attributed"
+    )
+    for table, title in (
+        ("exported", "exported claims (what users get)"),
+        ("find_attributions", "find_attributions (internal)"),
+    ):
         print(f"\n{title}")
-        print(f"{'':8} {'gold':>6} {'pred':>6} | {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}")
+        print(
+            f"{'':8} {'gold':>6} {'pred':>6} | {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}"
+        )
         for cat in CATEGORIES:
             c = r[table][cat]
             e, o = c["exact"], c["overlap"]
-            print(f"{cat:8} {c['gold']:>6} {c['predicted']:>6} | {e['p']:>8} {e['r']:>6} {e['f1']:>6} | {o['p']:>9} {o['r']:>6} {o['f1']:>6}")
+            print(
+                f"{cat:8} {c['gold']:>6} {c['predicted']:>6} | {e['p']:>8} {e['r']:>6} {e['f1']:>6} | "
+                f"{o['p']:>9} {o['r']:>6} {o['f1']:>6}"
+            )
     print("\npublished best (BERT, GPU), exact F1: source 83.2, cue 75.3, content 72.9")
 
 
@@ -339,14 +361,16 @@ def mine_cues(min_count: int = 5, min_ratio: float = 0.3) -> None:
     docs = documents("train", None)
     model = nlp.load(Settings().spacy_model)
     cue, total = collections.Counter(), collections.Counter()
-    for (_, text, ann), parsed in zip(docs, model.pipe((d[1] for d in docs), batch_size=16)):
+    for (_, _text, ann), parsed in zip(docs, model.pipe((d[1] for d in docs), batch_size=16)):
         heads = set()
         for line in ann.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) == 3 and parts[1].startswith("Cue "):
                 a, _, rest = parts[1][4:].partition(" ")
                 b = rest.split(";")[0]
-                span = parsed.char_span(int(a), int(b), alignment_mode="expand") if a.isdigit() and b.isdigit() else None
+                span = (
+                    parsed.char_span(int(a), int(b), alignment_mode="expand") if a.isdigit() and b.isdigit() else None
+                )
                 if span is not None and len(span):
                     heads.add(span.root.i)
         for tok in parsed:
@@ -374,8 +398,12 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--mine-cues", action="store_true", help="rebuild analyze/data/cue_words.tsv from train")
     ap.add_argument("--no-model", action="store_true", help="measure without the learned cue model (rules only)")
-    ap.add_argument("--cue-model", type=Path, default=None,
-                    help="use this cue model file (a model trained without the --last texts, for tuning)")
+    ap.add_argument(
+        "--cue-model",
+        type=Path,
+        default=None,
+        help="use this cue model file (a model trained without the --last texts, for tuning)",
+    )
     args = ap.parse_args()
     if args.no_model:
         from claimgraph.analyze.attribution import learned

@@ -33,7 +33,7 @@ import attribution as bench  # noqa: E402
 
 ROLES = ("source", "cue", "content")
 WINDOW, STRIDE, BATCH = 128, 96, 16
-O, B, I = 0, 1, 2
+O, B, I = 0, 1, 2  # noqa: E741  (the BIO tag names)
 
 
 def windows(n: int) -> list[int]:
@@ -96,7 +96,9 @@ class Tagger:
         optimiser = torch.optim.AdamW(self.parameters(), lr=8e-5, weight_decay=0.01)
         steps = int(math.ceil(len(items) / BATCH) * epochs)
         warmup = 0.06 * steps
-        schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda k: min(1.0, (k + 1) / warmup) * max(0.0, (steps - k) / steps))
+        schedule = torch.optim.lr_scheduler.LambdaLR(
+            optimiser, lambda k: min(1.0, (k + 1) / warmup) * max(0.0, (steps - k) / steps)
+        )
         weights = torch.tensor([1.0, 3.0, 1.5])  # B is rare and starts every span
         self.encoder.train()
         step, started = 0, time.perf_counter()
@@ -116,7 +118,10 @@ class Tagger:
                 optimiser.zero_grad()
                 step += 1
                 if step % 100 == 0:
-                    print(f"  step {step}/{steps}, loss {loss.item():.3f}, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+                    print(
+                        f"  step {step}/{steps}, loss {loss.item():.3f}, {time.perf_counter() - started:.0f} s",
+                        file=sys.stderr,
+                    )
         self.encoder.eval()
 
     def spans(self, text: str) -> dict[str, set]:
@@ -189,7 +194,10 @@ def print_row(name: str, totals) -> None:
     cells = []
     for c in ROLES:
         t = totals[c]
-        cells.append(f"{bench.prf(t['exact'], t['pred'], t['gold'])['f1']:>5} / {bench.prf(t['overlap'], t['pred'], t['gold'])['f1']:<5}")
+        cells.append(
+            f"{bench.prf(t['exact'], t['pred'], t['gold'])['f1']:>5} / "
+            f"{bench.prf(t['overlap'], t['pred'], t['gold'])['f1']:<5}"
+        )
     print(f"{name:28} " + "  ".join(f"{cell:>15}" for cell in cells))
 
 

@@ -32,8 +32,15 @@ from linking_ecb import claimgraph, run  # the same add/export path as the ECB+ 
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 WINDOWS = (("2016-01-28", "2016-02-12"), ("2016-07-17", "2016-07-31"))
-OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times", "politico": "Politico",
-           "usa-today": "USA Today", "wash-post": "The Washington Post", "west-journal": "Western Journal"}
+OUTLETS = {
+    "breitbart": "Breitbart",
+    "huff-post": "HuffPost",
+    "nyt": "The New York Times",
+    "politico": "Politico",
+    "usa-today": "USA Today",
+    "wash-post": "The Washington Post",
+    "west-journal": "Western Journal",
+}
 
 
 def sample_articles(data: Path) -> list[dict]:
@@ -47,9 +54,15 @@ def sample_articles(data: Path) -> list[dict]:
             path = data / "train" / "text" / f"{row['filename']}.txt"
             if not path.exists():
                 continue
-            out.append({"text": path.read_text(encoding="utf-8"), "title": row["title"],
-                        "outlet": OUTLETS.get(row["publisher"], row["publisher"]),
-                        "published": row["publication_date"], "name": row["filename"]})
+            out.append(
+                {
+                    "text": path.read_text(encoding="utf-8"),
+                    "title": row["title"],
+                    "outlet": OUTLETS.get(row["publisher"], row["publisher"]),
+                    "published": row["publication_date"],
+                    "name": row["filename"],
+                }
+            )
     return sorted(out, key=lambda a: a["name"])
 
 
@@ -57,8 +70,12 @@ def story_of(articles: list[dict], db: str, relink: bool) -> dict:
     if not os.path.exists(db):
         with tempfile.TemporaryDirectory() as tmp:
             feed = Path(tmp) / "polnear-sample.jsonl"
-            feed.write_text("".join(json.dumps({k: a[k] for k in ("text", "title", "outlet", "published")}) + "\n"
-                                    for a in articles), encoding="utf-8")
+            feed.write_text(
+                "".join(
+                    json.dumps({k: a[k] for k in ("text", "title", "outlet", "published")}) + "\n" for a in articles
+                ),
+                encoding="utf-8",
+            )
             run(claimgraph("add", str(feed), "--db", db), ok=(0, 1))  # 1: some lines skipped
     elif relink:
         run(claimgraph("relink", "--db", db))
@@ -112,17 +129,30 @@ def main() -> None:
         "updates_supports": pick([r for r in rels if r["type"] in ("updates", "supports")], 20),
         "origins": pick([k for k in multi if k.get("origin_groups")], 10),
     }
-    summary = {"articles": len(articles), "claims": len(claims), "clusters_2plus_reports": len(multi),
-               "relations_shown": dict(types), "relations_all": dict(Counter(r["type"] for r in every)), "clusters_joining_windows": len(across),
-               "largest_cluster": {"claims": len(largest["claims"]), "reports": largest["reports"],
-                                   "independent_origins": largest["independent_origins"]} if largest else None}
+    summary = {
+        "articles": len(articles),
+        "claims": len(claims),
+        "clusters_2plus_reports": len(multi),
+        "relations_shown": dict(types),
+        "relations_all": dict(Counter(r["type"] for r in every)),
+        "clusters_joining_windows": len(across),
+        "largest_cluster": {
+            "claims": len(largest["claims"]),
+            "reports": largest["reports"],
+            "independent_origins": largest["independent_origins"],
+        }
+        if largest
+        else None,
+    }
     if args.json:
         print(json.dumps({"summary": summary, "sample": sample}, indent=2, default=str))
         return
     print(json.dumps(summary))
     for i, k in enumerate(sample["clusters"], 1):
-        print(f"\n## cluster {i}/{len(sample['clusters'])} {k['id']}: {len(k['claims'])} claims, {k['reports']} reports, "
-              f"{k['independent_origins']} independent origins")
+        print(
+            f"\n## cluster {i}/{len(sample['clusters'])} {k['id']}: {len(k['claims'])} claims, {k['reports']} reports, "
+            f"{k['independent_origins']} independent origins"
+        )
         for c in k["claims"][:12]:
             print("   -", line(c))
         if len(k["claims"]) > 12:
@@ -134,8 +164,10 @@ def main() -> None:
             print("   b:", line(r["b"]))
             print("   why:", r["why"])
     for i, k in enumerate(sample["origins"], 1):
-        print(f"\n## origins {i}/{len(sample['origins'])} {k['id']} ({k['independent_origins']} independent): "
-              f"{k['label'][:100]}")
+        print(
+            f"\n## origins {i}/{len(sample['origins'])} {k['id']} ({k['independent_origins']} independent): "
+            f"{k['label'][:100]}"
+        )
         for g in k["origin_groups"]:
             print("   -", g["why"][:300])
     if across:

@@ -81,7 +81,9 @@ def body_scores(gold: list[str], predicted: list[str], n_bootstrap: int = 1000) 
     samples: dict[str, list[float]] = {key: [] for key in scores}
     for _ in range(n_bootstrap):
         picks = [rng.randrange(len(matches)) for _ in matches]
-        for key, value in (prf([matches[i] for i in picks]) | {"accuracy": statistics.mean(exact[i] for i in picks)}).items():
+        for key, value in (
+            prf([matches[i] for i in picks]) | {"accuracy": statistics.mean(exact[i] for i in picks)}
+        ).items():
             samples[key].append(value)
     if len(matches) > 1:
         scores |= {f"{key}_std": statistics.stdev(values) for key, values in samples.items()}
@@ -122,6 +124,7 @@ def same_authors(gold: str | None, got: str | None) -> bool:
 
 def same_outlet(gold: str | list[str], got: str | None) -> bool:
     """An outlet label is a name or a list of the names a site gives itself (any of them counts)."""
+
     def norm(name: str) -> str:
         return " ".join(name.translate(_QUOTES).lower().split())
 
@@ -134,20 +137,28 @@ FIELDS = ("title", "author", "published", "outlet")
 
 def labelled_scores(labels: dict[str, dict], keys: list[str], results: list[dict[str, Any]]) -> dict[str, Any]:
     """Accuracy against the hand labels, per label set and field, over the pages labelled for that field."""
-    checks = {"title": same_title, "author": same_authors, "published": lambda g, r: g == (r or "")[:10],
-              "outlet": same_outlet}
+    checks = {
+        "title": same_title,
+        "author": same_authors,
+        "published": lambda g, r: g == (r or "")[:10],
+        "outlet": same_outlet,
+    }
     scores: dict[str, Any] = {}
     for label_set in LABEL_SETS:
         for field, same in checks.items():
-            pairs = [(labels[k][field], r[field]) for k, r in zip(keys, results)
-                     if labels.get(k, {}).get("set") == label_set and field in labels[k]]
+            pairs = [
+                (labels[k][field], r[field])
+                for k, r in zip(keys, results)
+                if labels.get(k, {}).get("set") == label_set and field in labels[k]
+            ]
             scores[f"{label_set}/{field}_accuracy"] = sum(same(g, r) for g, r in pairs) / len(pairs) if pairs else None
             scores[f"{label_set}/{field}_pages"] = len(pairs)
     return scores
 
 
-def metadata_scores(gold_urls: list[str], results: list[dict[str, Any]], labels: dict[str, dict],
-                    keys: list[str]) -> dict[str, Any]:
+def metadata_scores(
+    gold_urls: list[str], results: list[dict[str, Any]], labels: dict[str, dict], keys: list[str]
+) -> dict[str, Any]:
     dated = [(url_date(u), r) for u, r in zip(gold_urls, results) if url_date(u)]
     n = len(results)
     return {
@@ -155,7 +166,10 @@ def metadata_scores(gold_urls: list[str], results: list[dict[str, Any]], labels:
         "url_accuracy": sum(same_url(u, r["url"]) for u, r in zip(gold_urls, results)) / n,
         "date_vs_url_accuracy": sum(d == (r["published"] or "")[:10] for d, r in dated) / len(dated) if dated else None,
         "date_vs_url_pages": len(dated),
-        **{f"{field}_found": sum(bool(r[field]) for r in results) / n for field in ("title", "author", "published", "outlet")},
+        **{
+            f"{field}_found": sum(bool(r[field]) for r in results) / n
+            for field in ("title", "author", "published", "outlet")
+        },
     }
 
 
@@ -168,8 +182,14 @@ def plain_trafilatura(name: str, raw: bytes) -> dict[str, Any]:
     doc = trafilatura.bare_extraction(raw.decode("utf-8"), with_metadata=True, include_comments=False)
     if doc is None:
         return {"body": "", "title": None, "author": None, "published": None, "outlet": None, "url": None}
-    return {"body": doc.text or "", "title": doc.title, "author": doc.author, "published": doc.date,
-            "outlet": doc.sitename, "url": doc.url}
+    return {
+        "body": doc.text or "",
+        "title": doc.title,
+        "author": doc.author,
+        "published": doc.date,
+        "outlet": doc.sitename,
+        "url": doc.url,
+    }
 
 
 def claimgraph_reader(name: str, raw: bytes) -> dict[str, Any]:
@@ -182,8 +202,14 @@ def claimgraph_reader(name: str, raw: bytes) -> dict[str, Any]:
     except InputError:
         return {"body": "", "title": None, "author": None, "published": None, "outlet": None, "url": None}
     body = "\n".join(span.of(doc.text) for span in doc.body_spans())  # furniture is not body
-    return {"body": body, "title": doc.title, "author": doc.author, "published": doc.published,
-            "outlet": doc.outlet, "url": doc.url}
+    return {
+        "body": body,
+        "title": doc.title,
+        "author": doc.author,
+        "published": doc.published,
+        "outlet": doc.outlet,
+        "url": doc.url,
+    }
 
 
 SYSTEMS: dict[str, Callable[[str, bytes], dict[str, Any]]] = {
@@ -231,15 +257,25 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"time ratio claimgraph / plain trafilatura: {times[1] / times[0]:.2f} (same pages, taken in turns)")
     print()
     first = next(iter(report["systems"].values()))["metadata"]
-    print("metadata accuracy against hand labels (pages labelled: " + "; ".join(
-        f"{label_set} {first[f'{label_set}/title_pages']} titles, {first[f'{label_set}/author_pages']} authors, "
-        f"{first[f'{label_set}/published_pages']} dates, {first[f'{label_set}/outlet_pages']} outlets"
-        for label_set in LABEL_SETS) + ")")
-    print(f"canonical url against the gold page url; date against the date in the page url "
-          f"({first['date_vs_url_pages']} pages have one)")
+    print(
+        "metadata accuracy against hand labels (pages labelled: "
+        + "; ".join(
+            f"{label_set} {first[f'{label_set}/title_pages']} titles, {first[f'{label_set}/author_pages']} authors, "
+            f"{first[f'{label_set}/published_pages']} dates, {first[f'{label_set}/outlet_pages']} outlets"
+            for label_set in LABEL_SETS
+        )
+        + ")"
+    )
+    print(
+        f"canonical url against the gold page url; date against the date in the page url "
+        f"({first['date_vs_url_pages']} pages have one)"
+    )
     short = {"title": "title", "author": "author", "published": "date", "outlet": "outlet"}
-    header = (f"{'system':24} " + " ".join(f"{s + ' ' + short[f]:>15}" for s in LABEL_SETS for f in FIELDS)
-              + f" {'canonical url':>13} {'date vs url':>11}")
+    header = (
+        f"{'system':24} "
+        + " ".join(f"{s + ' ' + short[f]:>15}" for s in LABEL_SETS for f in FIELDS)
+        + f" {'canonical url':>13} {'date vs url':>11}"
+    )
     print(header)
     print("-" * len(header))
     for label, s in report["systems"].items():

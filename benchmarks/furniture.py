@@ -55,7 +55,7 @@ def polnear(folder: Path) -> dict:
     for path in texts:
         text = path.read_text(encoding="utf-8")
         doc = record(text)
-        found = [text[f.start:f.end] for f in doc.furniture if f.label == "dateline"]
+        found = [text[f.start : f.end] for f in doc.furniture if f.label == "dateline"]
         with_dateline += bool(found)
         marked.update(found)
     return {"texts": len(texts), "with_dateline": with_dateline, "datelines": dict(marked.most_common())}
@@ -81,14 +81,20 @@ def ecb(folder: Path, analysis: bool) -> dict:
                 if line.strip() and (date_line(line) or URL_LINE.match(line.strip())):
                     lines.append((pos, pos + len(line)))
                 pos += len(line) + 1
-            doc = record(text) if name.startswith("with ") else Document(text=text, sha256=sha256_hex(text), kind="jsonl")
+            doc = (
+                record(text) if name.startswith("with ") else Document(text=text, sha256=sha256_hex(text), kind="jsonl")
+            )
             result = analyzer.analyze(doc)
             claims += len(result.claims)
             on_lines += sum(any(c.span[0] < e and s < c.span[1] for s, e in lines) for c in result.claims)
             times += len(result.times)
             unresolved += sum(1 for t in result.times if "X" in (t.value or "") or t.start is None)
-        report[name] = {"claims": claims, "claims_on_date_or_address_lines": on_lines, "times": times,
-                        "unresolved_times": unresolved}
+        report[name] = {
+            "claims": claims,
+            "claims_on_date_or_address_lines": on_lines,
+            "times": times,
+            "unresolved_times": unresolved,
+        }
     return report
 
 
@@ -108,16 +114,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
     p, e = report["polnear"], report["ecbplus"]
-    print(f"PolNeAR train: {p['with_dateline']} of {p['texts']} texts have a dateline marked; "
-          f"{sum(p['datelines'].values())} marks, {len(p['datelines'])} distinct:")
+    print(
+        f"PolNeAR train: {p['with_dateline']} of {p['texts']} texts have a dateline marked; "
+        f"{sum(p['datelines'].values())} marks, {len(p['datelines'])} distinct:"
+    )
     print("  " + " | ".join(f"{text!r} ×{n}" for text, n in p["datelines"].items()))
     print(f"ECB+ ecbplus reports: {e['dated_from_text']} of {e['reports']} take a publication date from their dateline")
     for name in ("without furniture marking", "with furniture marking"):
         if name in e:
             r = e[name]
-            print(f"  {name:26} claims {r['claims']:5}, on date/address lines {r['claims_on_date_or_address_lines']:3}, "
-                  f"time expressions {r['times']:4}, unresolved {r['unresolved_times']:4} "
-                  f"({r['unresolved_times'] / max(1, r['times']):.1%})")
+            print(
+                f"  {name:26} claims {r['claims']:5}, on date/address lines {r['claims_on_date_or_address_lines']:3}, "
+                f"time expressions {r['times']:4}, unresolved {r['unresolved_times']:4} "
+                f"({r['unresolved_times'] / max(1, r['times']):.1%})"
+            )
     return 0
 
 

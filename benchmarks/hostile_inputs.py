@@ -54,16 +54,24 @@ def peak_rss(process: psutil.Process) -> int:
 
 def run_add(path: Path, db: Path) -> dict:
     start = time.perf_counter()
-    proc = subprocess.Popen([*CLAIMGRAPH, "add", str(path), "--db", str(db), "--processes", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [*CLAIMGRAPH, "add", str(path), "--db", str(db), "--processes", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     watched, peak = psutil.Process(proc.pid), 0
     out = b""
     while proc.poll() is None:
         peak = max(peak, peak_rss(watched))
         time.sleep(0.05)
     out = proc.stdout.read()
-    return {"seconds": round(time.perf_counter() - start, 1), "peak_mib": round(peak / 2**20),
-            "lines": out.count(b"\n"), "exit": proc.returncode, "tail": out.decode(errors="replace").splitlines()[-2:]}
+    return {
+        "seconds": round(time.perf_counter() - start, 1),
+        "peak_mib": round(peak / 2**20),
+        "lines": out.count(b"\n"),
+        "exit": proc.returncode,
+        "tail": out.decode(errors="replace").splitlines()[-2:],
+    }
 
 
 def run_upload(path: Path, db: Path) -> dict:
@@ -75,8 +83,11 @@ def run_upload(path: Path, db: Path) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([*CLAIMGRAPH, "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*CLAIMGRAPH, "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base, watched = f"http://127.0.0.1:{port}", psutil.Process(server.pid)
     try:
         for _ in range(600):
@@ -98,10 +109,17 @@ def run_upload(path: Path, db: Path) -> dict:
                     time.sleep(0.05)
 
             threading.Thread(target=sample, daemon=True).start()
-            reply = client.post(base + "/api/documents", files={"file": (path.name, path.read_bytes(), "application/gzip")})
+            reply = client.post(
+                base + "/api/documents", files={"file": (path.name, path.read_bytes(), "application/gzip")}
+            )
             done.set()
-        return {"seconds": round(time.perf_counter() - start, 1), "peak_mib": round(peak[0] / 2**20),
-                "before_mib": round(before / 2**20), "reply_bytes": len(reply.content), "status": reply.status_code}
+        return {
+            "seconds": round(time.perf_counter() - start, 1),
+            "peak_mib": round(peak[0] / 2**20),
+            "before_mib": round(before / 2**20),
+            "reply_bytes": len(reply.content),
+            "status": reply.status_code,
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -121,8 +139,11 @@ def main() -> None:
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)
         small = folder / "1M_bad_lines.jsonl.gz"
-        upload = {"case": "upload of the 1M-line file", "gzip_bytes": small.stat().st_size,
-                  **run_upload(small, folder / "served.db")}
+        upload = {
+            "case": "upload of the 1M-line file",
+            "gzip_bytes": small.stat().st_size,
+            **run_upload(small, folder / "served.db"),
+        }
         rows.append(upload)
     if args.json:
         print(json.dumps(rows, indent=2))

@@ -28,14 +28,25 @@ def main() -> int:
         started = time.perf_counter()
         articles = Counter(detect(f.read_text(encoding="utf-8", errors="replace")) for f in files)
         seconds = time.perf_counter() - started
-        lines = Counter(detect(line) for f in files
-                        for line in f.read_text(encoding="utf-8", errors="replace").splitlines() if len(line) > 20)
-        rows["polnear articles (English)"] = {"n": len(files), "named": dict(articles), "ms_per_report": 1000 * seconds / len(files)}
+        lines = Counter(
+            detect(line)
+            for f in files
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines()
+            if len(line) > 20
+        )
+        rows["polnear articles (English)"] = {
+            "n": len(files),
+            "named": dict(articles),
+            "ms_per_report": 1000 * seconds / len(files),
+        }
         rows["polnear lines > 20 chars (English)"] = {"n": sum(lines.values()), "named": dict(lines)}
     truth = DATA / "article-extraction" / "ground-truth.json"
     if truth.is_file():
-        bodies = [v.get("articleBody") for v in json.loads(truth.read_text(encoding="utf-8")).values()
-                  if isinstance(v, dict) and v.get("articleBody")]
+        bodies = [
+            v.get("articleBody")
+            for v in json.loads(truth.read_text(encoding="utf-8")).values()
+            if isinstance(v, dict) and v.get("articleBody")
+        ]
         rows["article-extraction bodies"] = {"n": len(bodies), "named": dict(Counter(detect(b) for b in bodies))}
     if not rows:
         print(f"no data under {DATA}", file=sys.stderr)

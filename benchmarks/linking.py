@@ -38,18 +38,36 @@ from claimgraph.link.matching import MatchFeatures
 from claimgraph.link.update import insert_features, update
 from claimgraph.store import Store
 
-SUBJECTS = ["the ministry", "the army", "the port authority", "the rail operator", "the central bank", "rebels",
-            "the governor", "engineers", "the shipyard", "farmers"]
-ACTIONS = ["opened a new line", "cut interest rates", "closed the border crossing", "signed a supply deal",
-           "delayed the first delivery", "announced new tariffs", "sent troops to the coast", "began production",
-           "reported record exports", "denied the allegations"]
+SUBJECTS = [
+    "the ministry",
+    "the army",
+    "the port authority",
+    "the rail operator",
+    "the central bank",
+    "rebels",
+    "the governor",
+    "engineers",
+    "the shipyard",
+    "farmers",
+]
+ACTIONS = [
+    "opened a new line",
+    "cut interest rates",
+    "closed the border crossing",
+    "signed a supply deal",
+    "delayed the first delivery",
+    "announced new tariffs",
+    "sent troops to the coast",
+    "began production",
+    "reported record exports",
+    "denied the allegations",
+]
 PLACES = ["in the north", "near the capital", "at the harbour", "in two provinces", "along the river"]
 rng = np.random.default_rng(7)
 
 
 def sentence(i: int) -> str:
-    return (f"{SUBJECTS[i % 10]} {ACTIONS[(i // 10) % 10]} {PLACES[(i // 100) % 5]}, "
-            f"affecting {i % 997 + 3} people")
+    return f"{SUBJECTS[i % 10]} {ACTIONS[(i // 10) % 10]} {PLACES[(i // 100) % 5]}, affecting {i % 997 + 3} people"
 
 
 def fill(store: Store, n: int, templates: np.ndarray) -> None:
@@ -66,8 +84,11 @@ def fill(store: Store, n: int, templates: np.ndarray) -> None:
         feats, hashes = [], []
         for j in range(count):
             cid = f"dgen{(start + j) // 20:08d}-c{(start + j) % 20 + 1}"
-            feats.append(MatchFeatures(cid, cid.split("-")[0], vectors[j], frozenset(names[e] for e in ents[j]),
-                                       frozenset(), None, None))
+            feats.append(
+                MatchFeatures(
+                    cid, cid.split("-")[0], vectors[j], frozenset(names[e] for e in ents[j]), frozenset(), None, None
+                )
+            )
             hashes.append(f"gen{start + j}")
         store.link_tables.add_vectors(dict(zip(hashes, vectors)))
         with store.link_tables.writing():
@@ -78,11 +99,21 @@ def fill(store: Store, n: int, templates: np.ndarray) -> None:
 def add_report(store: Store, k: int) -> tuple[float, float, int]:
     """(seconds encoding the report's 20 new sentences, seconds linking them, edges made)."""
     texts = [f"Report {k}: {sentence(7919 * k + 13 * i)} on day {k}-{i}" for i in range(20)]
-    doc = Document(text=" ".join(texts), sha256=sha256_hex(f"bench {k} {texts}"), outlet=f"Outlet {k % 5}",
-                   published="2025-01-15")
+    doc = Document(
+        text=" ".join(texts), sha256=sha256_hex(f"bench {k} {texts}"), outlet=f"Outlet {k % 5}", published="2025-01-15"
+    )
     store.add_document(doc)
-    claims = [Claim(id=f"{doc.id}-c{i + 1}", span=(0, 1), text=t, content=t, content_span=(0, 1),
-                    entities=[f"gpe:place {i % 7}", f"gpe:place {100 + k}"]) for i, t in enumerate(texts)]
+    claims = [
+        Claim(
+            id=f"{doc.id}-c{i + 1}",
+            span=(0, 1),
+            text=t,
+            content=t,
+            content_span=(0, 1),
+            entities=[f"gpe:place {i % 7}", f"gpe:place {100 + k}"],
+        )
+        for i, t in enumerate(texts)
+    ]
     store.save_analysis(Analysis(document=doc.id, analyzer="bench", claims=claims))
     started = time.perf_counter()
     # what update() does first; timed apart: it does not depend on N
@@ -105,8 +136,10 @@ def main() -> int:
         return compare_encoders(args.sentences)
     templates = embeddings.encode([sentence(i * 37) for i in range(200)])
     embeddings.encode(["warm-up"])  # model load is a one-off per process, not part of adding a report
-    print(f"{'claims in store':>16} {'fill s':>7} {'encode 20 sentences ms':>23} {'link 1 report ms':>17} "
-          f"{'link per claim ms':>18} {'edges':>6}")
+    print(
+        f"{'claims in store':>16} {'fill s':>7} {'encode 20 sentences ms':>23} {'link 1 report ms':>17} "
+        f"{'link per claim ms':>18} {'edges':>6}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
             with Store(str(Path(tmp) / f"bench-{n}.db")) as store:
@@ -117,8 +150,10 @@ def main() -> int:
             encode_ms = statistics.median(r[0] for r in runs) * 1000
             link_ms = statistics.median(r[1] for r in runs) * 1000
             print(f"{n:>16,} {filled:>7.1f} {encode_ms:>23.0f} {link_ms:>17.0f} {link_ms / 20:>18.1f} {runs[0][2]:>6}")
-    print(f"(candidates per claim are capped at ({candidate_index.BANDS} LSH bands + entity keys) x "
-          f"{candidate_index.PER_KEY} newest per key)")
+    print(
+        f"(candidates per claim are capped at ({candidate_index.BANDS} LSH bands + entity keys) x "
+        f"{candidate_index.PER_KEY} newest per key)"
+    )
     return 0
 
 
@@ -148,8 +183,12 @@ def compare_encoders(limit: int) -> int:
     sentences = polnear_sentences(limit)
     float_model = encoders.TorchMiniLM(quantized=False)
     timed = {}
-    for name, model in (("float MiniLM (torch)", float_model), ("minilm-torch: int8 torch", encoders.encoder("minilm-torch")),
-                        ("minilm: int8 ONNX Runtime", encoders.encoder("minilm")), ("static: model2vec", encoders.encoder("static"))):
+    for name, model in (
+        ("float MiniLM (torch)", float_model),
+        ("minilm-torch: int8 torch", encoders.encoder("minilm-torch")),
+        ("minilm: int8 ONNX Runtime", encoders.encoder("minilm")),
+        ("static: model2vec", encoders.encoder("static")),
+    ):
         model.encode(sentences[:8])  # warm-up
         start = time.process_time()
         vectors = model.encode(sentences)
@@ -158,13 +197,18 @@ def compare_encoders(limit: int) -> int:
     rng = np.random.default_rng(0)
     i, j = rng.integers(0, len(sentences), 20000), rng.integers(0, len(sentences), 20000)
     print(f"{len(sentences)} PolNeAR sentences, one thread, one sentence per pass (static: all at once)")
-    print(f"{'encoder':<28} {'ms/sentence':>11} {'cos to float: mean':>18} {'min':>6} {'|cos a,b - float|: mean':>23} {'p99':>6}")
+    print(
+        f"{'encoder':<28} {'ms/sentence':>11} {'cos to float: mean':>18} {'min':>6} "
+        f"{'|cos a,b - float|: mean':>23} {'p99':>6}"
+    )
     for name, (cpu, v) in timed.items():
         same = np.sum(f * v, axis=1)  # meaningless for the static model: another space
         moved = np.abs(np.sum(f[i] * f[j], axis=1) - np.sum(v[i] * v[j], axis=1))
         own = "static" in name
-        print(f"{name:<28} {cpu / len(sentences) * 1000:>11.2f} {'-' if own else f'{same.mean():.4f}':>18} "
-              f"{'-' if own else f'{same.min():.4f}':>6} {moved.mean():>23.4f} {np.percentile(moved, 99):>6.4f}")
+        print(
+            f"{name:<28} {cpu / len(sentences) * 1000:>11.2f} {'-' if own else f'{same.mean():.4f}':>18} "
+            f"{'-' if own else f'{same.min():.4f}':>6} {moved.mean():>23.4f} {np.percentile(moved, 99):>6.4f}"
+        )
     return 0
 
 

@@ -188,8 +188,12 @@ def linked_by_story(units: list[Unit], story: dict) -> tuple[set[tuple[int, int]
     if largest:
         docs = {claim_doc[c] for c in largest["claims"]}
         topics = {report_of_doc[d].topic for d in docs if d in report_of_doc}
-        info = {"claims": len(largest["claims"]), "reports": len(docs), "topics": len(topics),
-                "label": largest["label"][:80]}
+        info = {
+            "claims": len(largest["claims"]),
+            "reports": len(docs),
+            "topics": len(topics),
+            "label": largest["label"][:80],
+        }
     multi = [k for k in story["clusters"] if k.get("reports", 0) > 1]
     spanning = 0
     for k in multi:
@@ -219,7 +223,7 @@ def tfidf_cosines(units: list[Unit], pairs: list[tuple[int, int]], all_reports: 
             n_docs += 1
     vectors = []
     for u in units:
-        tf = Counter(tokenize(u.report.text[u.span[0]:u.span[1]]))
+        tf = Counter(tokenize(u.report.text[u.span[0] : u.span[1]]))
         v = {w: (1 + math.log(c)) * math.log(n_docs / df[w]) for w, c in tf.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({w: x / norm for w, x in v.items()})
@@ -231,8 +235,13 @@ def scores(linked: set, gold: set, siblings: set) -> dict:
     p = tp / len(linked) if linked else 0.0
     r = tp / len(gold) if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "linked_pairs": len(linked),
-            "sibling_linked": round(len(linked & siblings) / len(siblings), 3) if siblings else 0.0}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
+        "linked_pairs": len(linked),
+        "sibling_linked": round(len(linked & siblings) / len(siblings), 3) if siblings else 0.0,
+    }
 
 
 def main() -> None:
@@ -254,20 +263,36 @@ def main() -> None:
     cos = tfidf_cosines(units, pairs, reports)
     for t in (0.3, 0.5):
         rows[f"TF-IDF cosine >= {t}"] = scores({p for p, c in cos.items() if c >= t}, gold, siblings)
-    best = max((scores({p for p, c in cos.items() if c >= t / 100}, gold, siblings) | {"t": t / 100}
-                for t in range(10, 90, 2)), key=lambda s: s["f1"])
+    best = max(
+        (
+            scores({p for p, c in cos.items() if c >= t / 100}, gold, siblings) | {"t": t / 100}
+            for t in range(10, 90, 2)
+        ),
+        key=lambda s: s["f1"],
+    )
     rows[f"TF-IDF cosine >= {best.pop('t')} (best on this data)"] = best
-    result = {"reports": len(reports), "validated_sentences": len(units), "cross_report_pairs": len(pairs),
-              "gold_links": len(gold), "sibling_pairs": len(siblings), "rows": rows, "largest_cluster": info}
+    result = {
+        "reports": len(reports),
+        "validated_sentences": len(units),
+        "cross_report_pairs": len(pairs),
+        "gold_links": len(gold),
+        "sibling_pairs": len(siblings),
+        "rows": rows,
+        "largest_cluster": info,
+    }
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"ECB+ topics 1-10: {len(reports)} reports, {len(units)} validated sentences, {len(pairs)} cross-report "
-          f"pairs, {len(gold)} gold links, {len(siblings)} sibling pairs")
+    print(
+        f"ECB+ topics 1-10: {len(reports)} reports, {len(units)} validated sentences, {len(pairs)} cross-report "
+        f"pairs, {len(gold)} gold links, {len(siblings)} sibling pairs"
+    )
     print(f"{'system':44} {'P':>6} {'R':>6} {'F1':>6} {'linked':>7} {'siblings linked':>16}")
     for name, s in rows.items():
-        print(f"{name:44} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['linked_pairs']:7d} "
-              f"{s['sibling_linked']:16.1%}")
+        print(
+            f"{name:44} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['linked_pairs']:7d} "
+            f"{s['sibling_linked']:16.1%}"
+        )
     print("largest cluster:", json.dumps(info))
 
 

@@ -40,15 +40,24 @@ def one_run(source: str, partitions: int) -> dict:
         summary = run(source, str(Path(out) / "tables"), partitions=partitions, spark=spark)
         job = time.perf_counter() - started
     spark.stop()
-    return {"session": session, "job": job, "documents": summary.documents, "claims": summary.claims,
-            "edges": summary.edges, "seconds": summary.seconds, "models": _model_load_seconds()}
+    return {
+        "session": session,
+        "job": job,
+        "documents": summary.documents,
+        "claims": summary.claims,
+        "edges": summary.edges,
+        "seconds": summary.seconds,
+        "models": _model_load_seconds(),
+    }
 
 
 def _model_load_seconds() -> float:
     """What one Python worker pays once to load spaCy and the sentence encoder (in a fresh process)."""
-    code = ("import time; t = time.perf_counter(); from claimgraph.analyze.pipeline import Analyzer; "
-            "from claimgraph.config import Settings; from claimgraph.link.embeddings import encode; "
-            "Analyzer(Settings()); encode(['warm up']); print(time.perf_counter() - t)")
+    code = (
+        "import time; t = time.perf_counter(); from claimgraph.analyze.pipeline import Analyzer; "
+        "from claimgraph.config import Settings; from claimgraph.link.embeddings import encode; "
+        "Analyzer(Settings()); encode(['warm up']); print(time.perf_counter() - t)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(done.stdout.strip().splitlines()[-1])
 
@@ -72,22 +81,31 @@ def main() -> None:
             if done.returncode != 0:
                 sys.exit(f"partitions={p} failed:\n{done.stderr[-3000:]}")
             rows.append((p, json.loads(done.stdout.strip().splitlines()[-1])))
-    print(f"claimgraph spark, local mode, {len(items):,} reports ({real:,} real PolNeAR articles, "
-          f"{len(items) - real:,} re-mixed from real PolNeAR sentences), {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f} at the end")
+    print(
+        f"claimgraph spark, local mode, {len(items):,} reports ({real:,} real PolNeAR articles, "
+        f"{len(items) - real:,} re-mixed from real PolNeAR sentences), {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the end"
+    )
     stages = ("analysis", "embeddings", "matching", "clusters")
-    print(f"{'partitions':>10} {'JVM start s':>11} {'job s':>7} {'s per 1k reports':>16} {'speed-up':>8} "
-          + " ".join(f"{s + ' /1k':>14}" for s in stages) + f" {'claims':>7} {'links':>6}")
+    print(
+        f"{'partitions':>10} {'JVM start s':>11} {'job s':>7} {'s per 1k reports':>16} {'speed-up':>8} "
+        + " ".join(f"{s + ' /1k':>14}" for s in stages)
+        + f" {'claims':>7} {'links':>6}"
+    )
     base = rows[0][1]["job"]
     for p, r in rows:
         per_k = 1000 / max(1, r["documents"])
-        print(f"{p:>10} {r['session']:>11.1f} {r['job']:>7.1f} {r['job'] * per_k:>16.1f} {base / r['job']:>7.2f}x "
-              + " ".join(f"{r['seconds'].get(s, 0.0) * per_k:>14.1f}" for s in stages)
-              + f" {r['claims']:>7} {r['edges']:>6}")
-    print(f"stages: analysis = reading, spaCy and claims (documents, claims, errors tables); embeddings = MiniLM "
-          f"encoding; matching = LSH/entity blocks and same_claim; clusters = components, relations. Each Python "
-          f"worker loads its models once: {rows[-1][1]['models']:.1f} s in a fresh process, paid by every one of "
-          f"the P workers inside the analysis stage, so small inputs look slow per report.")
+        print(
+            f"{p:>10} {r['session']:>11.1f} {r['job']:>7.1f} {r['job'] * per_k:>16.1f} {base / r['job']:>7.2f}x "
+            + " ".join(f"{r['seconds'].get(s, 0.0) * per_k:>14.1f}" for s in stages)
+            + f" {r['claims']:>7} {r['edges']:>6}"
+        )
+    print(
+        f"stages: analysis = reading, spaCy and claims (documents, claims, errors tables); embeddings = MiniLM "
+        f"encoding; matching = LSH/entity blocks and same_claim; clusters = components, relations. Each Python "
+        f"worker loads its models once: {rows[-1][1]['models']:.1f} s in a fresh process, paid by every one of "
+        f"the P workers inside the analysis stage, so small inputs look slow per report."
+    )
 
 
 if __name__ == "__main__":

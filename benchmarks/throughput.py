@@ -108,8 +108,9 @@ def run_process(command: list[str], env: dict | None = None) -> tuple[Clock, sub
                     pass
             time.sleep(0.05)
         out.seek(0), err.seek(0)
-        done = subprocess.CompletedProcess(command, proc.returncode, out.read().decode(errors="replace"),
-                                           err.read().decode(errors="replace"))
+        done = subprocess.CompletedProcess(
+            command, proc.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace")
+        )
     clock.cpu = sum(cpu.values())
     return clock, done
 
@@ -148,8 +149,9 @@ def bare_parse_process(model: str, folder: Path) -> Clock:
     return clock
 
 
-def alternated(folder: Path, tmp: Path, model: str, rounds: int, processes: int | None,
-               baseline: Path | None) -> list[tuple[Clock, Clock, Clock | None]]:
+def alternated(
+    folder: Path, tmp: Path, model: str, rounds: int, processes: int | None, baseline: Path | None
+) -> list[tuple[Clock, Clock, Clock | None]]:
     """(bare parse, add, baseline add) per round, run one after the other as whole processes."""
     out = []
     for r in range(rounds):
@@ -157,9 +159,12 @@ def alternated(folder: Path, tmp: Path, model: str, rounds: int, processes: int 
         add = claimgraph_add(folder, tmp / f"add-{r}.db", processes)
         before = claimgraph_add(folder, tmp / f"baseline-{r}.db", processes, baseline) if baseline else None
         out.append((parse, add, before))
-        print(f"  round {r + 1}: bare parse {parse.wall:.1f} s, add {add.wall:.1f} s (ratio {add.wall / parse.wall:.2f})"
-              + (f", baseline add {before.wall:.1f} s ({before.wall / parse.wall:.2f})" if before else ""),
-              file=sys.stderr, flush=True)
+        print(
+            f"  round {r + 1}: bare parse {parse.wall:.1f} s, add {add.wall:.1f} s (ratio {add.wall / parse.wall:.2f})"
+            + (f", baseline add {before.wall:.1f} s ({before.wall / parse.wall:.2f})" if before else ""),
+            file=sys.stderr,
+            flush=True,
+        )
     return out
 
 
@@ -222,7 +227,7 @@ def profile_analysis(texts_folder: Path, db: Path) -> str:
     pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(20)
     lines.append("")
     lines.append("top functions by own time (cProfile):")
-    lines.extend(l for l in buffer.getvalue().splitlines() if l.strip())
+    lines.extend(line for line in buffer.getvalue().splitlines() if line.strip())
     return "\n".join(lines)
 
 
@@ -260,30 +265,51 @@ def main() -> None:
             parse = mean_of([before, after])
             profile = profile_analysis(folder, Path(tmp) / "profile.db") if args.profile else ""
 
-    print(f"{n} PolNeAR {args.split} articles, {chars:,} characters, model {model}, encoder {encoder_name()}, "
-          f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), analysis workers "
-          f"{args.processes or 'one per core'}")
+    print(
+        f"{n} PolNeAR {args.split} articles, {chars:,} characters, model {model}, encoder {encoder_name()}, "
+        f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), analysis workers "
+        f"{args.processes or 'one per core'}"
+    )
     if not args.phases:
-        print(f"{'round':<6} {'parse s':>8} {'CPU s':>7} {'add s':>7} {'CPU s':>7} {'ratio':>6} {'CPU ratio':>9}"
-              + (f" {'baseline s':>10} {'CPU s':>7} {'ratio':>6} {'CPU ratio':>9}" if args.baseline_src else ""))
+        print(
+            f"{'round':<6} {'parse s':>8} {'CPU s':>7} {'add s':>7} {'CPU s':>7} {'ratio':>6} {'CPU ratio':>9}"
+            + (f" {'baseline s':>10} {'CPU s':>7} {'ratio':>6} {'CPU ratio':>9}" if args.baseline_src else "")
+        )
         for r, (parse, add, before) in enumerate(rounds, 1):
-            print(f"{r:<6} {parse.wall:8.1f} {parse.cpu:7.1f} {add.wall:7.1f} {add.cpu:7.1f} {add.wall / parse.wall:6.2f} "
-                  f"{add.cpu / parse.cpu:9.2f}" + (f" {before.wall:10.1f} {before.cpu:7.1f} {before.wall / parse.wall:6.2f} "
-                                                  f"{before.cpu / parse.cpu:9.2f}" if before else ""))
+            print(
+                f"{r:<6} {parse.wall:8.1f} {parse.cpu:7.1f} {add.wall:7.1f} {add.cpu:7.1f} "
+                f"{add.wall / parse.wall:6.2f} "
+                f"{add.cpu / parse.cpu:9.2f}"
+                + (
+                    f" {before.wall:10.1f} {before.cpu:7.1f} {before.wall / parse.wall:6.2f} "
+                    f"{before.cpu / parse.cpu:9.2f}"
+                    if before
+                    else ""
+                )
+            )
         median = len(rounds) // 2
         for name, i in [("add", 1)] + ([(f"baseline add ({args.baseline_src})", 2)] if args.baseline_src else []):
             walls = sorted(r[i].wall / r[0].wall for r in rounds)
             cpus = sorted(r[i].cpu / r[0].cpu for r in rounds)
-            print(f"median {name} / bare parse: wall {walls[median]:.2f} (rounds {', '.join(f'{x:.2f}' for x in walls)}), "
-                  f"CPU {cpus[median]:.2f}; {n / sorted(r[i].wall for r in rounds)[median]:.1f} articles/s")
+            print(
+                f"median {name} / bare parse: wall {walls[median]:.2f} "
+                f"(rounds {', '.join(f'{x:.2f}' for x in walls)}), "
+                f"CPU {cpus[median]:.2f}; {n / sorted(r[i].wall for r in rounds)[median]:.1f} articles/s"
+            )
         return
     print(f"{'what':<34} {'wall s':>8} {'articles/s':>11} {'ratio':>6} {'CPU s':>8} {'CPU ratio':>9}")
-    rows = [("spaCy nlp.pipe (bare parse), mean", parse), ("  bare parse, first", before), ("  bare parse, last", after),
-            ("spaCy load (not in ratios)", load)]
+    rows = [
+        ("spaCy nlp.pipe (bare parse), mean", parse),
+        ("  bare parse, first", before),
+        ("  bare parse, last", after),
+        ("spaCy load (not in ratios)", load),
+    ]
     rows += [(f"  add: {name}", clock) for name, clock in steps.items()]
     for name, c in rows:
-        print(f"{name:<34} {c.wall:8.2f} {n / c.wall if c.wall else 0:11.1f} {c.wall / parse.wall:6.2f} "
-              f"{c.cpu:8.2f} {c.cpu / parse.cpu:9.2f}")
+        print(
+            f"{name:<34} {c.wall:8.2f} {n / c.wall if c.wall else 0:11.1f} {c.wall / parse.wall:6.2f} "
+            f"{c.cpu:8.2f} {c.cpu / parse.cpu:9.2f}"
+        )
     if warnings:
         print(f"\n{len(warnings)} analysis warnings, e.g. {warnings[0]}")
     print(profile)

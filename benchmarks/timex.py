@@ -76,7 +76,7 @@ def read_tml(path: Path) -> Doc:
     pos = 0
     content = body[1]
     for m in _TAG.finditer(content):
-        piece = html.unescape(content[pos:m.start()])
+        piece = html.unescape(content[pos : m.start()])
         chunks.append(piece)
         length += len(piece)
         pos = m.end()
@@ -91,7 +91,7 @@ def read_tml(path: Path) -> Doc:
     chunks.append(html.unescape(content[pos:]))
     text = "".join(chunks)
     for g in gold:
-        g.text = text[g.span[0]:g.span[1]]
+        g.text = text[g.span[0] : g.span[1]]
     return Doc(path.stem, dct, text, gold)
 
 
@@ -119,9 +119,13 @@ class Counts:
         rp, rr, rf = self.prf(self.relaxed)
         sp, sr, sf = self.prf(self.strict)
         return {
-            "documents": self.docs, "gold": self.gold, "system": self.system,
-            "relaxed": {"P": rp, "R": rr, "F1": rf}, "strict": {"P": sp, "R": sr, "F1": sf},
-            "value_F1": self.prf(self.value)[2], "type_F1": self.prf(self.type)[2],
+            "documents": self.docs,
+            "gold": self.gold,
+            "system": self.system,
+            "relaxed": {"P": rp, "R": rr, "F1": rf},
+            "strict": {"P": sp, "R": sr, "F1": sf},
+            "value_F1": self.prf(self.value)[2],
+            "type_F1": self.prf(self.type)[2],
             "value_accuracy": self.value / self.relaxed if self.relaxed else 0.0,
             "type_accuracy": self.type / self.relaxed if self.relaxed else 0.0,
             "ms_per_document": 1000 * self.seconds / self.docs if self.docs else 0.0,
@@ -134,8 +138,9 @@ def score(doc: Doc, errors: list[str] | None = None) -> Counts:
     c = Counts(system=len(found), gold=len(doc.gold), seconds=time.perf_counter() - t0, docs=1)
     used: set[int] = set()
     for g in doc.gold:
-        match = next((i for i, t in enumerate(found) if i not in used
-                      and t.span[0] < g.span[1] and g.span[0] < t.span[1]), None)
+        match = next(
+            (i for i, t in enumerate(found) if i not in used and t.span[0] < g.span[1] and g.span[0] < t.span[1]), None
+        )
         if match is None:
             if errors is not None:
                 errors.append(f"MISS  {doc.name} [{doc.dct}] {g.text!r} {g.type} {g.value}")
@@ -147,8 +152,9 @@ def score(doc: Doc, errors: list[str] | None = None) -> Counts:
         c.value += t.value == g.value
         c.type += t.type == g.type
         if errors is not None and (t.value != g.value or tuple(t.span) != g.span or t.type != g.type):
-            errors.append(f"DIFF  {doc.name} [{doc.dct}] gold {g.text!r} {g.type} {g.value} | "
-                          f"ours {t.text!r} {t.type} {t.value}")
+            errors.append(
+                f"DIFF  {doc.name} [{doc.dct}] gold {g.text!r} {g.type} {g.value} | ours {t.text!r} {t.type} {t.value}"
+            )
     if errors is not None:
         for i, t in enumerate(found):
             if i not in used:
@@ -200,15 +206,19 @@ def main() -> None:
     if args.json:
         print(json.dumps(tables, indent=2))
     else:
-        print(f"{'corpus':<9} {'docs':>4} {'gold':>5} {'sys':>5} | {'relaxed P/R/F1':^20} | {'strict P/R/F1':^20} | "
-              f"{'value F1':>8} {'type F1':>7} | {'val acc':>7} {'type acc':>8} | {'ms/doc':>6}")
+        print(
+            f"{'corpus':<9} {'docs':>4} {'gold':>5} {'sys':>5} | {'relaxed P/R/F1':^20} | {'strict P/R/F1':^20} | "
+            f"{'value F1':>8} {'type F1':>7} | {'val acc':>7} {'type acc':>8} | {'ms/doc':>6}"
+        )
         for name, t in tables.items():
             r, s = t["relaxed"], t["strict"]
-            print(f"{name:<9} {t['documents']:>4} {t['gold']:>5} {t['system']:>5} | "
-                  f"{100 * r['P']:5.1f} {100 * r['R']:5.1f} {100 * r['F1']:5.1f}    | "
-                  f"{100 * s['P']:5.1f} {100 * s['R']:5.1f} {100 * s['F1']:5.1f}    | "
-                  f"{100 * t['value_F1']:8.1f} {100 * t['type_F1']:7.1f} | {100 * t['value_accuracy']:7.1f} "
-                  f"{100 * t['type_accuracy']:8.1f} | {t['ms_per_document']:6.2f}")
+            print(
+                f"{name:<9} {t['documents']:>4} {t['gold']:>5} {t['system']:>5} | "
+                f"{100 * r['P']:5.1f} {100 * r['R']:5.1f} {100 * r['F1']:5.1f}    | "
+                f"{100 * s['P']:5.1f} {100 * s['R']:5.1f} {100 * s['F1']:5.1f}    | "
+                f"{100 * t['value_F1']:8.1f} {100 * t['type_F1']:7.1f} | {100 * t['value_accuracy']:7.1f} "
+                f"{100 * t['type_accuracy']:8.1f} | {t['ms_per_document']:6.2f}"
+            )
     if args.scaling:
         rows = scaling([read_tml(p) for p in sorted((DATA / "TimeBank").glob("*.tml"))])
         if args.json:
@@ -218,7 +228,7 @@ def main() -> None:
                 print(f"one text of {words:>7,} words: {seconds:6.2f} s")
             print(f"100k / 10k time ratio: {rows[1][1] / rows[0][1]:.1f} (10.0 = linear)")
     if errors:
-        print("\n".join(errors[:args.errors]), file=sys.stderr)
+        print("\n".join(errors[: args.errors]), file=sys.stderr)
 
 
 if __name__ == "__main__":

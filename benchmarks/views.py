@@ -77,8 +77,14 @@ def shifted(value, by: int):
     return value
 
 
-def fill(store: Store, n: int, docs: list, analyses: list[Analysis], seed_edges: list[tuple[str, str]],
-         rng: np.random.Generator) -> None:
+def fill(
+    store: Store,
+    n: int,
+    docs: list,
+    analyses: list[Analysis],
+    seed_edges: list[tuple[str, str]],
+    rng: np.random.Generator,
+) -> None:
     weights = 1.0 / np.arange(1, STORIES + 1)
     stories = rng.choice(STORIES, size=n, p=weights / weights.sum())
     base = dt.date(2024, 1, 1)
@@ -116,20 +122,43 @@ def fill(store: Store, n: int, docs: list, analyses: list[Analysis], seed_edges:
             store.db.execute(
                 "INSERT INTO documents (id, sha256, kind, title, outlet, author, published, url, path, text, "
                 "furniture, meta, duplicate_of, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc_id, sha, "text", f"Generated report {i} (story {story})", f"Outlet {story % OUTLETS}",
-                 None, published, None, f"generated/{doc_id}.txt", text, "[]", "{}", None,
-                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-        analysis = Analysis.from_dict({**analyses[0].to_dict(), "document": doc_id, "claims": claims,
-                                       "sources": sources, "mentions": mentions, "times": times})
+                (
+                    doc_id,
+                    sha,
+                    "text",
+                    f"Generated report {i} (story {story})",
+                    f"Outlet {story % OUTLETS}",
+                    None,
+                    published,
+                    None,
+                    f"generated/{doc_id}.txt",
+                    text,
+                    "[]",
+                    "{}",
+                    None,
+                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                ),
+            )
+        analysis = Analysis.from_dict(
+            {
+                **analyses[0].to_dict(),
+                "document": doc_id,
+                "claims": claims,
+                "sources": sources,
+                "mentions": mentions,
+                "times": times,
+            }
+        )
         store.save_analysis(analysis)
     # each copy meets the five before it: cohesive enough for clustering that refuses to chain
-    edges = [(a, b) for ids in groups.values() for j, b in enumerate(ids) for a in ids[max(0, j - 5):j]]
+    edges = [(a, b) for ids in groups.values() for j, b in enumerate(ids) for a in ids[max(0, j - 5) : j]]
     for story in set(int(x) for x in stories):  # the demo's own links (300 engineers / up to 450) within each story
         for sa, sb in seed_edges:
             edges += [(a, b) for a in groups.get((story, sa), [])[:5] for b in groups.get((story, sb), [])[:5]]
     with store.link_tables.writing():
-        store.link_tables.add_edges((min(a, b), max(a, b), min(a, b).split("-")[0], max(a, b).split("-")[0], 0.9)
-                                    for a, b in edges if a != b)
+        store.link_tables.add_edges(
+            (min(a, b), max(a, b), min(a, b).split("-")[0], max(a, b).split("-")[0], 0.9) for a, b in edges if a != b
+        )
 
 
 def timed(fn, runs: int = 1) -> tuple[float, object]:
@@ -153,8 +182,11 @@ def measure(store_path: str, runs: int) -> dict:
         out["reports"] = store.document_count()
         build_s, story = timed(lambda: story_from_store(store))
     out["story_build_s"] = build_s
-    out["claims"], out["clusters"], out["relations"] = (len(story["claims"]), len(story["clusters"]),
-                                                        len(story["relations"]))
+    out["claims"], out["clusters"], out["relations"] = (
+        len(story["claims"]),
+        len(story["clusters"]),
+        len(story["relations"]),
+    )
     render_s, html = timed(partial(render_report, story))
     out["report"] = {"render_s": render_s, "bytes": len(html.encode("utf-8")), "total_s": build_s + render_s}
     biggest = max(story["clusters"], key=lambda k: len(k["claims"]), default=None)
@@ -165,20 +197,36 @@ def measure(store_path: str, runs: int) -> dict:
     client = TestClient(create_app(store_path), base_url="http://127.0.0.1")
     first_s, response = timed(lambda: client.get("/"))
     out["first_request_s"] = first_s
-    paths = ["/", "/conflicts", "/conflicts?all=1", "/timeline", "/documents", f"/documents/{claim.split('-')[0]}",
-             "/claims", f"/claims/{claim}", "/sources",
-             f"/sources/{busiest['id'] if busiest else 'none'}", "/clusters",
-             f"/clusters/{biggest['id'] if biggest else 'none'}", "/search?q=engineers", "/upload", "/docs"]
+    paths = [
+        "/",
+        "/conflicts",
+        "/conflicts?all=1",
+        "/timeline",
+        "/documents",
+        f"/documents/{claim.split('-')[0]}",
+        "/claims",
+        f"/claims/{claim}",
+        "/sources",
+        f"/sources/{busiest['id'] if busiest else 'none'}",
+        "/clusters",
+        f"/clusters/{biggest['id'] if biggest else 'none'}",
+        "/search?q=engineers",
+        "/upload",
+        "/docs",
+    ]
     for path in paths:
         seconds, response = timed(partial(client.get, path), runs)
-        out["pages"].append({"path": path, "status": response.status_code, "bytes": len(response.content),
-                             "seconds": seconds})
+        out["pages"].append(
+            {"path": path, "status": response.status_code, "bytes": len(response.content), "seconds": seconds}
+        )
     return out
 
 
 def print_table(r: dict) -> None:
     print(f"{r['reports']:,} reports, {r['claims']:,} claims, {r['clusters']:,} clusters, {r['relations']:,} relations")
-    print(f"story built from the store: {r['story_build_s']:.1f} s (the report and the web app's cached story start here)")
+    print(
+        f"story built from the store: {r['story_build_s']:.1f} s (the report and the web app's cached story start here)"
+    )
     print(f"web app, first request (builds the cached story): {r['first_request_s']:.1f} s")
     print(f"{'view':<34} {'status':>6} {'size KB':>9} {'seconds':>8}")
     rep = r["report"]

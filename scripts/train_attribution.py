@@ -16,8 +16,8 @@ punctuation is skipped and dates or media end the examples, as the inference rul
 from __future__ import annotations
 
 import argparse
-import math
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -25,10 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import attribution as bench  # noqa: E402  (benchmarks/attribution.py: corpus reading)
-
 from claimgraph.analyze import nlp  # noqa: E402
-from claimgraph.analyze.attribution import cues  # noqa: E402
-from claimgraph.analyze.attribution import learned as attribution_model  # noqa: E402
+from claimgraph.analyze.attribution import (  # noqa: E402
+    cues,
+    learned as attribution_model,
+)
 from claimgraph.config import Settings  # noqa: E402
 
 C = 0.2  # inverse regularisation, chosen on a held-out part of train (see the card)
@@ -80,7 +81,14 @@ def extension_examples(spans, events, doc, text: str) -> tuple[list[list[str]], 
         if cue is None or not len(cue) or not content:
             continue
         verb, (g_start, g_end) = cue.root, (content[0][0], content[-1][1])
-        holder = next((c for c in verb.children if c.i > verb.i and c.left_edge.idx <= g_start < c.right_edge.idx + len(c.right_edge)), None)
+        holder = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i and c.left_edge.idx <= g_start < c.right_edge.idx + len(c.right_edge)
+            ),
+            None,
+        )
         if holder is None:
             continue
         for child in sorted((c for c in verb.children if c.i > holder.right_edge.i), key=lambda c: c.i):
@@ -158,13 +166,22 @@ def main() -> None:
     cue_X, cue_y, ext_X, ext_y = examples(docs[:cut], parsed[:cut])
     cue = fit(cue_X, cue_y, args.c, CUE_THRESHOLD)
     extension = fit(ext_X, ext_y, args.c, EXTENSION_THRESHOLD)
-    print(f"trained on {cut} texts: {len(cue_y)} verbs ({sum(cue_y)} cue heads), {len(ext_y)} dependents after a content")
+    print(
+        f"trained on {cut} texts: {len(cue_y)} verbs ({sum(cue_y)} cue heads), {len(ext_y)} dependents after a content"
+    )
     print("train cue", token_prf(cue, cue_X, cue_y), "| extension", token_prf(extension, ext_X, ext_y))
     if args.holdout:
         hX, hy, heX, hey = examples(docs[cut:], parsed[cut:])
-        print(f"held-out {args.holdout} texts: cue", token_prf(cue, hX, hy), "| extension", token_prf(extension, heX, hey))
-    data = {"format": attribution_model.FORMAT, "trained_on": f"PolNeAR train, first {cut} texts in name order",
-            "c": args.c, "cue": _section(cue), "extension": _section(extension)}
+        print(
+            f"held-out {args.holdout} texts: cue", token_prf(cue, hX, hy), "| extension", token_prf(extension, heX, hey)
+        )
+    data = {
+        "format": attribution_model.FORMAT,
+        "trained_on": f"PolNeAR train, first {cut} texts in name order",
+        "c": args.c,
+        "cue": _section(cue),
+        "extension": _section(extension),
+    }
     args.out.write_text(json.dumps(data, indent=0, sort_keys=True, ensure_ascii=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
 

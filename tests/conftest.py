@@ -38,8 +38,9 @@ def shared_data(*parts: str) -> Path:
     """A path under ../shared/data, or skip the test saying what is missing (``skip_unless_required``)."""
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():
-        skip_unless_required("shared data",
-                             f"shared data not found: {path} (clone ../shared beside the repo to run this test)")
+        skip_unless_required(
+            "shared data", f"shared data not found: {path} (clone ../shared beside the repo to run this test)"
+        )
     return path
 
 
@@ -62,8 +63,9 @@ def postgres_db():
     """A fresh, empty PostgreSQL database on the test server; skips where no server runs."""
     base = postgres_url()
     if not base:
-        skip_unless_required("postgres",
-                             "no PostgreSQL test server (CLAIMGRAPH_TEST_POSTGRES unset; scripts/test.sh starts one)")
+        skip_unless_required(
+            "postgres", "no PostgreSQL test server (CLAIMGRAPH_TEST_POSTGRES unset; scripts/test.sh starts one)"
+        )
     import psycopg
 
     name = "t_" + uuid.uuid4().hex[:12]

@@ -26,9 +26,17 @@ def hand_parsed(text: str, rows: str) -> Doc:
             raise ValueError(f"word {word!r} does not follow at {at} in {text!r}")
         at = found + len(word)
         spaces.append(text[at : at + 1] == " ")
-    doc = Doc(_vocab(), words=words, spaces=spaces, lemmas=[r[1] for r in table], pos=[r[2] for r in table],
-              tags=[r[3] for r in table], heads=[int(r[4]) for r in table], deps=[r[5] for r in table],
-              ents=[r[6] if len(r) > 6 else "O" for r in table])
+    doc = Doc(
+        _vocab(),
+        words=words,
+        spaces=spaces,
+        lemmas=[r[1] for r in table],
+        pos=[r[2] for r in table],
+        tags=[r[3] for r in table],
+        heads=[int(r[4]) for r in table],
+        deps=[r[5] for r in table],
+        ents=[r[6] if len(r) > 6 else "O" for r in table],
+    )
     if doc.text != text:
         raise ValueError(f"the words spell {doc.text!r}, not {text!r}")
     return doc

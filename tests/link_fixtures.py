@@ -8,22 +8,44 @@ from claimgraph.link.claim_view import ClaimView, views_of
 
 
 def doc(text: str, outlet: str | None, published: str | None, duplicate_of: str | None = None) -> Document:
-    return Document(text=text, sha256=sha256_hex(f"{outlet}|{published}|{text}"), outlet=outlet, published=published,
-                    duplicate_of=duplicate_of)
+    return Document(
+        text=text,
+        sha256=sha256_hex(f"{outlet}|{published}|{text}"),
+        outlet=outlet,
+        published=published,
+        duplicate_of=duplicate_of,
+    )
 
 
 def when(text: str, value: str, start: str | None, end: str | None) -> TimeExpression:
     return TimeExpression((0, len(text)), text, "DATE", value, start, end)
 
 
-def claim(n: int, doc_id: str, content: str, *, modality: str = "asserted", negated: bool = False,
-          time: TimeExpression | None = None, entities: tuple[str, ...] = (), quantities: tuple[Quantity, ...] = (),
-          cited: tuple[str, ...] = ()) -> Claim:
+def claim(
+    n: int,
+    doc_id: str,
+    content: str,
+    *,
+    modality: str = "asserted",
+    negated: bool = False,
+    time: TimeExpression | None = None,
+    entities: tuple[str, ...] = (),
+    quantities: tuple[Quantity, ...] = (),
+    cited: tuple[str, ...] = (),
+) -> Claim:
     """``cited``: local source ids, nearest speaker first (the chain)."""
     return Claim(
-        id=f"{doc_id}-c{n}", span=(0, len(content)), text=content, content=content, content_span=(0, len(content)),
-        attribution=[Attribution(s, "said", None, None) for s in cited], modality=modality, negated=negated,
-        time=time, entities=list(entities), quantities=list(quantities),
+        id=f"{doc_id}-c{n}",
+        span=(0, len(content)),
+        text=content,
+        content=content,
+        content_span=(0, len(content)),
+        attribution=[Attribution(s, "said", None, None) for s in cited],
+        modality=modality,
+        negated=negated,
+        time=time,
+        entities=list(entities),
+        quantities=list(quantities),
     )
 
 

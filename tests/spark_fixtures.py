@@ -51,9 +51,18 @@ def polnear_jsonl(path: Path, count: int) -> Path:
         for name in names[::step][:count]:
             m = meta[name]
             text = (root / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8")
-            f.write(json.dumps({"text": text, "title": m["title"], "outlet": m["publisher"],
-                                "author": None if m["author"] in ("", "None") else m["author"],
-                                "published": m["publication_date"]}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "text": text,
+                        "title": m["title"],
+                        "outlet": m["publisher"],
+                        "author": None if m["author"] in ("", "None") else m["author"],
+                        "published": m["publication_date"],
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -88,8 +97,14 @@ def analysed_items(db: str) -> list[dict]:
     """A local store's documents with their analyses, as the Spark job's items after its analysis stage
     (ordinal = line of the JSON Lines input), so a test about linking need not analyse twice."""
     with Store(db) as store:
-        return [{"ordinal": (0, doc.meta["line"]), "document": doc.to_dict(),
-                 "analysis": store.get_analysis(doc.id).to_dict()} for doc in store.documents()]
+        return [
+            {
+                "ordinal": (0, doc.meta["line"]),
+                "document": doc.to_dict(),
+                "analysis": store.get_analysis(doc.id).to_dict(),
+            }
+            for doc in store.documents()
+        ]
 
 
 def link_with_spark(items: list[dict], output: Path, partitions: int = 2):
@@ -119,8 +134,16 @@ def documents_of(s: dict) -> dict:
 def claims_of(s: dict) -> dict:
     """Each claim's provenance: spans, wording, modality, negation, attribution chain, time."""
     return {
-        c["id"]: (c["document"], tuple(c["span"]), tuple(c["content_span"]), c["content"], c["modality"], c["negated"],
-                  json.dumps(c["attribution"], sort_keys=True), json.dumps(c["time"], sort_keys=True))
+        c["id"]: (
+            c["document"],
+            tuple(c["span"]),
+            tuple(c["content_span"]),
+            c["content"],
+            c["modality"],
+            c["negated"],
+            json.dumps(c["attribution"], sort_keys=True),
+            json.dumps(c["time"], sort_keys=True),
+        )
         for c in s["claims"]
     }
 

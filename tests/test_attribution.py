@@ -10,7 +10,6 @@ from claimgraph.analysis_types import Claim, Source
 from claimgraph.analyze import attribution, entities, nlp
 from claimgraph.config import Settings
 from claimgraph.document import Document, sha256_hex
-
 from conftest import shared_data
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "demo" / "reports"
@@ -115,7 +114,7 @@ def test_according_to_at_start_and_end(model):
 def test_citing_builds_a_chain_and_scopes_unnamed_sources(model):
     claims, sources, text = run(
         model,
-        "The factory will open this year, Japanese public broadcaster NHK reported on Feb. 8, citing undisclosed sources.",
+        "The factory will open this year, Japanese public broadcaster NHK reported on Feb. 8, citing undisclosed sources.",  # noqa: E501  (a sentence as written)
     )
     c = claims[0]
     assert c.content == "The factory will open this year"
@@ -406,6 +405,7 @@ def test_demo_reports_attribute_their_sources(analyzer):
 
 # -- cue kinds added with the learned model: each with and without the model file ------------------------------
 
+
 def found_in(model, text: str) -> list[tuple[str, str, str | None, str | None]]:
     """(kind, cue, source, content) of every attribution find_attributions sees, stance ones included."""
     parsed = model(text)
@@ -436,22 +436,32 @@ def test_passive_with_agent_attributes_its_subject_to_the_agent(model, cue_mode)
     assert ("passive", "was first reported", "the Lenna Herald", "The harbour deal") in found_in(model, text)
     claims, sources, _ = run(model, text)
     assert [(c.content, [text[slice(*a.source_span)] for a in c.attribution]) for c in claims] == [
-        ("The harbour deal", ["the Lenna Herald"])]
+        ("The harbour deal", ["the Lenna Herald"])
+    ]
     check_spans(claims, sources, text)
 
 
-@pytest.mark.parametrize("text,content,cue,source", [
-    # issue 13: exported as the report's own claim with no source
-    ("U.S. intelligence officials have warned of Russian efforts to use hacking to interfere with the election process.",
-     "Russian efforts to use hacking to interfere with the election process", "have warned of", "U.S. intelligence officials"),
-    ("The senator praised the new budget on Monday.", "the new budget", "praised", "The senator"),
-    ("Trump is slamming the ruling as a disgrace.", "the ruling as a disgrace", "is slamming", "Trump"),
-])
+@pytest.mark.parametrize(
+    "text,content,cue,source",
+    [
+        # issue 13: exported as the report's own claim with no source
+        (
+            "U.S. intelligence officials have warned of Russian efforts to use hacking to interfere with the election process.",  # noqa: E501  (a sentence as written)
+            "Russian efforts to use hacking to interfere with the election process",
+            "have warned of",
+            "U.S. intelligence officials",
+        ),
+        ("The senator praised the new budget on Monday.", "the new budget", "praised", "The senator"),
+        ("Trump is slamming the ruling as a disgrace.", "the ruling as a disgrace", "is slamming", "Trump"),
+    ],
+)
 def test_a_noun_phrase_content_is_a_claim_of_its_source(model, cue_mode, text, content, cue, source):
     """What PolNeAR marks as an attribution with a noun-phrase content ("warned of X", "is slamming X") reaches
     the claims: the content attributed to its source, not the report's own statement."""
     claims, sources, text = run(model, text)
-    attributed = [(c.content, c.attribution[0].cue, text[slice(*c.attribution[0].source_span)]) for c in claims if c.attribution]
+    attributed = [
+        (c.content, c.attribution[0].cue, text[slice(*c.attribution[0].source_span)]) for c in claims if c.attribution
+    ]
     assert (content, cue, source) in attributed
     check_spans(claims, sources, text)
 
@@ -464,9 +474,11 @@ def test_a_noun_cue_with_an_owner_is_a_claim(model, cue_mode):
 
 
 def test_a_named_source_does_not_take_the_chain_it_was_once_cited_in(model):
-    """"Politico reported, citing Trump, that A. Trump later said B.": B is Trump's own, not Politico's relay."""
-    claims, sources, text = run(model, "Politico reported that the deal was off, citing Donald Trump. "
-                                       "Later, Trump said that the talks would go on.")
+    """ "Politico reported, citing Trump, that A. Trump later said B.": B is Trump's own, not Politico's relay."""
+    claims, sources, text = run(
+        model,
+        "Politico reported that the deal was off, citing Donald Trump. Later, Trump said that the talks would go on.",
+    )
     later = claim_with(claims, "talks would go on")
     assert [name for name, _ in chain(later, sources)] == ["Donald Trump"]
     first = claim_with(claims, "deal was off")
@@ -529,6 +541,7 @@ def test_newspaper_style_quotes_continue_the_speaker(model, cue_mode):
 
 # -- the model file: absent, damaged or foreign files fall back to the rules -------------------------------------
 
+
 @pytest.mark.parametrize(
     "content",
     [
@@ -538,7 +551,7 @@ def test_newspaper_style_quotes_continue_the_speaker(model, cue_mode):
         b'{"format": "someone-else/1", "cue": {}, "extension": {}}',
         b'{"format": "claimgraph-cue-model/2", "cue": {"bias": "x", "threshold": 0.5, "weights": {}}}',
         b'{"format": "claimgraph-cue-model/2", "cue": {"bias": 0, "threshold": 0.5, "weights": [1]}, "extension": {}}',
-        '{"format": "claimgraph-cue-model/2", "cue": {"bias": 0, "threshold": 0.5, "weights": {"<script>": 1}}'.encode(),
+        '{"format": "claimgraph-cue-model/2", "cue": {"bias": 0, "threshold": 0.5, "weights": {"<script>": 1}}'.encode(),  # noqa: E501  (a sentence as written)
     ],
 )
 def test_damaged_model_file_is_refused_with_a_warning(tmp_path, caplog, content):
@@ -581,14 +594,19 @@ def test_model_and_rules_both_attribute_plain_reporting(model, cue_mode):
 
 # -- content boundaries as PolNeAR draws them --------------------------------------------------------------------
 
+
 def pieces_in(model, text: str) -> list[tuple[str, str | None, list[str]]]:
     """(cue, content, further content pieces) of every attribution found, stance ones included."""
     parsed = model(text)
     units, _ = attribution.find_attributions(parsed, entities.find_mentions(parsed), "dtest")
     return [
-        (text[slice(*f.cue.cue_span)], text[slice(*f.content_span)] if f.content_span else None,
-         [text[a:b] for a, b in f.more_content])
-        for unit in units for f in unit.found
+        (
+            text[slice(*f.cue.cue_span)],
+            text[slice(*f.content_span)] if f.content_span else None,
+            [text[a:b] for a, b in f.more_content],
+        )
+        for unit in units
+        for f in unit.found
     ]
 
 
@@ -622,7 +640,9 @@ def test_quotation_split_by_its_cue_is_a_claim_per_part(model, cue_mode):
 
 @pytest.mark.parametrize("line", ["Elena Rossi wrote on Facebook:", "Elena Rossi issued the following statement:"])
 def test_a_line_ending_in_a_colon_gives_its_voice_to_the_next_paragraph(model, cue_mode, line):
-    claims, sources, text = run(model, f"{line}\n\nThe harbour is closed. It will stay closed until June.\n\nShips waited outside the port.")
+    claims, sources, text = run(
+        model, f"{line}\n\nThe harbour is closed. It will stay closed until June.\n\nShips waited outside the port."
+    )
     assert chain(claim_with(claims, "harbour is closed"), sources) == [("Elena Rossi", "person")]
     assert chain(claim_with(claims, "stay closed until June"), sources) == [("Elena Rossi", "person")]
     assert claim_with(claims, "Ships waited").attribution == []  # the paragraph after is the report's own again
@@ -649,7 +669,9 @@ def test_quotation_after_a_bare_speaker_line_goes_on_in_that_voice(model, cue_mo
 
 
 def test_quotation_opened_inside_a_content_runs_to_its_closing_mark(model, cue_mode):
-    claims, sources, text = run(model, "Rossi said that “the harbour is open. Ships can dock again,” and left the room.")
+    claims, sources, text = run(
+        model, "Rossi said that “the harbour is open. Ships can dock again,” and left the room."
+    )
     assert claims[0].content == "that “the harbour is open. Ships can dock again,”"
     check_spans(claims, sources, text)
 
@@ -671,17 +693,20 @@ def test_verb_with_an_object_is_not_a_bare_speaker_line(model, cue_mode):
     assert all(kind != "bare" for kind, _, _, _ in found)
 
 
-@pytest.mark.parametrize("line", [
-    "The Kremlin has not commented.",
-    "The Kremlin did not immediately respond to a request for comment.",
-    "The Kremlin declined to comment on the report.",
-    "The Kremlin did not say how many soldiers had crossed.",
-    "The Kremlin neither confirmed nor denied the report.",
-    "No one at the Kremlin has confirmed the figure.",
-    "The Kremlin has yet to confirm the figure.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Kremlin has not commented.",
+        "The Kremlin did not immediately respond to a request for comment.",
+        "The Kremlin declined to comment on the report.",
+        "The Kremlin did not say how many soldiers had crossed.",
+        "The Kremlin neither confirmed nor denied the report.",
+        "No one at the Kremlin has confirmed the figure.",
+        "The Kremlin has yet to confirm the figure.",
+    ],
+)
 def test_a_speaker_who_says_nothing_is_a_claim_in_the_reports_voice(model, cue_mode, line):
-    """"X has not commented" is not a speaker tag for the quotation before it, and "declined to comment on Y" does
+    """ "X has not commented" is not a speaker tag for the quotation before it, and "declined to comment on Y" does
     not make Y X's claim: the line is the report's own statement about X's silence."""
     claims, sources, text = run(model, f"“The harbour is open.” {line}")
     assert claim_with(claims, "harbour is open").attribution == []
@@ -698,16 +723,23 @@ def test_what_a_speaker_was_asked_is_not_the_claim(model, cue_mode):
 
 def test_said_in_a_statement_that_whatever_the_parse(model, cue_mode):
     """The apposition makes the parser hang "that Y" off "statement" and the apposition off the speaker."""
-    claims, sources, text = run(model, "Zelensky's office said in a statement that talks would resume, a claim Moscow disputed.")
+    claims, sources, text = run(
+        model, "Zelensky's office said in a statement that talks would resume, a claim Moscow disputed."
+    )
     assert [c.content for c in claims] == ["that talks would resume"]
-    assert [(a.cue, sources[a.source].name) for a in claims[0].attribution] == [("said in a statement", "Zelensky's office")]
+    assert [(a.cue, sources[a.source].name) for a in claims[0].attribution] == [
+        ("said in a statement", "Zelensky's office")
+    ]
     check_spans(claims, sources, text)
 
 
-@pytest.mark.parametrize("credit", [
-    "(Reporting by Lena Kovar for the Harbor Gazette; distributed by Coastline Wire.)",
-    "Additional reporting by Tom Lee; Editing by Ann Park",
-])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Lena Kovar for the Harbor Gazette; distributed by Coastline Wire.)",
+        "Additional reporting by Tom Lee; Editing by Ann Park",
+    ],
+)
 def test_a_credit_line_is_not_a_claim(model, cue_mode, credit):
     claims, _, _ = run(model, f"The plant opened on Monday.\n\n{credit}")
     assert [c.content for c in claims] == ["The plant opened on Monday."]
@@ -718,14 +750,23 @@ def test_reporting_by_in_a_sentence_is_still_a_claim(model, cue_mode):
     assert [c.content for c in claims] == ["Reporting by Western journalists from the region has been limited"]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("According to the governor, the strike hit a school on Monday, but Russia claimed it targeted a barracks.",
-     [("the strike hit a school on Monday", ["the governor"]), ("it targeted a barracks", ["Russia"])]),
-    ("The strike hit a school, the governor said, but Russia claimed it targeted a barracks.",
-     [("The strike hit a school", ["the governor"]), ("it targeted a barracks", ["Russia"])]),
-    ("Rossi said the harbour would reopen in June, adding that ships could dock there again.",
-     [("the harbour would reopen in June", ["Rossi"]), ("that ships could dock there again", ["Rossi"])]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "According to the governor, the strike hit a school on Monday, but Russia claimed it targeted a barracks.",
+            [("the strike hit a school on Monday", ["the governor"]), ("it targeted a barracks", ["Russia"])],
+        ),
+        (
+            "The strike hit a school, the governor said, but Russia claimed it targeted a barracks.",
+            [("The strike hit a school", ["the governor"]), ("it targeted a barracks", ["Russia"])],
+        ),
+        (
+            "Rossi said the harbour would reopen in June, adding that ships could dock there again.",
+            [("the harbour would reopen in June", ["Rossi"]), ("that ships could dock there again", ["Rossi"])],
+        ),
+    ],
+)
 def test_every_statement_of_a_sentence_is_a_claim(model, cue_mode, text, expected):
     """Two statements in one sentence, by two speakers or one, are two claims; neither is lost or nested."""
     claims, sources, text = run(model, text)
@@ -734,7 +775,7 @@ def test_every_statement_of_a_sentence_is_a_claim(model, cue_mode, text, expecte
 
 
 def test_a_semicolon_ends_what_a_cue_says(model, cue_mode):
-    """"Kyiv says X; Tehran denies Y": Kyiv's X is not part of Tehran's denial, nor denied."""
+    """ "Kyiv says X; Tehran denies Y": Kyiv's X is not part of Tehran's denial, nor denied."""
     claims, sources, text = run(model, "Kyiv says the drones were Iranian; Tehran denies supplying them.")
     kyiv = claim_with(claims, "drones were Iranian")
     assert kyiv.content == "the drones were Iranian" and [sources[a.source].name for a in kyiv.attribution] == ["Kyiv"]
@@ -756,11 +797,18 @@ def test_hearsay_passive_is_an_unnamed_source_like_reportedly(model, cue_mode):
     check_spans(claims, sources, text)
 
 
-@pytest.mark.parametrize("text,content,cue", [
-    ("As the ministry said on Monday, the plant is open again.", "the plant is open again", "said"),
-    ("As Reuters reported last week, the plant is open again.", "the plant is open again", "reported"),
-    ("The plant, as the ministry put it, is open again.", "The plant, as the ministry put it, is open again", "put it"),
-])
+@pytest.mark.parametrize(
+    "text,content,cue",
+    [
+        ("As the ministry said on Monday, the plant is open again.", "the plant is open again", "said"),
+        ("As Reuters reported last week, the plant is open again.", "the plant is open again", "reported"),
+        (
+            "The plant, as the ministry put it, is open again.",
+            "The plant, as the ministry put it, is open again",
+            "put it",
+        ),
+    ],
+)
 def test_an_as_clause_of_saying_attributes_its_host_clause(model, cue_mode, text, content, cue):
     claims, sources, text = run(model, text)
     assert [(c.content, [a.cue for a in c.attribution]) for c in claims] == [(content, [cue])]

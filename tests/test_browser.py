@@ -63,8 +63,11 @@ def watch():
 @pytest.fixture(scope="module")
 def driver():
     if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        skip_unless_required("browser", f"Debian chromium and chromium-driver are needed ({CHROMIUM}, {CHROMEDRIVER}); "
-                             "install them with: apt-get install -y chromium chromium-driver")
+        skip_unless_required(
+            "browser",
+            f"Debian chromium and chromium-driver are needed ({CHROMIUM}, {CHROMEDRIVER}); "
+            "install them with: apt-get install -y chromium chromium-driver",
+        )
     os.environ["SE_OFFLINE"] = "true"  # selenium must never download a browser or driver
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -72,9 +75,18 @@ def driver():
     profile = tempfile.mkdtemp(prefix="claimgraph-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 "--window-size=1280,1000", f"--user-data-dir={profile}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -113,8 +125,11 @@ def assert_nothing_ran(driver, watch, allowed_prefix: str) -> None:
     assert watch.hits == []
     # data: URLs are not network (Chromium's own date-picker icons are such), nor are the browser's own pages
     # (chrome:// and chrome-untrusted://: its new-tab page can still be loading when a test starts)
-    strays = [u for u in requested_urls(driver)
-              if not u.startswith((allowed_prefix, "data:", "chrome://", "chrome-untrusted://"))]
+    strays = [
+        u
+        for u in requested_urls(driver)
+        if not u.startswith((allowed_prefix, "data:", "chrome://", "chrome-untrusted://"))
+    ]
     assert strays == [], f"the page fetched {strays}"
 
 
@@ -195,8 +210,11 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
         driver.save_screenshot(str(output_dir / "app-search.png"))
 
         upload = tmp_path / "ferry.md"
-        upload.write_text("# Ferry returns to Port Aldren\n\nHarbour officials said the ferry Aldren Star returned "
-                          "on 4 March 2025 with 120 passengers.\n", encoding="utf-8")
+        upload.write_text(
+            "# Ferry returns to Port Aldren\n\nHarbour officials said the ferry Aldren Star returned "
+            "on 4 March 2025 with 120 passengers.\n",
+            encoding="utf-8",
+        )
         driver.get(base + "/upload")
         driver.find_element(By.ID, "upload-file").send_keys(str(upload))
         driver.find_element(By.NAME, "outlet").send_keys("Harbour Post")
@@ -213,9 +231,17 @@ def test_app_cluster_to_claim_search_upload_and_hostile_pages(driver, watch, sto
 
         hostile = next(d for d in app.state.data.snapshot().story["documents"] if "Evil Wire" in (d["outlet"] or ""))
         hostile_claims = [c["id"] for c in story["claims"] if c["document"] == hostile["id"]]
-        for path in [f"/documents/{hostile['id']}", "/documents", "/claims", "/search?q=script", "/", "/conflicts",
-                     "/timeline", "/clusters", "/sources"] + \
-                    [f"/claims/{cid}" for cid in hostile_claims[:3]]:
+        for path in [
+            f"/documents/{hostile['id']}",
+            "/documents",
+            "/claims",
+            "/search?q=script",
+            "/",
+            "/conflicts",
+            "/timeline",
+            "/clusters",
+            "/sources",
+        ] + [f"/claims/{cid}" for cid in hostile_claims[:3]]:
             driver.get(base + path)
             assert driver.title.endswith(" · claimgraph"), path
         driver.get(base + f"/documents/{hostile['id']}")

@@ -75,12 +75,15 @@ def test_a_bad_modality_or_date_names_the_field_and_value():
 
 
 def test_chain_text_reads_as_the_pages_show_it(view):
-    assert (chain_text(view.chain(view.claims["c3"]))
-            == "Northern Ledger → Meridian Broadcasting (reported) → government sources (citing)")
+    assert (
+        chain_text(view.chain(view.claims["c3"]))
+        == "Northern Ledger → Meridian Broadcasting (reported) → government sources (citing)"
+    )
     assert chain_text(view.chain(view.claims["c1"])) == "Meridian Broadcasting → government sources (told)"
 
 
 # -- the same filter through the CLI, the API and the page ----------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):

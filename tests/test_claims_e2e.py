@@ -126,8 +126,11 @@ def test_demo_denial_and_negation(story):
 
 def test_seed_report_cites_nhk_then_unnamed_sources(story):
     names = {s["id"]: s for s in story["sources"]}
-    claim = next(c for c in claims_of(story, "003_fadc53880de2b4fe.txt")
-                 if c["content"].startswith("North Korea is expected to begin"))
+    claim = next(
+        c
+        for c in claims_of(story, "003_fadc53880de2b4fe.txt")
+        if c["content"].startswith("North Korea is expected to begin")
+    )
     chain = [names[a["source"]] for a in claim["attribution"]]
     assert chain and chain[0]["name"] == "NHK"
     assert chain[-1]["kind"] == "unnamed"

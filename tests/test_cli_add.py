@@ -18,15 +18,22 @@ from claimgraph.cli import main
 
 PLACES = ["Port Aldren", "Sarnow", "Lenmark", "Valdoria", "Kestria", "Marrow Bay"]
 ACTORS = ["The harbour master", "A ministry spokeswoman", "The rail union", "Local officials", "The governor"]
-EVENTS = ["would reopen the quay", "had ordered new cranes", "expected more ferries", "denied the closure",
-          "planned a new terminal"]
+EVENTS = [
+    "would reopen the quay",
+    "had ordered new cranes",
+    "expected more ferries",
+    "denied the closure",
+    "planned a new terminal",
+]
 
 
 def report_text(i: int) -> str:
     """A short report, different enough from its neighbours not to be a near-copy."""
     place, actor, event = PLACES[i % 6], ACTORS[i % 5], EVENTS[(i // 5) % 5]
-    return (f"{actor} in {place} said on Monday that the city {event} by {2026 + i % 7}. "
-            f"About {100 + 37 * i} workers at {PLACES[(i + 2) % 6]} are affected, according to report number {i}.\n")
+    return (
+        f"{actor} in {place} said on Monday that the city {event} by {2026 + i % 7}. "
+        f"About {100 + 37 * i} workers at {PLACES[(i + 2) % 6]} are affected, according to report number {i}.\n"
+    )
 
 
 def write_reports(folder: Path, count: int) -> list[Path]:
@@ -83,11 +90,26 @@ def test_all_good_exits_0_and_re_adding_is_a_no_op(tmp_path):
 
 def test_metadata_flags_override_what_the_reader_found(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Quay to reopen in May\n\n*Harbor Gazette — Ports desk*\n\n"
-                    "The harbour master said on Monday that the quay would reopen in May.\n", encoding="utf-8")
+    path.write_text(
+        "# Quay to reopen in May\n\n*Harbor Gazette — Ports desk*\n\n"
+        "The harbour master said on Monday that the quay would reopen in May.\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "s.db"
-    result = run("add", path, "--db", db, "--published", "2025-03-01", "--outlet", "Coastline Wire",
-                 "--title", "Given title", "--author", "Ann Lee")
+    result = run(
+        "add",
+        path,
+        "--db",
+        db,
+        "--published",
+        "2025-03-01",
+        "--outlet",
+        "Coastline Wire",
+        "--title",
+        "Given title",
+        "--author",
+        "Ann Lee",
+    )
     assert result.exit_code == 0, result.output
     (doc,) = docs_json(db)
     assert (doc["published"], doc["outlet"], doc["title"]) == ("2025-03-01", "Coastline Wire", "Given title")
@@ -95,8 +117,11 @@ def test_metadata_flags_override_what_the_reader_found(tmp_path):
 
 def test_reader_metadata_is_kept_without_flags(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Quay to reopen in May\n\n*Harbor Gazette — Ports desk*\n\n"
-                    "The harbour master said on Monday that the quay would reopen in May.\n", encoding="utf-8")
+    path.write_text(
+        "# Quay to reopen in May\n\n*Harbor Gazette — Ports desk*\n\n"
+        "The harbour master said on Monday that the quay would reopen in May.\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "s.db"
     assert run("add", path, "--db", db).exit_code == 0
     (doc,) = docs_json(db)
@@ -175,7 +200,9 @@ def count(db: Path, sql: str) -> int:
 def add_in_subprocess(folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "claimgraph.cli", "add", str(folder), "--db", str(db), "--processes", "1", "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -198,7 +225,9 @@ def test_kill_9_mid_add_then_rerun_completes_the_work(tmp_path):
     assert rerun.returncode == 0, err
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT sha256), COUNT(DISTINCT path) FROM documents").fetchone() == (30, 30, 30)
+        assert conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT sha256), COUNT(DISTINCT path) FROM documents"
+        ).fetchone() == (30, 30, 30)
         assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT document_id) FROM analyses").fetchone() == (30, 30)
         paths = {Path(p).name for (p,) in conn.execute("SELECT path FROM documents")}
     assert paths == {f"report-{i:02d}.txt" for i in range(30)}

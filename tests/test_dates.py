@@ -15,27 +15,43 @@ from claimgraph.dates import DateError, normalise_date, parse_date
 REPORT = "The harbour master said on Monday that the quay would reopen in May.\n"
 
 
-@pytest.mark.parametrize("given, stored", [
-    ("2025-02-08", "2025-02-08"),
-    ("20250208", "2025-02-08"),  # ISO basic: passed the old check, broke the exports
-    ("2025-W06-1", "2025-02-03"),  # ISO week date: the same
-    (" 2025-02-08 ", "2025-02-08"),
-    ("2025-02-08T18:30", "2025-02-08T18:30:00"),
-    ("2025-02-08 18:30:05.123Z", "2025-02-08T18:30:05+00:00"),
-    ("20250208T1830+0530", "2025-02-08T18:30:00+05:30"),
-    ("Mon, 10 Feb 2025 18:30:00 -0500", "2025-02-10T18:30:00-05:00"),
-    ("3 March 2025", "2025-03-03"),
-    ("March 3, 2025", "2025-03-03"),
-    ("Sept. 3rd, 2025", "2025-09-03"),
-])
+@pytest.mark.parametrize(
+    "given, stored",
+    [
+        ("2025-02-08", "2025-02-08"),
+        ("20250208", "2025-02-08"),  # ISO basic: passed the old check, broke the exports
+        ("2025-W06-1", "2025-02-03"),  # ISO week date: the same
+        (" 2025-02-08 ", "2025-02-08"),
+        ("2025-02-08T18:30", "2025-02-08T18:30:00"),
+        ("2025-02-08 18:30:05.123Z", "2025-02-08T18:30:05+00:00"),
+        ("20250208T1830+0530", "2025-02-08T18:30:00+05:30"),
+        ("Mon, 10 Feb 2025 18:30:00 -0500", "2025-02-10T18:30:00-05:00"),
+        ("3 March 2025", "2025-03-03"),
+        ("March 3, 2025", "2025-03-03"),
+        ("Sept. 3rd, 2025", "2025-09-03"),
+    ],
+)
 def test_accepted_forms_are_normalised(given, stored):
     assert normalise_date(given) == stored
     moment = dt.datetime.fromisoformat(stored)  # what every export does with it
     assert moment.year >= 1
 
 
-@pytest.mark.parametrize("given", ["last week", "03/04/2025", "2025-02-30", "2025-13-01", "2025-02", "", "9" * 500,
-                                   "9999-12-31T23:00-05:00", "13 Smarch 2025", "2025-02-08T25:00"])
+@pytest.mark.parametrize(
+    "given",
+    [
+        "last week",
+        "03/04/2025",
+        "2025-02-30",
+        "2025-13-01",
+        "2025-02",
+        "",
+        "9" * 500,
+        "9999-12-31T23:00-05:00",
+        "13 Smarch 2025",
+        "2025-02-08T25:00",
+    ],
+)
 def test_everything_else_is_refused(given):
     assert parse_date(given) is None
     with pytest.raises(DateError, match="not a date like 2025-02-08"):
@@ -75,11 +91,17 @@ def test_jsonl_and_telegram_dates_go_through_the_same_normaliser(tmp_path):
     from claimgraph.sources import read_inputs
 
     lines = tmp_path / "r.jsonl"
-    lines.write_text("\n".join(json.dumps({"text": REPORT, "published": p}) for p in ("20250208", "2025-W06-1", "soon")),
-                     encoding="utf-8")
+    lines.write_text(
+        "\n".join(json.dumps({"text": REPORT, "published": p}) for p in ("20250208", "2025-W06-1", "soon")),
+        encoding="utf-8",
+    )
     export = tmp_path / "result.json"
-    export.write_text(json.dumps({"name": "Port", "messages": [
-        {"id": 1, "type": "message", "date": "20250203T091500", "text": REPORT}]}), encoding="utf-8")
+    export.write_text(
+        json.dumps(
+            {"name": "Port", "messages": [{"id": 1, "type": "message", "date": "20250203T091500", "text": REPORT}]}
+        ),
+        encoding="utf-8",
+    )
     items = list(read_inputs([str(lines), str(export)], Settings()))
     assert [getattr(i, "published", None) for i in items[:2]] == ["2025-02-08", "2025-02-03"]
     assert "a date like 2025-02-08" in items[2].reason

@@ -21,12 +21,18 @@ def test_demo_prints_next_commands_that_run_as_printed(tmp_path):
     env = {**os.environ, "PATH": path}
     env.pop("VIRTUAL_ENV", None)
     db, report = tmp_path / "demo store.db", tmp_path / "demo.html"  # a space: the command must quote it
-    demo = subprocess.run([PROGRAM, "demo", "--db", str(db), "--report", str(report)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    demo = subprocess.run(
+        [PROGRAM, "demo", "--db", str(db), "--report", str(report)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert demo.returncode == 0, demo.stderr
     assert demo.stderr == ""  # no warnings on the first command a new user runs
     lines = demo.stdout.splitlines()
-    suggested = [line.strip() for line in lines[lines.index("next, try:") + 1:] if line.startswith("  " + PROGRAM)]
+    suggested = [line.strip() for line in lines[lines.index("next, try:") + 1 :] if line.startswith("  " + PROGRAM)]
     assert [s.split()[1] for s in suggested] == ["story", "conflicts", "docs", "serve"]
     assert "source .venv/bin/activate" in demo.stdout
     docs = next(s for s in suggested if s.split()[1] == "docs")

@@ -15,7 +15,6 @@ from claimgraph.link import encoders
 from claimgraph.link.embeddings import encode, text_hash
 from claimgraph.link.update import update
 from claimgraph.store import Store
-
 from link_fixtures import analysis, claim, doc
 
 TRAINS = "Valdoria is expected to begin producing high-speed trains at Port Aldren this year"
@@ -45,8 +44,13 @@ def test_a_sentence_vector_does_not_depend_on_the_sentences_encoded_with_it():
 
 
 def test_the_onnx_int8_encoder_agrees_with_the_float_minilm():
-    texts = [TRAINS, TRAINS_AGAIN, FLOOD, "The ministry denied that any engineers had been sent.",
-             "Officials said on Tuesday that about 300 engineers would arrive at the plant in May, the report said. " * 3]
+    texts = [
+        TRAINS,
+        TRAINS_AGAIN,
+        FLOOD,
+        "The ministry denied that any engineers had been sent.",
+        "Officials said on Tuesday that about 300 engineers would arrive at the plant in May, the report said. " * 3,
+    ]
     exact = encoders.TorchMiniLM(quantized=False).encode(texts)
     onnx = encoders.encoder("minilm").encode(texts)
     assert np.min(np.sum(exact * onnx, axis=1)) > 0.98  # long inputs too: cut at 128 word pieces like the model
@@ -93,7 +97,9 @@ def test_switching_the_encoder_links_every_report_again_with_the_new_one(tmp_pat
             store.save_analysis(analysis(d, [claim(1, d.id, text, modality="expected", entities=("gpe:valdoria",))]))
         monkeypatch.setenv("CLAIMGRAPH_ENCODER", "minilm")
         update(store)
-        assert [set(r) for r in store.db.query("SELECT a, b FROM link_edges")] == [{f"{first.id}-c1", f"{second.id}-c1"}]
+        assert [set(r) for r in store.db.query("SELECT a, b FROM link_edges")] == [
+            {f"{first.id}-c1", f"{second.id}-c1"}
+        ]
         monkeypatch.setenv("CLAIMGRAPH_ENCODER", "static")
         update(store)  # nothing new to link, but the links were made with MiniLM vectors
         hashes = dict(store.db.query("SELECT claim_id, text_hash FROM link_claims"))

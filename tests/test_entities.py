@@ -24,41 +24,49 @@ def keys_of(nlp, text: str) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("text,label,key,name", [
-    ("DPRK", "ORG", "gpe:north korea", "North Korea"),
-    ("North Korea's", "GPE", "gpe:north korea", "North Korea"),
-    ("the Democratic People's Republic of Korea", "GPE", "gpe:north korea", "North Korea"),
-    ("U.S.", "GPE", "gpe:united states", "United States"),
-    ("US", "GPE", "gpe:united states", "United States"),
-    ("the United States", "GPE", "gpe:united states", "United States"),
-    ("America", "GPE", "gpe:united states", "United States"),
-    ("Britain", "GPE", "gpe:united kingdom", "United Kingdom"),
-    ("U.K.", "GPE", "gpe:united kingdom", "United Kingdom"),
-    ("Pyongyang", "GPE", "gpe:north korea", "North Korea"),
-    ("Moscow", "GPE", "gpe:russia", "Russia"),
-    ("Kyiv", "GPE", "gpe:ukraine", "Ukraine"),
-    ("the Kremlin", "ORG", "gpe:russia", "Russia"),
-    ("North Korean", "NORP", "gpe:north korea", "North Korea"),
-    ("Russian", "NORP", "gpe:russia", "Russia"),
-    ("President Vladimir Putin", "PERSON", "person:vladimir putin", "Vladimir Putin"),
-    ("Putin's", "PERSON", "person:putin", "Putin"),
-    ("The Kyiv Independent", "ORG", "org:kyiv independent", "The Kyiv Independent"),
-    ("the Northern Ledger", "ORG", "org:northern ledger", "Northern Ledger"),
-    ("NATO", "ORG", "org:nato", "NATO"),
-    ("North Atlantic Treaty Organization", "ORG", "org:nato", "NATO"),
-    ("“Reuters”", "ORG", "org:reuters", "Reuters"),
-])
+@pytest.mark.parametrize(
+    "text,label,key,name",
+    [
+        ("DPRK", "ORG", "gpe:north korea", "North Korea"),
+        ("North Korea's", "GPE", "gpe:north korea", "North Korea"),
+        ("the Democratic People's Republic of Korea", "GPE", "gpe:north korea", "North Korea"),
+        ("U.S.", "GPE", "gpe:united states", "United States"),
+        ("US", "GPE", "gpe:united states", "United States"),
+        ("the United States", "GPE", "gpe:united states", "United States"),
+        ("America", "GPE", "gpe:united states", "United States"),
+        ("Britain", "GPE", "gpe:united kingdom", "United Kingdom"),
+        ("U.K.", "GPE", "gpe:united kingdom", "United Kingdom"),
+        ("Pyongyang", "GPE", "gpe:north korea", "North Korea"),
+        ("Moscow", "GPE", "gpe:russia", "Russia"),
+        ("Kyiv", "GPE", "gpe:ukraine", "Ukraine"),
+        ("the Kremlin", "ORG", "gpe:russia", "Russia"),
+        ("North Korean", "NORP", "gpe:north korea", "North Korea"),
+        ("Russian", "NORP", "gpe:russia", "Russia"),
+        ("President Vladimir Putin", "PERSON", "person:vladimir putin", "Vladimir Putin"),
+        ("Putin's", "PERSON", "person:putin", "Putin"),
+        ("The Kyiv Independent", "ORG", "org:kyiv independent", "The Kyiv Independent"),
+        ("the Northern Ledger", "ORG", "org:northern ledger", "Northern Ledger"),
+        ("NATO", "ORG", "org:nato", "NATO"),
+        ("North Atlantic Treaty Organization", "ORG", "org:nato", "NATO"),
+        ("“Reuters”", "ORG", "org:reuters", "Reuters"),
+    ],
+)
 def test_entity_key_aliases(text, label, key, name):
     assert entity_key(text, label) == (key, name)
 
 
 def test_entity_key_organisation_owned_by_country_is_the_organisation():
-    assert entity_key("Ukraine’s Center for Countering Disinformation", "ORG")[0] == \
-        entity_key("Center for Countering Disinformation", "ORG")[0]
+    assert (
+        entity_key("Ukraine’s Center for Countering Disinformation", "ORG")[0]
+        == entity_key("Center for Countering Disinformation", "ORG")[0]
+    )
 
 
 def test_entity_key_is_case_and_space_insensitive():
-    assert entity_key("Meridian  Broadcasting\nCorporation", "ORG")[0] == entity_key("meridian broadcasting corporation", "ORG")[0]
+    assert (
+        entity_key("Meridian  Broadcasting\nCorporation", "ORG")[0]
+        == entity_key("meridian broadcasting corporation", "ORG")[0]
+    )
 
 
 def test_capital_as_government_and_as_place(nlp):
@@ -71,8 +79,11 @@ def test_capital_as_government_and_as_place(nlp):
 
 def test_demonym_joins_country_in_same_document(nlp):
     # invented places: no table knows them, the generic demonym rule does
-    keys = keys_of(nlp, "Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, "
-                        "the Kestrian ministry said.")
+    keys = keys_of(
+        nlp,
+        "Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, "
+        "the Kestrian ministry said.",
+    )
     assert keys["Kestrian"] == keys["Kestria"] == "gpe:kestria"
 
 
@@ -91,7 +102,9 @@ def test_possessive_is_not_part_of_the_mention(nlp):
 def test_acronym_in_brackets_joins_the_organisation(nlp):
     keys = keys_of(nlp, "The Center for Countering Disinformation (CCD) said on Monday that the CCD had evidence.")
     ccd = [k for t, k in keys.items() if t == "CCD"]
-    assert ccd and ccd[0] == keys.get("The Center for Countering Disinformation", keys.get("the Center for Countering Disinformation"))
+    assert ccd and ccd[0] == keys.get(
+        "The Center for Countering Disinformation", keys.get("the Center for Countering Disinformation")
+    )
 
 
 def test_demonym_stems():
@@ -108,17 +121,21 @@ def test_odd_entity_text_never_crashes():
 
 
 def test_resolved_mentions_carry_their_identitys_label(nlp):
-    doc = nlp("Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, "
-              "the Kestrian ministry said.")
+    doc = nlp(
+        "Valdoria signed a deal with Kestria on Monday. Kestrian engineers will arrive in June, "
+        "the Kestrian ministry said."
+    )
     demonyms = [m for m in find_mentions(doc) if m.text == "Kestrian"]
     assert demonyms and {m.label for m in demonyms} == {"GPE"}
 
 
 def test_a_surname_tagged_as_an_organisation_is_the_person_the_report_names():
-    """"Trump included ..." tagged ORG in a report about Donald Trump: the person, so "he" can stand for him."""
+    """ "Trump included ..." tagged ORG in a report about Donald Trump: the person, so "he" can stand for him."""
     from hand_parsed import hand_parsed
 
-    doc = hand_parsed("Trump spoke. Donald Trump left. Ford rose.", """
+    doc = hand_parsed(
+        "Trump spoke. Donald Trump left. Ford rose.",
+        """
         Trump  Trump  PROPN NNP 1 nsubj    B-ORG
         spoke  speak  VERB  VBD 1 ROOT
         .      .      PUNCT .   1 punct
@@ -129,7 +146,11 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_the_report_names():
         Ford   Ford   PROPN NNP 8 nsubj    B-ORG
         rose   rise   VERB  VBD 8 ROOT
         .      .      PUNCT .   8 punct
-    """)
+    """,
+    )
     found = [(m.text, m.label, m.key) for m in find_mentions(doc)]
-    assert found == [("Trump", "PERSON", "person:donald trump"), ("Donald Trump", "PERSON", "person:donald trump"),
-                     ("Ford", "ORG", "org:ford")]  # no Ford is named in full: the company stays
+    assert found == [
+        ("Trump", "PERSON", "person:donald trump"),
+        ("Donald Trump", "PERSON", "person:donald trump"),
+        ("Ford", "ORG", "org:ford"),
+    ]  # no Ford is named in full: the company stays

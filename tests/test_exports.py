@@ -41,8 +41,13 @@ def test_csv_one_row_per_claim_with_chain_origin_time_and_cluster():
 
 def test_csv_quotes_and_defuses_formulas():
     story = hand_story()
-    tricky = {"c1": '=HYPERLINK("http://x.invalid","a")', "c2": "+1, \"quoted\"\nnext line", "c3": "-2", "c4": "@SUM(A1)",
-              "c5": "plain, with comma"}
+    tricky = {
+        "c1": '=HYPERLINK("http://x.invalid","a")',
+        "c2": '+1, "quoted"\nnext line',
+        "c3": "-2",
+        "c4": "@SUM(A1)",
+        "c5": "plain, with comma",
+    }
     for claim in story["claims"]:
         if claim["id"] in tricky:
             claim["content"] = tricky[claim["id"]]
@@ -72,9 +77,15 @@ def test_stix_bundle_parses_back_and_is_stable():
     kinds = [r.x_claimgraph_relation for r in by_type["relationship"]]
     assert kinds.count("attributed-to") == 6
     assert {"cites", "repeats", "supports", "updates", "conflicts"} <= set(kinds)
-    cites = {(names_by_id(bundle)[r.source_ref], names_by_id(bundle)[r.target_ref]) for r in by_type["relationship"]
-             if r.x_claimgraph_relation == "cites"}
-    assert ("Northern Ledger", "Meridian Broadcasting") in cites and ("Meridian Broadcasting", "government sources") in cites
+    cites = {
+        (names_by_id(bundle)[r.source_ref], names_by_id(bundle)[r.target_ref])
+        for r in by_type["relationship"]
+        if r.x_claimgraph_relation == "cites"
+    }
+    assert ("Northern Ledger", "Meridian Broadcasting") in cites and (
+        "Meridian Broadcasting",
+        "government sources",
+    ) in cites
     note = next(n for n in by_type["note"] if n.x_claimgraph_claim == "c3")
     assert note.authors == ["Northern Ledger", "Meridian Broadcasting", "government sources"]
     assert note.abstract == "Valdoria will begin producing trains in 2025"
@@ -117,7 +128,9 @@ def test_every_format_from_the_demo_store(demo_url, tmp_path):
     assert sum(o.type == "report" for o in bundle.objects) == len(story["documents"])
     graph = nx.read_graphml(io.StringIO(out["graphml"]))
     assert sum(t == "claim" for t in nx.get_node_attributes(graph, "type").values()) == len(story["claims"])
-    assert sum(d["type"] in ("repeats", "supports", "updates", "conflicts") for _, _, d in graph.edges(data=True)) == len(story["relations"])
+    assert sum(
+        d["type"] in ("repeats", "supports", "updates", "conflicts") for _, _, d in graph.edges(data=True)
+    ) == len(story["relations"])
 
 
 def test_empty_store_exports(tmp_path):

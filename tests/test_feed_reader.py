@@ -107,7 +107,10 @@ def test_rss_entries_become_documents(tmp_path):
     assert first.url == "https://harborgazette.example/port-aldren"
     assert first.kind == "feed"
     # content:encoded wins over the summary; markup, script, style and embeds are gone
-    assert first.text == "Production began at the Port Aldren railway works, the ministry said.\n\nUp to 450 engineers\nwork there."
+    assert (
+        first.text
+        == "Production began at the Port Aldren railway works, the ministry said.\n\nUp to 450 engineers\nwork there."
+    )
     # published is the UTC date: 23:30 at UTC-2 is the next day
     assert second.published == "2025-05-21"
     assert second.text == "The first trainset will be delivered in September, the minister said."
@@ -139,14 +142,17 @@ def test_gzipped_feed(tmp_path):
     assert len(docs) == 2 and all(isinstance(d, Document) for d in docs)
 
 
-@pytest.mark.parametrize("content, reason", [
-    (BILLION_LAUGHS, "unsafe XML refused"),
-    (XXE, "unsafe XML refused"),
-    (RSS[: len(RSS) // 2], "not well-formed XML"),
-    ("<html><body><p>Not a feed.</p></body></html>", "not an RSS or Atom feed"),
-    ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', "no entries"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (BILLION_LAUGHS, "unsafe XML refused"),
+        (XXE, "unsafe XML refused"),
+        (RSS[: len(RSS) // 2], "not well-formed XML"),
+        ("<html><body><p>Not a feed.</p></body></html>", "not an RSS or Atom feed"),
+        ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', "no entries"),
+        ("", "empty"),
+    ],
+)
 def test_bad_feeds_get_one_clear_error(tmp_path, content, reason):
     path = write(tmp_path, "bad.xml", content)
     (item,) = read_all(path)
@@ -155,7 +161,9 @@ def test_bad_feeds_get_one_clear_error(tmp_path, content, reason):
 
 
 def test_html_to_text_drops_markup_and_script():
-    text = html_to_text('<div>One <a href="#">two</a><script>bad()</script><!-- c --></div><ul><li>three</li><li>four</li></ul>')
+    text = html_to_text(
+        '<div>One <a href="#">two</a><script>bad()</script><!-- c --></div><ul><li>three</li><li>four</li></ul>'
+    )
     assert text == "One two\n\nthree\n\nfour"
     assert html_to_text("") == ""
 

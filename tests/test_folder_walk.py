@@ -26,8 +26,11 @@ def read(*items, **kwargs) -> list:
 
 
 def by_kind(items) -> tuple[list[Document], list[InputError], list[Ignored]]:
-    return ([i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, InputError)],
-            [i for i in items if isinstance(i, Ignored)])
+    return (
+        [i for i in items if isinstance(i, Document)],
+        [i for i in items if isinstance(i, InputError)],
+        [i for i in items if isinstance(i, Ignored)],
+    )
 
 
 @pytest.fixture
@@ -46,7 +49,11 @@ def test_a_link_out_of_the_folder_is_skipped_unless_links_are_followed(tmp_path,
     docs, errors, _ = by_kind(read(tree))
     assert [Path(d.path).name for d in docs] == ["a.txt"]
     (error,) = errors
-    assert error.name == str(tree / "passwd.md") and "outside the folder" in error.reason and "--follow-links" in error.reason
+    assert (
+        error.name == str(tree / "passwd.md")
+        and "outside the folder" in error.reason
+        and "--follow-links" in error.reason
+    )
     docs, errors, _ = by_kind(read(tree, follow_links=True))
     assert sorted(Path(d.path).name for d in docs) == ["a.txt", "passwd.md"] and not errors
 
@@ -78,8 +85,11 @@ def test_fifos_sockets_and_dangling_links_get_a_line_each(tmp_path):
         sock.close()
     assert len(docs) == 1
     reasons = {Path(e.name).name: e.reason for e in errors}
-    assert reasons == {"gone.md": "a link to nothing (dangling link)", "pipe.txt": "not a regular file (a FIFO)",
-                       "s.txt": "not a regular file (a socket)"}
+    assert reasons == {
+        "gone.md": "a link to nothing (dangling link)",
+        "pipe.txt": "not a regular file (a FIFO)",
+        "s.txt": "not a regular file (a socket)",
+    }
     (error,) = read(tree / "gone.md")
     assert "dangling" in error.reason
 
@@ -156,7 +166,9 @@ def test_cli_lists_ignored_files_and_exits_0_but_1_for_a_named_one(tmp_path, out
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert len(report["added"]) == 1 and report["errors"] == [] and report["skipped"] == 0
-    assert report["ignored"] == [{"input": str(tree / "meta.json"), "reason": "not a Telegram Desktop export: no 'messages' list"}]
+    assert report["ignored"] == [
+        {"input": str(tree / "meta.json"), "reason": "not a Telegram Desktop export: no 'messages' list"}
+    ]
     shown = CliRunner().invoke(main, ["add", str(tree), "--db", str(db)])
     assert shown.exit_code == 0 and f"ignored {tree / 'meta.json'}: not a Telegram" in shown.stderr
     assert "1 file(s) ignored" in shown.stdout

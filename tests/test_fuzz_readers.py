@@ -20,8 +20,12 @@ from claimgraph.sources.furniture import find_furniture
 from claimgraph.sources.skips import MAX_ERRORS_PER_INPUT, MAX_REASONS
 
 SUFFIXES = [".txt", ".md", ".jsonl", ".json", ".xml", ".rss", ".html", ".txt.gz", ".json.gz"]
-FUZZ = settings(max_examples=40, deadline=timedelta(seconds=10), derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=40,
+    deadline=timedelta(seconds=10),
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 _counter = itertools.count()
 OTHER_READERS = {".html"}  # sources/html.py has its own tests; here it only must not raise or hang
 
@@ -32,33 +36,66 @@ json_values = st.recursive(
 )
 telegram_keys = st.sampled_from(["id", "type", "date", "date_unixtime", "from", "author", "text", "text_entities"])
 telegram_values = st.one_of(
-    json_values, st.sampled_from(["message", "service", "2025-02-03T09:15:00", "1738574100", "not a date"]),
-    st.lists(st.one_of(st.text(max_size=20), st.fixed_dictionaries({"type": st.text(max_size=8)},
-                                                                    optional={"text": json_values})), max_size=4),
+    json_values,
+    st.sampled_from(["message", "service", "2025-02-03T09:15:00", "1738574100", "not a date"]),
+    st.lists(
+        st.one_of(
+            st.text(max_size=20), st.fixed_dictionaries({"type": st.text(max_size=8)}, optional={"text": json_values})
+        ),
+        max_size=4,
+    ),
 )
 telegram_exports = st.fixed_dictionaries(
-    {"messages": st.lists(st.one_of(json_values, st.dictionaries(telegram_keys, telegram_values, max_size=8)), max_size=6)},
+    {
+        "messages": st.lists(
+            st.one_of(json_values, st.dictionaries(telegram_keys, telegram_values, max_size=8)), max_size=6
+        )
+    },
     optional={"name": json_values, "username": json_values, "id": json_values},
 )
 jsonl_records = st.dictionaries(
-    st.sampled_from(["text", "title", "outlet", "author", "published", "url", "extra"]), json_values, max_size=6)
-xml_text = st.lists(st.sampled_from(list("ab <>&;/\"'=!-[]?#x\n") + ["&amp;", "&lt;", "]]>", "<![CDATA[", "<!ENTITY",
-                                                                      "<!DOCTYPE", "&#0;", "&#x41;", "<p>", "<script>"]),
-                    max_size=30).map("".join)
+    st.sampled_from(["text", "title", "outlet", "author", "published", "url", "extra"]), json_values, max_size=6
+)
+xml_text = st.lists(
+    st.sampled_from(
+        list("ab <>&;/\"'=!-[]?#x\n")
+        + ["&amp;", "&lt;", "]]>", "<![CDATA[", "<!ENTITY", "<!DOCTYPE", "&#0;", "&#x41;", "<p>", "<script>"]
+    ),
+    max_size=30,
+).map("".join)
 feeds = st.builds(
     lambda title, body, date, link: (
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title><item><title>{title}</title>'
         f"<link>{link}</link><pubDate>{date}</pubDate><description>{body}</description></item></channel></rss>"
     ),
-    xml_text, xml_text, st.sampled_from(["", "Mon, 10 Feb 2025 18:30:00 +0000", "yesterday", "9999-99-99"]), xml_text,
+    xml_text,
+    xml_text,
+    st.sampled_from(["", "Mon, 10 Feb 2025 18:30:00 +0000", "yesterday", "9999-99-99"]),
+    xml_text,
 )
 markdown_lines = st.lists(
     st.one_of(
         st.text(max_size=80),
-        st.sampled_from(["# Headline about ports", "*Outlet — desk*", "By Ann Lee", "1 min read", "Read more",
-                         "Show More", "Avatar", "Ann Lee is a reporter for The Gazette.", "Related articles",
-                         "Published: March 3, 2025", "![x](y.png)", "Photo by A / B", "(A / B)", "", "News Feed",
-                         "The port said on Monday that it would open again."]),
+        st.sampled_from(
+            [
+                "# Headline about ports",
+                "*Outlet — desk*",
+                "By Ann Lee",
+                "1 min read",
+                "Read more",
+                "Show More",
+                "Avatar",
+                "Ann Lee is a reporter for The Gazette.",
+                "Related articles",
+                "Published: March 3, 2025",
+                "![x](y.png)",
+                "Photo by A / B",
+                "(A / B)",
+                "",
+                "News Feed",
+                "The port said on Monday that it would open again.",
+            ]
+        ),
     ),
     max_size=15,
 ).map("\n".join)
@@ -87,8 +124,20 @@ def read_as(folder: Path, suffix: str, data: bytes) -> list[Document | InputErro
 
 def assert_storable(item) -> None:
     """Every string a reader hands on can be written as UTF-8 (the store, the terminal, every export)."""
-    values = [item.name, item.reason] if isinstance(item, InputError) else [
-        item.text, item.title, item.outlet, item.author, item.published, item.url, item.path, json.dumps(item.meta)]
+    values = (
+        [item.name, item.reason]
+        if isinstance(item, InputError)
+        else [
+            item.text,
+            item.title,
+            item.outlet,
+            item.author,
+            item.published,
+            item.url,
+            item.path,
+            json.dumps(item.meta),
+        ]
+    )
     for value in values:
         if value is not None:
             value.encode("utf-8")
@@ -152,13 +201,16 @@ def test_furniture_spans_are_whole_lines_sorted_and_disjoint(text, markdown):
         previous_end = f.end
 
 
-@pytest.mark.parametrize("line", [
-    "( / " * 200_000,  # caption-credit pattern on a huge line
-    "# " + " #" * 200_000,  # Markdown heading markers
-    "By " + "Ann Lee, " * 100_000,  # byline names
-    "*" + "_*" * 200_000,  # emphasis markers
-    "Ann Lee is a " + "reporter for " * 100_000,  # bio pattern
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "( / " * 200_000,  # caption-credit pattern on a huge line
+        "# " + " #" * 200_000,  # Markdown heading markers
+        "By " + "Ann Lee, " * 100_000,  # byline names
+        "*" + "_*" * 200_000,  # emphasis markers
+        "Ann Lee is a " + "reporter for " * 100_000,  # bio pattern
+    ],
+)
 def test_pathological_lines_finish(tmp_path, line):
     """Regular expressions that backtrack badly would hang here; the line rules must stay linear."""
     for suffix in (".txt", ".md"):
@@ -169,18 +221,37 @@ def test_pathological_lines_finish(tmp_path, line):
 # --- surrogates, mixed encodings, deep nesting, repeated bad lines (issue 17) ------------------------------------
 
 # every code point, lone surrogates often (hypothesis leaves them out unless asked)
-any_text = st.text(alphabet=st.one_of(st.characters(blacklist_categories=()),
-                                      st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, blacklist_categories=())),
-                   max_size=60)
+any_text = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=()),
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, blacklist_categories=()),
+    ),
+    max_size=60,
+)
 surrogate_values = st.recursive(
     st.none() | st.integers() | any_text,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(any_text, inner, max_size=4), max_leaves=20)
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(any_text, inner, max_size=4),
+    max_leaves=20,
+)
 
 
 @FUZZ
-@given(records=st.lists(st.fixed_dictionaries({"text": any_text}, optional={
-    k: st.one_of(any_text, st.sampled_from(["2025-02-08", "20250208", "2025-W06-1", "Mon, 10 Feb 2025 18:30:00 +0000"]))
-    for k in ("title", "outlet", "author", "published", "url")}), min_size=1, max_size=5))
+@given(
+    records=st.lists(
+        st.fixed_dictionaries(
+            {"text": any_text},
+            optional={
+                k: st.one_of(
+                    any_text,
+                    st.sampled_from(["2025-02-08", "20250208", "2025-W06-1", "Mon, 10 Feb 2025 18:30:00 +0000"]),
+                )
+                for k in ("title", "outlet", "author", "published", "url")
+            },
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_jsonl_with_lone_surrogates_everywhere(folder, records):
     read_as(folder, ".jsonl", "\n".join(json.dumps(r) for r in records).encode())
 
@@ -188,17 +259,27 @@ def test_jsonl_with_lone_surrogates_everywhere(folder, records):
 @FUZZ
 @given(name=surrogate_values, texts=st.lists(any_text, min_size=1, max_size=4), author=any_text)
 def test_telegram_exports_with_lone_surrogates(folder, name, texts, author):
-    export = {"name": name, "username": name, "messages": [
-        {"id": i, "type": "message", "date": "2025-02-03T09:15:00", "author": author, "text": text}
-        for i, text in enumerate(texts)]}
+    export = {
+        "name": name,
+        "username": name,
+        "messages": [
+            {"id": i, "type": "message", "date": "2025-02-03T09:15:00", "author": author, "text": text}
+            for i, text in enumerate(texts)
+        ],
+    }
     read_as(folder, ".json", json.dumps(export).encode())
 
 
 ENCODINGS = ["utf-8", "cp1252", "cp1251", "koi8-r", "latin-1", "shift_jis", "utf-16-le", "gb2312"]
 mixed_bytes = st.lists(
-    st.tuples(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x4E2D, blacklist_categories=("Cs",)),
-                      max_size=40), st.sampled_from(ENCODINGS)),
-    min_size=1, max_size=6,
+    st.tuples(
+        st.text(
+            alphabet=st.characters(min_codepoint=32, max_codepoint=0x4E2D, blacklist_categories=("Cs",)), max_size=40
+        ),
+        st.sampled_from(ENCODINGS),
+    ),
+    min_size=1,
+    max_size=6,
 ).map(lambda parts: b"".join(t.encode(e, "replace") for t, e in parts))
 
 
@@ -209,19 +290,38 @@ def test_mixed_encodings_in_one_file(folder, suffix, data):
     read_as(folder, suffix, data)
 
 
-@pytest.mark.parametrize("suffix, opening, closing", [
-    (".json", "[", "]"), (".jsonl", "[", "]"), (".jsonl", '{"text": ', "}"), (".json", '{"messages": [', "]}"),
-    (".xml", "<rss><channel><item><description>", "</description></item></channel></rss>"),
-    (".xml", "<a>", "</a>"), (".html", "<div>", "</div>"), (".md", "> ", ""),
-])
+@pytest.mark.parametrize(
+    "suffix, opening, closing",
+    [
+        (".json", "[", "]"),
+        (".jsonl", "[", "]"),
+        (".jsonl", '{"text": ', "}"),
+        (".json", '{"messages": [', "]}"),
+        (".xml", "<rss><channel><item><description>", "</description></item></channel></rss>"),
+        (".xml", "<a>", "</a>"),
+        (".html", "<div>", "</div>"),
+        (".md", "> ", ""),
+    ],
+)
 @pytest.mark.parametrize("depth", [1_000, 100_000])
 def test_deep_nesting_is_a_skip_not_a_crash(tmp_path, suffix, opening, closing, depth):
     read_as(tmp_path, suffix, (opening * depth + "x" + closing * depth).encode())
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".json", ".xml"])
-@pytest.mark.parametrize("line", ["x", "{bad", "[1]", '{"text": 5}', '{"text": "a", "published": "soon"}', "\udcff",
-                                  '{"type": "message"}', "<item>"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "x",
+        "{bad",
+        "[1]",
+        '{"text": 5}',
+        '{"text": "a", "published": "soon"}',
+        "\udcff",
+        '{"type": "message"}',
+        "<item>",
+    ],
+)
 def test_repeated_bad_lines_stay_bounded(tmp_path, suffix, line):
     """Many copies of one bad line (or bad message, or bad entry) in every collection reader."""
     if suffix == ".json":

@@ -47,8 +47,10 @@ def test_a_tiny_gzip_of_many_bad_lines_gives_bounded_skips(tmp_path):
 def test_bad_lines_between_good_ones_are_counted_not_kept(tmp_path):
     good = json.dumps({"text": REPORT})
     path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join([good.replace("May", f"May {i}") if i % 50 == 0 else "{bad" for i in range(3000)]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join([good.replace("May", f"May {i}") if i % 50 == 0 else "{bad" for i in range(3000)]) + "\n",
+        encoding="utf-8",
+    )
     items = read(path)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, InputError)]
@@ -84,11 +86,16 @@ def test_lone_surrogates_become_replacement_characters_and_the_batch_goes_on(tmp
     before = tmp_path / "a.txt"
     before.write_text("The mayor said the bridge was closed on Friday.\n", encoding="utf-8")
     lines = tmp_path / "s.jsonl"
-    lines.write_text('{"text": "Officials said \\ud800 the dam failed.", "outlet": "\\udcff Wire", "author": "A \\ude00"}\n',
-                     encoding="utf-8")
+    lines.write_text(
+        '{"text": "Officials said \\ud800 the dam failed.", "outlet": "\\udcff Wire", "author": "A \\ude00"}\n',
+        encoding="utf-8",
+    )
     export = tmp_path / "result.json"
-    export.write_text('{"name": "Port \\ud83d channel", "messages": [{"id": 1, "type": "message", '
-                      '"date": "2025-02-03T09:15:00", "text": "The port said \\udfff ferries sailed."}]}', encoding="utf-8")
+    export.write_text(
+        '{"name": "Port \\ud83d channel", "messages": [{"id": 1, "type": "message", '
+        '"date": "2025-02-03T09:15:00", "text": "The port said \\udfff ferries sailed."}]}',
+        encoding="utf-8",
+    )
     after = tmp_path / "z.txt"
     after.write_text("The governor said the ferry ran on time.\n", encoding="utf-8")
     db = tmp_path / "s.db"
@@ -127,7 +134,9 @@ def test_a_closed_pipe_does_not_change_the_exit_code(tmp_path):
     paths = []
     for i in range(3):
         paths.append(tmp_path / f"r{i}.txt")
-        paths[-1].write_text(f"The harbour master said on Monday that quay {i} would reopen in May.\n", encoding="utf-8")
+        paths[-1].write_text(
+            f"The harbour master said on Monday that quay {i} would reopen in May.\n", encoding="utf-8"
+        )
     db = tmp_path / "s.db"
     command = [sys.executable, "-m", "claimgraph.cli", "add", *map(str, paths), "--db", str(db), "--processes", "1"]
     assert subprocess.run(command, capture_output=True, timeout=300).returncode == 0

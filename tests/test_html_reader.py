@@ -18,7 +18,9 @@ from claimgraph.sources.html_clean import clean_authors, clean_title, iso_date
 from conftest import ROOT, shared_data
 
 DEMO_PAGE = ROOT / "src/claimgraph/demo/reports/04-harbor-gazette.html"
-ARTICLE = "<p>" + "The harbour authority said the new crane would be ready by spring, officials confirmed. " * 6 + "</p>"
+ARTICLE = (
+    "<p>" + "The harbour authority said the new crane would be ready by spring, officials confirmed. " * 6 + "</p>"
+)
 
 
 def read_one(raw: bytes, name: str = "page.html") -> Document:
@@ -53,7 +55,14 @@ def test_demo_page_metadata():
 
 def test_demo_page_text_is_the_article_without_furniture():
     doc = read_one(DEMO_PAGE.read_bytes())
-    for furniture in ("Subscribe", "Business", "Ferry workers end strike", "Port fees to rise", "All rights reserved", "Privacy"):
+    for furniture in (
+        "Subscribe",
+        "Business",
+        "Ferry workers end strike",
+        "Port fees to rise",
+        "All rights reserved",
+        "Privacy",
+    ):
         assert furniture not in doc.text
     text = body(doc).strip()
     assert text.startswith("Production of high-speed trains began at the Port Aldren railway works last week")
@@ -116,23 +125,29 @@ def test_script_and_style_never_become_text():
 
 
 def test_declared_legacy_charset():
-    page = f'<html><head><meta charset="windows-1252"><title>Café</title></head><body><article><p>Le café était ' \
-           f'fermé, a déclaré le maire.</p>{ARTICLE}</article></body></html>'
+    page = (
+        f'<html><head><meta charset="windows-1252"><title>Café</title></head><body><article><p>Le café était '
+        f"fermé, a déclaré le maire.</p>{ARTICLE}</article></body></html>"
+    )
     doc = read_one(page.encode("cp1252"))
     assert "Le café était fermé, a déclaré le maire." in doc.text
 
 
 def test_wrong_declared_charset_still_reads():
     # declares UTF-8 but is Latin-1: decoding falls back rather than crashing or dropping the page
-    page = f'<html><head><meta charset="utf-8"></head><body><article><p>Zürich: Gemeinderat tagt über ' \
-           f'Hafenkräne.</p>{ARTICLE}</article></body></html>'
+    page = (
+        f'<html><head><meta charset="utf-8"></head><body><article><p>Zürich: Gemeinderat tagt über '
+        f"Hafenkräne.</p>{ARTICLE}</article></body></html>"
+    )
     doc = read_one(page.encode("latin-1"))
     assert "Gemeinderat tagt" in doc.text and "harbour authority" in doc.text
 
 
 def test_xml_declaration_with_encoding():
-    page = f'<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>' \
-           f'<title>XHTML page</title></head><body><article>{ARTICLE}</article></body></html>'
+    page = (
+        f'<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        f"<title>XHTML page</title></head><body><article>{ARTICLE}</article></body></html>"
+    )
     doc = read_one(page.encode(), "page.xhtml")
     assert "harbour authority" in doc.text
 
@@ -140,15 +155,18 @@ def test_xml_declaration_with_encoding():
 # --- hostile and broken input -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw, reason", [
-    (b"", "empty"),
-    (b"  \n\t ", "empty"),
-    (bytes(range(256)) * 40, "binary"),
-    (b"<html><head><script>var a = 1; alert('x');</script></head></html>", "no article text"),
-    (b"<html><body><p></p><div> </div></body></html>", "no article text"),
-    (b"<html><body>" + b"<div>" * 5000 + b"deep" + b"</div>" * 5000 + b"</body></html>", "nested"),
-    (b"<html><body>" + b"<p><a href='#'>link</a></p>" * 30000 + b"</body></html>", "too complex"),
-])
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (bytes(range(256)) * 40, "binary"),
+        (b"<html><head><script>var a = 1; alert('x');</script></head></html>", "no article text"),
+        (b"<html><body><p></p><div> </div></body></html>", "no article text"),
+        (b"<html><body>" + b"<div>" * 5000 + b"deep" + b"</div>" * 5000 + b"</body></html>", "nested"),
+        (b"<html><body>" + b"<p><a href='#'>link</a></p>" * 30000 + b"</body></html>", "too complex"),
+    ],
+)
 def test_bad_input_gets_a_clear_error(raw, reason):
     with pytest.raises(InputError, match=reason) as error:
         list(html.read("bad.html", raw, Settings()))
@@ -184,15 +202,40 @@ def test_files_via_read_inputs(tmp_path):
 
 
 @hyp_settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(
-    st.binary(max_size=3000),
-    st.lists(st.sampled_from([
-        "<html>", "<body>", "<div>", "</div>", "<p>", "</p>", "<script>", "</script>", "<article>", "<!--",
-        "-->", "<meta charset='koi8-r'>", "<title>", "&amp;", "&#0;", "\x00", "é", "<![CDATA[", "<svg onload=x>",
-        "<?xml version='1.0' encoding='latin-1'?>", "<script type='application/ld+json'>{\"@graph\": [[{}]]}</script>",
-        "The council said the harbour crane would be finished by spring. ",
-    ]), max_size=80).map(lambda parts: "".join(parts).encode("utf-8")),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.lists(
+            st.sampled_from(
+                [
+                    "<html>",
+                    "<body>",
+                    "<div>",
+                    "</div>",
+                    "<p>",
+                    "</p>",
+                    "<script>",
+                    "</script>",
+                    "<article>",
+                    "<!--",
+                    "-->",
+                    "<meta charset='koi8-r'>",
+                    "<title>",
+                    "&amp;",
+                    "&#0;",
+                    "\x00",
+                    "é",
+                    "<![CDATA[",
+                    "<svg onload=x>",
+                    "<?xml version='1.0' encoding='latin-1'?>",
+                    "<script type='application/ld+json'>{\"@graph\": [[{}]]}</script>",
+                    "The council said the harbour crane would be finished by spring. ",
+                ]
+            ),
+            max_size=80,
+        ).map(lambda parts: "".join(parts).encode("utf-8")),
+    )
+)
 def test_fuzz_never_crashes(raw):
     try:
         docs = list(html.read("fuzz.html", raw, Settings()))
@@ -205,12 +248,34 @@ def test_fuzz_never_crashes(raw):
 # Markup that cannot turn a <script> into literal text (no <title>, <textarea>, CDATA: inside those, "<script>"
 # is text by the HTML rules), so the script's marker must never reach the extracted text.
 @hyp_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([
-    "<div>", "</div>", "<p>", "</p>", "<article>", "</article>", "<!--", "-->", "<h1>", "</h1>", "<svg onload=x>",
-    "<style>.MARKERSTYLE { color: red }</style>", "<script>var MARKERSCRIPT = 1;</script>", "<noscript>",
-    "<script type='application/ld+json'>{\"headline\": \"MARKERJSON\"}</script>", "&amp;", "é",
-    "The council said the harbour crane would be finished by spring. ",
-]), min_size=1, max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<div>",
+                "</div>",
+                "<p>",
+                "</p>",
+                "<article>",
+                "</article>",
+                "<!--",
+                "-->",
+                "<h1>",
+                "</h1>",
+                "<svg onload=x>",
+                "<style>.MARKERSTYLE { color: red }</style>",
+                "<script>var MARKERSCRIPT = 1;</script>",
+                "<noscript>",
+                '<script type=\'application/ld+json\'>{"headline": "MARKERJSON"}</script>',
+                "&amp;",
+                "é",
+                "The council said the harbour crane would be finished by spring. ",
+            ]
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
 def test_fuzz_script_and_style_never_become_text(parts):
     raw = ("<html><body>" + "".join(parts) + "</body></html>").encode()
     try:
@@ -224,27 +289,36 @@ def test_fuzz_script_and_style_never_become_text(parts):
 # --- metadata cleaning --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("values, expected", [
-    (["By Jane Doe and John Smith"], "Jane Doe; John Smith"),
-    (["Jane Doe, John Smith & Ana Lind"], "Jane Doe; John Smith; Ana Lind"),
-    (["https://example.com/authors/jane", "jane@example.com"], None),
-    (["Paul Takahashi; Staff writer"], "Paul Takahashi"),
-    (["TOM KRISHER"], "Tom Krisher"),
-    (["Phil Helsel is a reporter for NBC News"], "Phil Helsel"),
-    (["Jane Doe", "jane doe"], "Jane Doe"),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (["By Jane Doe and John Smith"], "Jane Doe; John Smith"),
+        (["Jane Doe, John Smith & Ana Lind"], "Jane Doe; John Smith; Ana Lind"),
+        (["https://example.com/authors/jane", "jane@example.com"], None),
+        (["Paul Takahashi; Staff writer"], "Paul Takahashi"),
+        (["TOM KRISHER"], "Tom Krisher"),
+        (["Phil Helsel is a reporter for NBC News"], "Phil Helsel"),
+        (["Jane Doe", "jane doe"], "Jane Doe"),
+    ],
+)
 def test_clean_authors(values, expected):
     assert clean_authors(values) == expected
 
 
-@pytest.mark.parametrize("title, site, expected", [
-    ("Crane ready by spring | Harbor Gazette", "Harbor Gazette", "Crane ready by spring"),
-    ("Harbor Gazette - Crane ready by spring", "Harbor Gazette", "Crane ready by spring"),
-    ("Best tech gadgets of 2019 | ZDNet", None, "Best tech gadgets of 2019"),
-    ("Star Wars Jedi: Fallen Order review - shoots for the moon - VG247", "VG247",
-     "Star Wars Jedi: Fallen Order review - shoots for the moon"),
-    ("Left - Right", None, "Left - Right"),
-])
+@pytest.mark.parametrize(
+    "title, site, expected",
+    [
+        ("Crane ready by spring | Harbor Gazette", "Harbor Gazette", "Crane ready by spring"),
+        ("Harbor Gazette - Crane ready by spring", "Harbor Gazette", "Crane ready by spring"),
+        ("Best tech gadgets of 2019 | ZDNet", None, "Best tech gadgets of 2019"),
+        (
+            "Star Wars Jedi: Fallen Order review - shoots for the moon - VG247",
+            "VG247",
+            "Star Wars Jedi: Fallen Order review - shoots for the moon",
+        ),
+        ("Left - Right", None, "Left - Right"),
+    ],
+)
 def test_clean_title(title, site, expected):
     assert clean_title(title, site) == expected
 
@@ -275,79 +349,114 @@ def test_site_named_as_author_is_not_an_author():
 
 
 def page_with(head: str, body_html: str = "", url: str = "https://www.harborgazette.example/story/crane") -> bytes:
-    return (f"""<html><head><link rel="canonical" href="{url}">{head}</head>
-    <body>{body_html}<article>{ARTICLE}</article></body></html>""").encode()
+    return (
+        f"""<html><head><link rel="canonical" href="{url}">{head}</head>
+    <body>{body_html}<article>{ARTICLE}</article></body></html>"""
+    ).encode()
 
 
 def test_time_element_shows_the_local_date_of_a_utc_timestamp():
     # cbssports.com: <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>
-    doc = read_one(page_with('<meta name="datePublished" content="2019-11-19 02:24:00"><title>Crane deal signed</title>',
-                             '<h1>Crane deal signed at the harbour</h1>'
-                             '<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>'))
+    doc = read_one(
+        page_with(
+            '<meta name="datePublished" content="2019-11-19 02:24:00"><title>Crane deal signed</title>',
+            "<h1>Crane deal signed at the harbour</h1>"
+            '<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>',
+        )
+    )
     assert doc.published == "2019-11-18"
 
 
 def test_dateline_by_the_headline_beats_a_utc_timestamp_a_day_off():
     # slashgear.com: "Chris Davies - Nov 19, 2019, 10:31 pm CST" under the headline, declared 2019-11-20T04:31Z
-    doc = read_one(page_with(
-        '<meta property="article:published_time" content="2019-11-20T04:31:13+00:00">'
-        '<title>Crane deal signed</title>',
-        '<aside>Weather for Wednesday, Nov 20, 2019</aside><h1>Crane deal signed at the harbour</h1>'
-        '<div>Chris Davies - Nov 19, 2019, 10:31 pm CST</div><p>Photo taken November 2, 2019.</p>'))
+    doc = read_one(
+        page_with(
+            '<meta property="article:published_time" content="2019-11-20T04:31:13+00:00">'
+            "<title>Crane deal signed</title>",
+            "<aside>Weather for Wednesday, Nov 20, 2019</aside><h1>Crane deal signed at the harbour</h1>"
+            "<div>Chris Davies - Nov 19, 2019, 10:31 pm CST</div><p>Photo taken November 2, 2019.</p>",
+        )
+    )
     assert doc.published == "2019-11-19"
 
 
 def test_date_in_the_page_address_wins():
     # politifact.com/.../statements/2019/nov/18/...: the page shows no date, htmldate guessed 2019-10-13
-    doc = read_one(page_with('<title>Crane deal signed</title><meta name="date" content="2019-10-13">',
-                             url="https://www.politifact.com/statements/2019/nov/18/david-mckinley/crane/"))
+    doc = read_one(
+        page_with(
+            '<title>Crane deal signed</title><meta name="date" content="2019-10-13">',
+            url="https://www.politifact.com/statements/2019/nov/18/david-mckinley/crane/",
+        )
+    )
     assert doc.published == "2019-11-18"
 
 
-@pytest.mark.parametrize("head, url, outlet", [
-    # detroitnews.com: og:site_name is an identifier, JSON-LD's publisher the name
-    ('<meta property="og:site_name" content="detroitnews"><title>Crane deal signed</title>'
-     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Crane deal signed", '
-     '"publisher": {"@type": "Organization", "name": "The Detroit News"}}</script>',
-     "https://www.detroitnews.com/story/crane", "The Detroit News"),
-    # reuters.com: og:site_name is a section ("U.S."); the <title> ends in the site's name, which its address has
-    ('<meta property="og:site_name" content="U.S."><meta property="og:title" content="Crane deal signed">'
-     '<title>Crane deal signed - Reuters</title>', "https://www.reuters.com/article/crane", "Reuters"),
-    # nytimes.com: "Opinion | Headline - The New York Times" around the declared "Opinion | Headline"
-    ('<meta property="og:title" content="Opinion | Crane deal signed">'
-     '<meta name="twitter:site" content="@nytimes">'
-     '<title>Opinion | Crane deal signed - The New York Times</title>', "https://www.nytimes.com/2019/11/19/crane.html",
-     "The New York Times"),
-    # thespacereview.com: "Site: Headline"
-    ('<title>The Space Review: Seeking a bigger role for a big rocket</title>',
-     "https://www.thespacereview.com/article/3834/1", "The Space Review"),
-])
+@pytest.mark.parametrize(
+    "head, url, outlet",
+    [
+        # detroitnews.com: og:site_name is an identifier, JSON-LD's publisher the name
+        (
+            '<meta property="og:site_name" content="detroitnews"><title>Crane deal signed</title>'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Crane deal signed", '
+            '"publisher": {"@type": "Organization", "name": "The Detroit News"}}</script>',
+            "https://www.detroitnews.com/story/crane",
+            "The Detroit News",
+        ),
+        # reuters.com: og:site_name is a section ("U.S."); the <title> ends in the site's name, which its address has
+        (
+            '<meta property="og:site_name" content="U.S."><meta property="og:title" content="Crane deal signed">'
+            "<title>Crane deal signed - Reuters</title>",
+            "https://www.reuters.com/article/crane",
+            "Reuters",
+        ),
+        # nytimes.com: "Opinion | Headline - The New York Times" around the declared "Opinion | Headline"
+        (
+            '<meta property="og:title" content="Opinion | Crane deal signed">'
+            '<meta name="twitter:site" content="@nytimes">'
+            "<title>Opinion | Crane deal signed - The New York Times</title>",
+            "https://www.nytimes.com/2019/11/19/crane.html",
+            "The New York Times",
+        ),
+        # thespacereview.com: "Site: Headline"
+        (
+            "<title>The Space Review: Seeking a bigger role for a big rocket</title>",
+            "https://www.thespacereview.com/article/3834/1",
+            "The Space Review",
+        ),
+    ],
+)
 def test_outlet_is_the_name_the_site_gives_itself(head, url, outlet):
     body_html = "<h1>Seeking a bigger role for a big rocket</h1>" if "Space Review" in head else ""
     assert read_one(page_with(head, body_html, url=url)).outlet == outlet
 
 
-@pytest.mark.parametrize("values, outlet, expected", [
-    (["Victor Tangermann, Futurism"], "ScienceAlert", "Victor Tangermann"),  # where they write, after the name
-    (["Telegraph Sport"], "The Telegraph", None),  # the site's desk
-    (["Practical Horseman Editorial Staff"], None, None),
-    (["Detroit News wire services"], None, None),
-    (["Rachael Link, MS, RD"], None, "Rachael Link"),
-])
+@pytest.mark.parametrize(
+    "values, outlet, expected",
+    [
+        (["Victor Tangermann, Futurism"], "ScienceAlert", "Victor Tangermann"),  # where they write, after the name
+        (["Telegraph Sport"], "The Telegraph", None),  # the site's desk
+        (["Practical Horseman Editorial Staff"], None, None),
+        (["Detroit News wire services"], None, None),
+        (["Rachael Link, MS, RD"], None, "Rachael Link"),
+    ],
+)
 def test_desks_and_affiliations_are_not_authors(values, outlet, expected):
     assert clean_authors(values, outlet) == expected
 
 
 def test_single_word_byline_account_is_not_an_author():
     # remember8090.it: trafilatura reads "Rmb", the site's account, from the byline markup
-    page = page_with('<title>Crane deal signed</title>', '<h1>Crane deal signed at the harbour</h1>'
-                     '<span class="author vcard"><a rel="author" href="/author/rmb">rmb</a></span>')
+    page = page_with(
+        "<title>Crane deal signed</title>",
+        "<h1>Crane deal signed at the harbour</h1>"
+        '<span class="author vcard"><a rel="author" href="/author/rmb">rmb</a></span>',
+    )
     assert read_one(page).author is None
 
 
 def test_the_reworded_headline_shown_is_the_title():
     # usatoday.com: declared "Prison guards charged ..." and shown "Two federal prison officers charged ..."
-    head = "<meta property=\"og:title\" content=\"Prison guards charged in connection with Jeffrey Epstein's death\">"
+    head = '<meta property="og:title" content="Prison guards charged in connection with Jeffrey Epstein\'s death">'
     shown = "Two federal prison officers charged with falsifying records in connection with Jeffrey Epstein's suicide"
     assert read_one(page_with(head, f"<h1>{shown}</h1>")).title == shown
 
@@ -358,7 +467,9 @@ def test_labelled_benchmark_pages_meet_the_aim(benchmark):
     module = load_benchmark_module()
     labels = json.loads(module.LABELS.read_text(encoding="utf-8"))["pages"]
     keys = sorted(labels)
-    results = [module.claimgraph_reader(k, gzip.decompress((folder / "html" / f"{k}.html.gz").read_bytes())) for k in keys]
+    results = [
+        module.claimgraph_reader(k, gzip.decompress((folder / "html" / f"{k}.html.gz").read_bytes())) for k in keys
+    ]
     scores = module.labelled_scores(labels, keys, results)
     for label_set in module.LABEL_SETS:
         assert scores[f"{label_set}/title_accuracy"] >= 0.95, scores
@@ -366,30 +477,38 @@ def test_labelled_benchmark_pages_meet_the_aim(benchmark):
         assert scores[f"{label_set}/published_accuracy"] >= 0.95, scores
 
 
-@pytest.mark.parametrize("values, expected", [
-    (["Текст Венера Ерофеева"], "Венера Ерофеева"),  # wday.ru: "Text" before the name
-    (["Texto: Ana Silva"], "Ana Silva"),
-    (["By"], None),
-    (["Фото: Reuters"], None),  # a photo credit names no writer
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (["Текст Венера Ерофеева"], "Венера Ерофеева"),  # wday.ru: "Text" before the name
+        (["Texto: Ana Silva"], "Ana Silva"),
+        (["By"], None),
+        (["Фото: Reuters"], None),  # a photo credit names no writer
+    ],
+)
 def test_byline_labels_are_not_part_of_the_name(values, expected):
     assert clean_authors(values) == expected
 
 
 def test_a_bare_address_as_site_name_loses_www():
     # wday.ru: no declared site name, and the <title> ends in "– www.wday.ru"
-    page = page_with("<meta property=\"og:title\" content=\"Crane deal signed at last\">"
-                     "<title>Crane deal signed at last – www.wday.ru</title>", url="https://www.wday.ru/articles/crane/")
+    page = page_with(
+        '<meta property="og:title" content="Crane deal signed at last">'
+        "<title>Crane deal signed at last – www.wday.ru</title>",
+        url="https://www.wday.ru/articles/crane/",
+    )
     assert read_one(page).outlet == "wday.ru"
 
 
 def test_wire_dateline_and_credit_in_a_page_are_furniture():
     paragraph = "Former agents urged caution on Tuesday, the group said in a statement to reporters. " * 3
-    page = page_with("<title>Agents urge caution</title>",
-                     f"<h1>Agents urge caution</h1><p>WASHINGTON (Reuters) - {paragraph}</p>"
-                     f"<p>{paragraph}</p><p>(Reporting by Will Dunham; Editing by Tom Brown)</p>")
+    page = page_with(
+        "<title>Agents urge caution</title>",
+        f"<h1>Agents urge caution</h1><p>WASHINGTON (Reuters) - {paragraph}</p>"
+        f"<p>{paragraph}</p><p>(Reporting by Will Dunham; Editing by Tom Brown)</p>",
+    )
     doc = read_one(page)
-    marks = {doc.text[f.start:f.end]: f.label for f in doc.furniture}
+    marks = {doc.text[f.start : f.end]: f.label for f in doc.furniture}
     assert marks.get("WASHINGTON (Reuters) -") == "dateline"
     assert marks.get("(Reporting by Will Dunham; Editing by Tom Brown)") == "credit"
     assert body(doc).lstrip().startswith("Former agents urged caution"), "the rest of the paragraph is text"

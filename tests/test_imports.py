@@ -70,8 +70,11 @@ def test_every_module_has_a_stage():
 
 def test_no_module_imports_from_a_later_stage():
     known = modules()
-    backwards = [f"{a} imports {b} (line {line})" for a, b, line in imports(known)
-                 if RANK.get(stage(a), 0) < RANK.get(stage(b), 0)]
+    backwards = [
+        f"{a} imports {b} (line {line})"
+        for a, b, line in imports(known)
+        if RANK.get(stage(a), 0) < RANK.get(stage(b), 0)
+    ]
     assert backwards == []
 
 
@@ -89,7 +92,7 @@ def test_no_import_circle():
         path.append(m)
         for n in sorted(graph[m]):
             if state.get(n) == 1:
-                circles.append(" -> ".join(path[path.index(n):] + [n]))
+                circles.append(" -> ".join(path[path.index(n) :] + [n]))
             elif n not in state:
                 visit(n)
         path.pop()

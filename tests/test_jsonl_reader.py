@@ -22,22 +22,44 @@ def read_lines(tmp_path: Path, lines: list[str]) -> list[Document | InputError]:
 
 def test_records_with_metadata_and_verbatim_text(tmp_path):
     text = "  The quay opens in May,\tthe director said.\n\n“Quoted” — and é.  "
-    record = {"text": text, "title": "Quay", "outlet": "Harbor Gazette", "author": "Ana Bell",
-              "published": "2025-02-03", "url": "https://harbor.example/q", "lang": "en", "nested": {"x": 1}}
+    record = {
+        "text": text,
+        "title": "Quay",
+        "outlet": "Harbor Gazette",
+        "author": "Ana Bell",
+        "published": "2025-02-03",
+        "url": "https://harbor.example/q",
+        "lang": "en",
+        "nested": {"x": 1},
+    }
     (doc,) = read_lines(tmp_path, [json.dumps(record, ensure_ascii=False)])
     assert doc.text == text
     assert (doc.title, doc.outlet, doc.author, doc.published, doc.url) == (
-        "Quay", "Harbor Gazette", "Ana Bell", "2025-02-03", "https://harbor.example/q")
+        "Quay",
+        "Harbor Gazette",
+        "Ana Bell",
+        "2025-02-03",
+        "https://harbor.example/q",
+    )
     assert doc.meta == {"lang": "en", "line": 1}  # scalar extras kept, nested ones not
     assert doc.kind == "jsonl"
 
 
 def test_bad_lines_are_named_and_the_rest_read(tmp_path):
     good = json.dumps({"text": "The ferry runs again, the operator said."})
-    items = read_lines(tmp_path, [
-        good, "{not json", "[1, 2]", json.dumps({"title": "no text"}), "",
-        json.dumps({"text": "x said", "published": "last Tuesday"}), json.dumps({"text": "y", "title": 5}), good,
-    ])
+    items = read_lines(
+        tmp_path,
+        [
+            good,
+            "{not json",
+            "[1, 2]",
+            json.dumps({"title": "no text"}),
+            "",
+            json.dumps({"text": "x said", "published": "last Tuesday"}),
+            json.dumps({"text": "y", "title": 5}),
+            good,
+        ],
+    )
     kinds = [type(i).__name__ for i in items]
     assert kinds == ["Document", "InputError", "InputError", "InputError", "InputError", "InputError", "Document"]
     assert items[1].name.endswith("reports.jsonl:2") and "not valid JSON" in items[1].reason
@@ -62,7 +84,9 @@ def test_the_demo_file():
 def test_a_file_over_the_size_limit_is_read_line_by_line(tmp_path):
     """The limit is per report: a collection larger than it is read, a single line over it is skipped by name."""
     settings = Settings(max_input_bytes=2_000)
-    lines = [json.dumps({"text": f"Report {i}: the ferry to the island runs again, the operator said."}) for i in range(60)]
+    lines = [
+        json.dumps({"text": f"Report {i}: the ferry to the island runs again, the operator said."}) for i in range(60)
+    ]
     lines[30] = json.dumps({"text": "x" * 5_000})
     path = tmp_path / "many.jsonl"
     path.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")  # BOM and Windows line ends
@@ -85,7 +109,9 @@ def test_gzipped_binary_empty_and_broken_files_are_named(tmp_path):
     (tmp_path / "empty.jsonl").write_bytes(b"\n \n")
     (tmp_path / "broken.jsonl.gz").write_bytes(gzip.compress((good + "\n").encode() * 50)[:60])
     latin = tmp_path / "latin.jsonl"
-    latin.write_bytes(json.dumps({"text": "Caf\u00e9 owners said the pier reopens."}, ensure_ascii=False).encode("cp1252") + b"\n")
+    latin.write_bytes(
+        json.dumps({"text": "Caf\u00e9 owners said the pier reopens."}, ensure_ascii=False).encode("cp1252") + b"\n"
+    )
     found = {}
     for item in read_inputs([str(tmp_path)], Settings()):
         key = Path(getattr(item, "path", None) or item.name.split(":")[0]).name

@@ -15,32 +15,41 @@ from claimgraph.schema import validate_story
 from claimgraph.store import Store
 from claimgraph.store.migrations import available
 
-RUSSIAN = ("Министерство обороны России заявило в понедельник, что его войска заняли ещё одну деревню на востоке "
-           "Украины. По словам представителя ведомства, операция продолжается, а потери противника значительны. "
-           "Украинские военные эти данные не подтвердили и сообщили, что бои в районе продолжаются.")
-GERMAN = ("Die Bundesregierung hat am Montag neue Hilfen für die Ukraine angekündigt. Ein Sprecher des "
-          "Verteidigungsministeriums sagte, das Paket umfasse Luftabwehrsysteme und Munition im Wert von mehreren "
-          "hundert Millionen Euro. Die Opposition kritisierte, die Lieferung komme zu spät.")
-ENGLISH = ("The regional council approved the new harbour budget on Monday after a long debate. The mayor said the "
-           "budget would fund two new ferries and a repaired pier by next spring, officials said.")
+RUSSIAN = (
+    "Министерство обороны России заявило в понедельник, что его войска заняли ещё одну деревню на востоке "
+    "Украины. По словам представителя ведомства, операция продолжается, а потери противника значительны. "
+    "Украинские военные эти данные не подтвердили и сообщили, что бои в районе продолжаются."
+)
+GERMAN = (
+    "Die Bundesregierung hat am Montag neue Hilfen für die Ukraine angekündigt. Ein Sprecher des "
+    "Verteidigungsministeriums sagte, das Paket umfasse Luftabwehrsysteme und Munition im Wert von mehreren "
+    "hundert Millionen Euro. Die Opposition kritisierte, die Lieferung komme zu spät."
+)
+ENGLISH = (
+    "The regional council approved the new harbour budget on Monday after a long debate. The mayor said the "
+    "budget would fund two new ferries and a repaired pier by next spring, officials said."
+)
 
 
-@pytest.mark.parametrize("text, expected", [
-    (RUSSIAN, "ru"),
-    (GERMAN, "de"),
-    (ENGLISH, "en"),
-    ("Officials said the dam failed.", "en"),
-    # another script tells the language however short the text
-    ("Министерство обороны заявило об успехе.", "ru"),
-    # Latin script, too short to tell apart from a misreading of English: could not tell, analysed as English
-    ("Die Regierung hat am Montag zugestimmt.", None),
-    ("Kyiv 2025", None),
-    ("", None),
-    ("2025-02-08 12:00 — 14:30", None),
-    # mixed: an English report quoting Russian is English; a Russian report quoting English is Russian
-    (ENGLISH + " «Мы не отступим», сказал он.", "en"),
-    (RUSSIAN + ' "We will not retreat," he said.', "ru"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (RUSSIAN, "ru"),
+        (GERMAN, "de"),
+        (ENGLISH, "en"),
+        ("Officials said the dam failed.", "en"),
+        # another script tells the language however short the text
+        ("Министерство обороны заявило об успехе.", "ru"),
+        # Latin script, too short to tell apart from a misreading of English: could not tell, analysed as English
+        ("Die Regierung hat am Montag zugestimmt.", None),
+        ("Kyiv 2025", None),
+        ("", None),
+        ("2025-02-08 12:00 — 14:30", None),
+        # mixed: an English report quoting Russian is English; a Russian report quoting English is Russian
+        (ENGLISH + " «Мы не отступим», сказал он.", "en"),
+        (RUSSIAN + ' "We will not retreat," he said.', "ru"),
+    ],
+)
 def test_detect_follows_the_rule(text, expected):
     assert detect(text) == expected
 
@@ -66,8 +75,7 @@ def mixed_store(tmp_path_factory):
 
 def test_add_reports_which_reports_were_not_analysed(mixed_store):
     db, added = mixed_store
-    by_id = {Document(text=t, sha256=sha256_hex(t.encode())).id: lang
-             for t, lang in ((RUSSIAN, "ru"), (GERMAN, "de"))}
+    by_id = {Document(text=t, sha256=sha256_hex(t.encode())).id: lang for t, lang in ((RUSSIAN, "ru"), (GERMAN, "de"))}
     assert {(n["document"], n["language"]) for n in added["not_analysed"]} == set(by_id.items())
     table = run("add", db.parent / "ru.txt", db.parent / "en.txt", "--db", db)  # already stored: nothing new
     assert "not analysed" not in table.stdout
@@ -123,8 +131,11 @@ def test_a_store_from_before_languages_keeps_working(tmp_path):
         store.db.execute("DROP INDEX documents_language_unknown")
         store.db.execute("ALTER TABLE documents DROP COLUMN language")
         store.db.execute("DELETE FROM schema_migrations WHERE version = 4")
-        store.db.execute("INSERT INTO documents (id, sha256, kind, text, furniture, meta, added_at) "
-                         "VALUES ('dold', 'abc', 'text', ?, '[]', '{}', 'then')", (ENGLISH,))
+        store.db.execute(
+            "INSERT INTO documents (id, sha256, kind, text, furniture, meta, added_at) "
+            "VALUES ('dold', 'abc', 'text', ?, '[]', '{}', 'then')",
+            (ENGLISH,),
+        )
     with Store(db) as store:
         assert store.schema_version == max(v for v, _, _ in available())
         old = store.get_document("dold")
@@ -150,8 +161,9 @@ def test_add_detects_the_language_of_reports_stored_before_and_drops_their_engli
         fake.analyzer = "0.2.5"
         from claimgraph.analysis_types import Claim
 
-        fake.claims = [Claim(id=f"{ru_id}-c1", span=(0, 12), text=RUSSIAN[:12], content=RUSSIAN[:12],
-                             content_span=(0, 12))]
+        fake.claims = [
+            Claim(id=f"{ru_id}-c1", span=(0, 12), text=RUSSIAN[:12], content=RUSSIAN[:12], content_span=(0, 12))
+        ]
         fake.warnings = []
         store.save_analysis(fake)
         from claimgraph.ingest import update_links

@@ -17,12 +17,18 @@ ARTICLES = 20  # more than one analysis batch (16), so two workers are used
 
 
 def add(folder: Path, db: Path, processes: int) -> tuple[list[tuple], list[str], list[list[str]]]:
-    """Add the folder with ``processes`` analysis workers; returns its edges, what happened in order, and its clusters."""
+    """Add the folder with ``processes`` analysis workers; returns its edges, what happened in order, and its
+    clusters."""
     events: list[str] = []
     with Store(str(db)) as store:
         store_documents(store, read_inputs([str(folder)], Settings()))
-        analyze_pending(store, Settings(), on_done=lambda _d: events.append("analysed"), processes=processes,
-                        on_linking=lambda done, total: events.append(f"linked {done}/{total}"))
+        analyze_pending(
+            store,
+            Settings(),
+            on_done=lambda _d: events.append("analysed"),
+            processes=processes,
+            on_linking=lambda done, total: events.append(f"linked {done}/{total}"),
+        )
         edges = store.db.query("SELECT a, b, ROUND(score, 6) FROM link_edges ORDER BY a, b")
         story = story_from_store(store)
     return edges, events, [sorted(k["claims"]) for k in story["clusters"]]

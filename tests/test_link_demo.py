@@ -34,8 +34,12 @@ from claimgraph.store import Store
 
 
 def build_demo(path) -> dict:
-    subprocess.run([sys.executable, "-m", "claimgraph.cli", "demo", "--db", str(path)], check=True,
-                   capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "claimgraph.cli", "demo", "--db", str(path)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     with Store(str(path)) as store:
         story = story_from_store(store)
     validate_story(story)
@@ -50,13 +54,20 @@ def demo(tmp_path_factory):
 
 def claims_saying(story: dict, *words: str, outlet: str | None = None) -> list[str]:
     outlets = {d["id"]: d["outlet"] for d in story["documents"]}
-    return [c["id"] for c in story["claims"]
-            if all(w.lower() in c["content"].lower() for w in words) and (outlet is None or outlets[c["document"]] == outlet)]
+    return [
+        c["id"]
+        for c in story["claims"]
+        if all(w.lower() in c["content"].lower() for w in words)
+        and (outlet is None or outlets[c["document"]] == outlet)
+    ]
 
 
 def relation_between(story: dict, first: list[str], second: list[str]) -> set[str]:
-    return {r["type"] for r in story["relations"]
-            if (r["a"] in first and r["b"] in second) or (r["a"] in second and r["b"] in first)}
+    return {
+        r["type"]
+        for r in story["relations"]
+        if (r["a"] in first and r["b"] in second) or (r["a"] in second and r["b"] in first)
+    }
 
 
 def test_the_syndicated_copy_repeats_and_is_not_counted(demo):
@@ -87,27 +98,33 @@ def test_450_engineers_conflicts_with_no_more_than_200(demo):
     _, story = demo
     rusk = claims_saying(story, "450", "working")
     officials = claims_saying(story, "no more than 200")
-    rels = [r for r in story["relations"] if r["type"] == "conflicts"
-            and {r["a"], r["b"]} & set(rusk) and {r["a"], r["b"]} & set(officials)]
+    rels = [
+        r
+        for r in story["relations"]
+        if r["type"] == "conflicts" and {r["a"], r["b"]} & set(rusk) and {r["a"], r["b"]} & set(officials)
+    ]
     assert rels and "for the same time" in rels[0]["why"]
 
 
 def test_about_300_engineers_is_updated_by_450(demo):
     _, story = demo
-    assert "updates" in relation_between(story, claims_saying(story, "300 Kestrian engineers will be sent"),
-                                         claims_saying(story, "450", "working"))
+    assert "updates" in relation_between(
+        story, claims_saying(story, "300 Kestrian engineers will be sent"), claims_saying(story, "450", "working")
+    )
 
 
 def test_kestrias_denial_conflicts_with_engineers_working(demo):
     _, story = demo
-    assert "conflicts" in relation_between(story, claims_saying(story, "engineers had been sent"),
-                                           claims_saying(story, "engineers are working"))
+    assert "conflicts" in relation_between(
+        story, claims_saying(story, "engineers had been sent"), claims_saying(story, "engineers are working")
+    )
 
 
 def test_may_departure_delayed_to_september_is_an_update(demo):
     _, story = demo
-    assert "updates" in relation_between(story, claims_saying(story, "planned to leave the factory"),
-                                         claims_saying(story, "September"))
+    assert "updates" in relation_between(
+        story, claims_saying(story, "planned to leave the factory"), claims_saying(story, "September")
+    )
 
 
 def test_production_start_quoted_by_two_outlets_is_one_origin(demo):
@@ -176,7 +193,9 @@ def test_conflicts_rank_by_confidence_and_hide_the_weak_ones(demo):
     every = json.loads(runner.invoke(main, ["conflicts", "--all", "--db", str(path), "--json"]).output)
     assert all(0 <= r["confidence"] <= 1 for r in story["relations"])
     assert all(r["confidence"] >= SHOWN_CONFIDENCE for r in shown)
-    weak = [r for r in story["relations"] if r["type"] in ("conflicts", "updates") and r["confidence"] < SHOWN_CONFIDENCE]
+    weak = [
+        r for r in story["relations"] if r["type"] in ("conflicts", "updates") and r["confidence"] < SHOWN_CONFIDENCE
+    ]
     assert len(every) >= len(shown) + len(weak)
     for kind in ("conflicts", "updates"):
         ranked = [r["confidence"] for r in shown if r["type"] == kind]

@@ -19,6 +19,7 @@ def feats(*claims, sources=()):
     a = analysis(CITY, list(claims), sources)
     contents = [c.content for c in claims]
     from claimgraph.link.embeddings import text_hash
+
     return features_of(a, dict(zip((text_hash(t) for t in contents), encode(contents))))
 
 
@@ -46,11 +47,22 @@ def test_a_denial_that_any_exist_is_a_count_of_zero():
     assert zero_counts("No Norlander personnel are stationed in Estmark") == ["personnel"]
     assert zero_counts("the budget was approved") == []
     denial, count = feats(
-        claim(1, CITY.id, "any technicians had been sent to Estmark", modality="denied", cited=("s0",),
-              entities=("gpe:estmark",)),
-        claim(2, CITY.id, "About 90 Norlander technicians will be sent to the Vessa plant", modality="expected",
-              entities=("fac:vessa", "gpe:norland"),
-              quantities=(Quantity((0, 8), "About 90", 90, "about", "Norlander technicians"),)),
+        claim(
+            1,
+            CITY.id,
+            "any technicians had been sent to Estmark",
+            modality="denied",
+            cited=("s0",),
+            entities=("gpe:estmark",),
+        ),
+        claim(
+            2,
+            CITY.id,
+            "About 90 Norlander technicians will be sent to the Vessa plant",
+            modality="expected",
+            entities=("fac:vessa", "gpe:norland"),
+            quantities=(Quantity((0, 8), "About 90", 90, "about", "Norlander technicians"),),
+        ),
         sources=[source("s0", "Norland's foreign ministry", "government")],
     )
     assert denial.counts == count.counts == frozenset({"technician"})
@@ -60,15 +72,35 @@ def test_a_denial_that_any_exist_is_a_count_of_zero():
 
 def test_neighbouring_events_of_one_story_do_not_match_but_a_plan_and_its_miss_do():
     agreed, begin, missed, plan = feats(
-        claim(1, CITY.id, "Norland had agreed to transfer radar control technology to Estmark", modality="planned",
-              entities=("gpe:norland", "gpe:estmark")),
-        claim(2, CITY.id, "Estmark is expected to begin producing radars this year with technical assistance from "
-                          "Norland", modality="expected", entities=("gpe:norland", "gpe:estmark")),
-        claim(3, CITY.id, "Estmark's first domestically built radar will not leave the Vessa plant in May as planned",
-              modality="expected", negated=True, time=TimeExpression((0, 3), "May", "DATE", "2024-05", "2024-05-01",
-                                                                      "2024-05-31")),
-        claim(4, CITY.id, "The first radar is planned to leave the factory in May", modality="planned",
-              time=TimeExpression((0, 3), "May", "DATE", "2024-05", "2024-05-01", "2024-05-31")),
+        claim(
+            1,
+            CITY.id,
+            "Norland had agreed to transfer radar control technology to Estmark",
+            modality="planned",
+            entities=("gpe:norland", "gpe:estmark"),
+        ),
+        claim(
+            2,
+            CITY.id,
+            "Estmark is expected to begin producing radars this year with technical assistance from Norland",
+            modality="expected",
+            entities=("gpe:norland", "gpe:estmark"),
+        ),
+        claim(
+            3,
+            CITY.id,
+            "Estmark's first domestically built radar will not leave the Vessa plant in May as planned",
+            modality="expected",
+            negated=True,
+            time=TimeExpression((0, 3), "May", "DATE", "2024-05", "2024-05-01", "2024-05-31"),
+        ),
+        claim(
+            4,
+            CITY.id,
+            "The first radar is planned to leave the factory in May",
+            modality="planned",
+            time=TimeExpression((0, 3), "May", "DATE", "2024-05", "2024-05-01", "2024-05-31"),
+        ),
     )
     assert score(agreed, begin) < SAME_CLAIM  # shared names and topic, different happenings: never one cluster
     assert same_claim(missed, begin) is None
@@ -78,8 +110,12 @@ def test_neighbouring_events_of_one_story_do_not_match_but_a_plan_and_its_miss_d
 def test_commentary_joins_nothing_but_a_copy_of_itself():
     framing = claim(1, CITY.id, "The evolution of the radar programme signals a new era of cooperation.")
     fact = claim(2, CITY.id, "Estmark is producing radars with help from Norland", entities=("gpe:estmark",))
-    dated = claim(3, CITY.id, "The plant opened in May", time=TimeExpression((0, 3), "May", "DATE", "2024-05",
-                                                                              "2024-05-01", "2024-05-31"))
+    dated = claim(
+        3,
+        CITY.id,
+        "The plant opened in May",
+        time=TimeExpression((0, 3), "May", "DATE", "2024-05", "2024-05-01", "2024-05-31"),
+    )
     cited = claim(4, CITY.id, "the programme signals a new era", cited=("s0",))
     assert is_commentary(framing) and not is_commentary(fact) and not is_commentary(dated)
     assert not is_commentary(cited)  # attributed: someone said it, it is a claim of theirs
@@ -91,8 +127,9 @@ def test_commentary_joins_nothing_but_a_copy_of_itself():
 def test_a_speaker_telling_on_about_the_same_thing_continues_the_claim():
     minister = [source("s0", "Lia Varn", "person")]
     missed = claim(1, CITY.id, "the first radar will not leave the Vessa plant in May as planned", cited=("s0",))
-    moved = claim(2, CITY.id, "tests had taken longer and that the radar would now be delivered in September",
-                  cited=("s0",))
+    moved = claim(
+        2, CITY.id, "tests had taken longer and that the radar would now be delivered in September", cited=("s0",)
+    )
     other = claim(3, CITY.id, "the budget of the ministry was cut", cited=("s0",))
     assert referred_back(missed, moved) == "radar"
     assert continuation_edges(analysis(CITY, [missed, moved, other], minister)) == [(missed.id, moved.id, 0.75)]

@@ -14,8 +14,16 @@ _numbers = count(1)  # each call's claim its own document
 
 def features(text: str, entities=(), counts=(), start=None, end=None) -> MatchFeatures:
     n = next(_numbers)
-    return MatchFeatures(f"d{n}-c1", f"d{n}", encode([text])[0], frozenset(entities),
-                         frozenset(content_words(text, list(entities))), start, end, frozenset(counts))
+    return MatchFeatures(
+        f"d{n}-c1",
+        f"d{n}",
+        encode([text])[0],
+        frozenset(entities),
+        frozenset(content_words(text, list(entities))),
+        start,
+        end,
+        frozenset(counts),
+    )
 
 
 def test_paraphrase_with_shared_entities_is_the_same_claim():

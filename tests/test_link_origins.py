@@ -36,10 +36,16 @@ def test_a_syndicated_copy_is_not_a_second_origin():
 
 def test_unnamed_sources_linked_through_a_relay_are_one_origin():
     meridian, ledger = doc("m", "Meridian", "2025-01-14"), doc("l", "Northern Ledger", "2025-01-16")
-    a = view(meridian, claim(1, meridian.id, "x", cited=("s0",)),
-             [source("s0", "government sources", "unnamed", "unnamed:government sources@m")])
-    b = view(ledger, claim(1, ledger.id, "x", cited=("s0", "s1")),
-             [source("s0", "Meridian", "outlet"), source("s1", "undisclosed government sources", "unnamed", "unnamed:x@l")])
+    a = view(
+        meridian,
+        claim(1, meridian.id, "x", cited=("s0",)),
+        [source("s0", "government sources", "unnamed", "unnamed:government sources@m")],
+    )
+    b = view(
+        ledger,
+        claim(1, ledger.id, "x", cited=("s0", "s1")),
+        [source("s0", "Meridian", "outlet"), source("s1", "undisclosed government sources", "unnamed", "unnamed:x@l")],
+    )
     origins, groups = origin_groups([a, b])
     assert len(origins) == 2 and len(groups) == 1
     assert "through the same 'meridian'" in group_json(origins, groups[0])["why"]
@@ -61,8 +67,11 @@ def test_a_surname_is_the_same_person_and_a_relay_is_not_independent():
     origins, groups = origin_groups([a, b])
     assert len(origins) == 2 and len(groups) == 1
     # an outlet quoting a ministry channel that is itself an origin here depends on it
-    relay = view(gazette, claim(2, gazette.id, "x", cited=("s0", "s1")),
-                 [source("s0", "Transport Ministry", "outlet"), source("s1", "ministry engineers", "unnamed", "u:9")])
+    relay = view(
+        gazette,
+        claim(2, gazette.id, "x", cited=("s0", "s1")),
+        [source("s0", "Transport Ministry", "outlet"), source("s1", "ministry engineers", "unnamed", "u:9")],
+    )
     own = view(ministry, claim(2, ministry.id, "x"))
     origins, groups = origin_groups([own, relay])
     assert len(origins) == 2 and len(groups) == 1
@@ -71,27 +80,39 @@ def test_a_surname_is_the_same_person_and_a_relay_is_not_independent():
 def test_own_voice_restating_a_cited_source_in_the_same_report_is_not_another_origin():
     report = doc("r", None, "2025-03-14")
     report.path = "reports/000_seed.txt"
-    cited = view(report, claim(1, report.id, "production lines exist", cited=("s0",)),
-                 [source("s0", "Ukrainian intelligence", "government")])
+    cited = view(
+        report,
+        claim(1, report.id, "production lines exist", cited=("s0",)),
+        [source("s0", "Ukrainian intelligence", "government")],
+    )
     own = view(report, claim(2, report.id, "the drone program is advancing"))
     assert own.origin.name == f"report {report.id}"  # no outlet, url or title: its id, never the input file's name
     origins, groups = origin_groups([cited, own])
     assert len(origins) == 2 and len(groups) == 1
-    assert "states in its own voice what it attributes to 'Ukrainian intelligence'" in group_json(origins, groups[0])["why"]
+    assert (
+        "states in its own voice what it attributes to 'Ukrainian intelligence'"
+        in group_json(origins, groups[0])["why"]
+    )
 
 
 def test_a_body_named_by_country_and_function_is_one_origin_when_nothing_sets_the_names_apart():
     report = doc("u", "Kyiv Daily", "2025-02-08")
-    sources = [source("s0", "Estmarkian intelligence", "government"),
-               source("s1", "Estmark’s military intelligence", "government"),
-               source("s2", "Estmark's industry ministry", "government"),
-               source("s3", "Estmark transport ministry", "government"),
-               source("s4", "Norland's military intelligence", "government")]
+    sources = [
+        source("s0", "Estmarkian intelligence", "government"),
+        source("s1", "Estmark’s military intelligence", "government"),
+        source("s2", "Estmark's industry ministry", "government"),
+        source("s3", "Estmark transport ministry", "government"),
+        source("s4", "Norland's military intelligence", "government"),
+    ]
     views = [view(report, claim(n, report.id, "radars", cited=(f"s{n}",)), sources) for n in range(5)]
     origins, groups = origin_groups(views)
     names = sorted(sorted(origins[k].name for k in g.keys) for g in groups)
-    assert names == [["Estmark transport ministry"], ["Estmark's industry ministry"],
-                     ["Estmarkian intelligence", "Estmark’s military intelligence"], ["Norland's military intelligence"]]
+    assert names == [
+        ["Estmark transport ministry"],
+        ["Estmark's industry ministry"],
+        ["Estmarkian intelligence", "Estmark’s military intelligence"],
+        ["Norland's military intelligence"],
+    ]
     merged = next(g for g in groups if len(g.keys) == 2)
     assert "name the same body" in group_json(origins, merged)["why"]
 

@@ -19,15 +19,17 @@ def test_expected_then_done_is_an_update_ordered_by_report_time():
     b = view(MINISTRY, claim(1, MINISTRY.id, "Production of trains has started"))
     rel = JUDGE.relate(a, b)
     assert rel.type == "updates"
-    assert rel.why == ("status moved from expected (Northern Ledger, 2025-01-16) to done "
-                       "(Transport Ministry, 2025-02-03)")
+    assert rel.why == (
+        "status moved from expected (Northern Ledger, 2025-01-16) to done (Transport Ministry, 2025-02-03)"
+    )
 
 
 def test_denial_against_a_statement_conflicts():
     ministry = source("s0", "Kestria's foreign ministry", "government")
     a = view(MERIDIAN, claim(1, MERIDIAN.id, "300 engineers were sent to Port Aldren"))
-    b = view(LEDGER, claim(1, LEDGER.id, "engineers had been sent to Valdoria", modality="denied", cited=("s0",)),
-             [ministry])
+    b = view(
+        LEDGER, claim(1, LEDGER.id, "engineers had been sent to Valdoria", modality="denied", cited=("s0",)), [ministry]
+    )
     rel = JUDGE.relate(a, b)
     assert rel.type == "conflicts"
     assert "denied (Kestria's foreign ministry, 2025-01-16)" in rel.why and "done (Meridian, 2025-01-14)" in rel.why
@@ -35,10 +37,25 @@ def test_denial_against_a_statement_conflicts():
 
 def test_different_numbers_for_the_same_time_conflict():
     feb = when("early February", "2025-02", "2025-02-01", "2025-02-10")
-    a = view(MINISTRY, claim(1, MINISTRY.id, "Up to 450 engineers are working at the plant",
-                             quantities=(Quantity((0, 6), "up to 450", 450, "up to", "Kestrian engineers"),)))
-    b = view(GAZETTE, claim(1, GAZETTE.id, "no more than 200 engineers were at the plant", time=feb,
-                            quantities=(Quantity((0, 6), "no more than 200", 200, "no more than", "engineers"),)))
+    a = view(
+        MINISTRY,
+        claim(
+            1,
+            MINISTRY.id,
+            "Up to 450 engineers are working at the plant",
+            quantities=(Quantity((0, 6), "up to 450", 450, "up to", "Kestrian engineers"),),
+        ),
+    )
+    b = view(
+        GAZETTE,
+        claim(
+            1,
+            GAZETTE.id,
+            "no more than 200 engineers were at the plant",
+            time=feb,
+            quantities=(Quantity((0, 6), "no more than 200", 200, "no more than", "engineers"),),
+        ),
+    )
     rel = JUDGE.relate(a, b)
     assert rel.type == "conflicts"
     assert "no more than 200 engineers" in rel.why and "up to 450 Kestrian engineers" in rel.why
@@ -46,10 +63,25 @@ def test_different_numbers_for_the_same_time_conflict():
 
 
 def test_a_forecast_number_superseded_by_a_later_count_is_an_update():
-    a = view(MERIDIAN, claim(1, MERIDIAN.id, "About 300 engineers will be sent", modality="expected",
-                             quantities=(Quantity((0, 9), "About 300", 300, "about", "engineers"),)))
-    b = view(MINISTRY, claim(1, MINISTRY.id, "Up to 450 engineers are working",
-                             quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "engineers"),)))
+    a = view(
+        MERIDIAN,
+        claim(
+            1,
+            MERIDIAN.id,
+            "About 300 engineers will be sent",
+            modality="expected",
+            quantities=(Quantity((0, 9), "About 300", 300, "about", "engineers"),),
+        ),
+    )
+    b = view(
+        MINISTRY,
+        claim(
+            1,
+            MINISTRY.id,
+            "Up to 450 engineers are working",
+            quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "engineers"),),
+        ),
+    )
     rel = JUDGE.relate(a, b)
     assert rel.type == "updates" and "About 300 engineers expected" in rel.why and "Up to 450 engineers" in rel.why
 
@@ -57,24 +89,54 @@ def test_a_forecast_number_superseded_by_a_later_count_is_an_update():
 def test_counts_at_two_dated_moments_are_an_update_not_a_conflict():
     jan = when("in January", "2025-01", "2025-01-01", "2025-01-31")
     may = when("in May", "2025-05", "2025-05-01", "2025-05-31")
-    a = view(MINISTRY, claim(1, MINISTRY.id, "200 engineers worked there", time=jan,
-                             quantities=(Quantity((0, 3), "200", 200, None, "engineers"),)))
-    b = view(WIRE, claim(1, WIRE.id, "450 engineers worked there", time=may,
-                         quantities=(Quantity((0, 3), "450", 450, None, "engineers"),)))
+    a = view(
+        MINISTRY,
+        claim(
+            1,
+            MINISTRY.id,
+            "200 engineers worked there",
+            time=jan,
+            quantities=(Quantity((0, 3), "200", 200, None, "engineers"),),
+        ),
+    )
+    b = view(
+        WIRE,
+        claim(
+            1,
+            WIRE.id,
+            "450 engineers worked there",
+            time=may,
+            quantities=(Quantity((0, 3), "450", 450, None, "engineers"),),
+        ),
+    )
     assert JUDGE.relate(a, b).type == "updates"
 
 
 def test_numbers_within_their_hedges_agree():
-    a = view(MERIDIAN, claim(1, MERIDIAN.id, "about 300 engineers", quantities=(Quantity((0, 9), "about 300", 300, "about", "engineers"),)))
-    b = view(LEDGER, claim(1, LEDGER.id, "310 engineers", quantities=(Quantity((0, 3), "310", 310, None, "engineers"),)))
+    a = view(
+        MERIDIAN,
+        claim(
+            1,
+            MERIDIAN.id,
+            "about 300 engineers",
+            quantities=(Quantity((0, 9), "about 300", 300, "about", "engineers"),),
+        ),
+    )
+    b = view(
+        LEDGER, claim(1, LEDGER.id, "310 engineers", quantities=(Quantity((0, 3), "310", 310, None, "engineers"),))
+    )
     assert JUDGE.relate(a, b).type in ("repeats", "supports")
 
 
 def test_a_plan_missed_and_moved_is_an_update_with_both_dates():
     may = when("in May", "2025-05", "2025-05-01", "2025-05-31")
     september = when("in September", "2025-09", "2025-09-01", "2025-09-30")
-    a = view(GAZETTE, claim(1, GAZETTE.id, "The first trainset is planned to leave in May", modality="planned", time=may))
-    b = view(WIRE, claim(1, WIRE.id, "the trainset would now be delivered in September", modality="expected", time=september))
+    a = view(
+        GAZETTE, claim(1, GAZETTE.id, "The first trainset is planned to leave in May", modality="planned", time=may)
+    )
+    b = view(
+        WIRE, claim(1, WIRE.id, "the trainset would now be delivered in September", modality="expected", time=september)
+    )
     rel = JUDGE.relate(a, b)
     assert rel.type == "updates" and "from in May (2025-05" in rel.why and "to in September (2025-09" in rel.why
     missed = view(WIRE, claim(2, WIRE.id, "the trainset will not leave in May as planned", negated=True, time=may))
@@ -82,16 +144,30 @@ def test_a_plan_missed_and_moved_is_an_update_with_both_dates():
 
 
 def test_two_past_events_with_different_dates_conflict():
-    a = view(MINISTRY, claim(1, MINISTRY.id, "production started", time=when("on Monday", "2025-02-03", "2025-02-03", "2025-02-03")))
-    b = view(GAZETTE, claim(1, GAZETTE.id, "production started", time=when("in January", "2025-01", "2025-01-01", "2025-01-31")))
+    a = view(
+        MINISTRY,
+        claim(1, MINISTRY.id, "production started", time=when("on Monday", "2025-02-03", "2025-02-03", "2025-02-03")),
+    )
+    b = view(
+        GAZETTE,
+        claim(1, GAZETTE.id, "production started", time=when("in January", "2025-01", "2025-01-01", "2025-01-31")),
+    )
     assert JUDGE.relate(a, b).type == "conflicts"
 
 
 def test_repeats_and_supports():
     a = view(MERIDIAN, claim(1, MERIDIAN.id, "trains will be built", modality="expected", entities=("gpe:valdoria",)))
     same = view(LEDGER, claim(1, LEDGER.id, "trains are to be built", modality="expected", entities=("gpe:valdoria",)))
-    more = view(LEDGER, claim(2, LEDGER.id, "trains will be built at Port Aldren", modality="expected",
-                              entities=("gpe:valdoria", "fac:port aldren")))
+    more = view(
+        LEDGER,
+        claim(
+            2,
+            LEDGER.id,
+            "trains will be built at Port Aldren",
+            modality="expected",
+            entities=("gpe:valdoria", "fac:port aldren"),
+        ),
+    )
     assert JUDGE.relate(a, same).type == "repeats"
     rel = JUDGE.relate(a, more)
     assert rel.type == "supports" and "port aldren" in rel.why
@@ -105,12 +181,28 @@ def test_questions_assert_nothing():
 
 def test_a_later_report_still_expecting_what_was_reported_done_conflicts():
     done = view(MINISTRY, claim(1, MINISTRY.id, "Production of trains has started"))
-    pending = view(GAZETTE, claim(1, GAZETTE.id, "Valdoria is expected to begin producing trains this year",
-                                  modality="expected", time=when("this year", "2025", "2025-01-01", "2025-12-31")))
+    pending = view(
+        GAZETTE,
+        claim(
+            1,
+            GAZETTE.id,
+            "Valdoria is expected to begin producing trains this year",
+            modality="expected",
+            time=when("this year", "2025", "2025-01-01", "2025-12-31"),
+        ),
+    )
     rel = JUDGE.relate(done, pending)
     assert rel.type == "conflicts" and "treats as pending what an earlier one reported done" in rel.why
     hedge = view(GAZETTE, claim(2, GAZETTE.id, "the production could be a gesture", modality="hedged"))
     assert JUDGE.relate(done, hedge).type != "conflicts"  # a guess about motives is not a status
-    last_year = view(GAZETTE, claim(3, GAZETTE.id, "trains were expected to be produced", modality="expected",
-                                    time=when("last year", "2024", "2024-01-01", "2024-12-31")))
+    last_year = view(
+        GAZETTE,
+        claim(
+            3,
+            GAZETTE.id,
+            "trains were expected to be produced",
+            modality="expected",
+            time=when("last year", "2024", "2024-01-01", "2024-12-31"),
+        ),
+    )
     assert JUDGE.relate(done, last_year).type != "conflicts"  # an old plan, not a pending one

@@ -35,10 +35,22 @@ def dated(text: str, words: str, value: str, day: str) -> TimeExpression:
 def test_shares_of_two_candidates_are_two_results_not_a_conflict():
     rubio = "Senator Marco Rubio of Florida finished a strong third, with 23.1 percent of the vote."
     kasich = "John Kasich was in second with 16 percent, with Cruz, Jeb Bush and Marco Rubio behind him."
-    a = view(A, claim(1, A.id, rubio, entities=("person:marco rubio", "gpe:florida"),
-                      quantities=(share(rubio, "23.1 percent"),)))
-    b = view(B, claim(1, B.id, kasich, entities=("person:john kasich", "person:cruz", "person:jeb bush",
-                                                "person:marco rubio"), quantities=(share(kasich, "16 percent"),)))
+    a = view(
+        A,
+        claim(
+            1, A.id, rubio, entities=("person:marco rubio", "gpe:florida"), quantities=(share(rubio, "23.1 percent"),)
+        ),
+    )
+    b = view(
+        B,
+        claim(
+            1,
+            B.id,
+            kasich,
+            entities=("person:john kasich", "person:cruz", "person:jeb bush", "person:marco rubio"),
+            quantities=(share(kasich, "16 percent"),),
+        ),
+    )
     assert subject(a) == "person:marco rubio" and subject(b) == "person:john kasich"
     assert different_actors(a, b)
     assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
@@ -46,22 +58,40 @@ def test_shares_of_two_candidates_are_two_results_not_a_conflict():
 
 def test_a_share_of_the_loser_is_not_the_winners_share():
     result = "Clinton had 49.9 percent to Sanders' 49.6 percent."
-    poll = ("Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent among "
-            "Democrat voters.")
-    a = view(A, claim(1, A.id, result, entities=("person:clinton", "person:sanders"),
-                      quantities=(share(result, "49.9 percent"),)))
-    b = view(B, claim(1, B.id, poll, entities=("person:clinton", "person:sanders", "gpe:iowa"),
-                      quantities=(share(poll, "48 percent"),)))
+    poll = (
+        "Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent among "
+        "Democrat voters."
+    )
+    a = view(
+        A,
+        claim(
+            1, A.id, result, entities=("person:clinton", "person:sanders"), quantities=(share(result, "49.9 percent"),)
+        ),
+    )
+    b = view(
+        B,
+        claim(
+            1,
+            B.id,
+            poll,
+            entities=("person:clinton", "person:sanders", "gpe:iowa"),
+            quantities=(share(poll, "48 percent"),),
+        ),
+    )
     assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
     same = "Clinton had 47 percent to Sanders' 49.6 percent."  # the same result with another figure is a conflict
-    c = view(B, claim(2, B.id, same, entities=("person:clinton", "person:sanders"), quantities=(share(same, "47 percent"),)))
+    c = view(
+        B, claim(2, B.id, same, entities=("person:clinton", "person:sanders"), quantities=(share(same, "47 percent"),))
+    )
     assert relation_type(JUDGE, a, c, CLOSE) == "conflicts"
 
 
 def test_shares_of_different_populations_do_not_compare():
     overall = "Trump leads the field with 36 percent support, and Cruz is at 20 percent."
     group = "Trump with 0 percent support among African-American voters"
-    a = view(A, claim(1, A.id, overall, entities=("person:trump", "person:cruz"), quantities=(share(overall, "36 percent"),)))
+    a = view(
+        A, claim(1, A.id, overall, entities=("person:trump", "person:cruz"), quantities=(share(overall, "36 percent"),))
+    )
     b = view(B, claim(1, B.id, group, entities=("person:trump",), quantities=(share(group, "0 percent"),)))
     assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
 
@@ -69,10 +99,26 @@ def test_shares_of_different_populations_do_not_compare():
 def test_small_numbers_in_words_describe_and_do_not_count():
     field = "There are still 11 candidates in this Republican race, and that means lots of uncertainty."
     one = "In this year's Republican contest, undeclared voters aren't likely to help one candidate more than another"
-    a = view(A, claim(1, A.id, field, entities=("norp:republican",),
-                      quantities=(Quantity((16, 29), "11 candidates", 11.0, None, "candidates"),)))
-    b = view(B, claim(1, B.id, one, entities=("norp:republican",),
-                      quantities=(Quantity((80, 93), "one candidate", 1.0, None, "candidate"),)))
+    a = view(
+        A,
+        claim(
+            1,
+            A.id,
+            field,
+            entities=("norp:republican",),
+            quantities=(Quantity((16, 29), "11 candidates", 11.0, None, "candidates"),),
+        ),
+    )
+    b = view(
+        B,
+        claim(
+            1,
+            B.id,
+            one,
+            entities=("norp:republican",),
+            quantities=(Quantity((80, 93), "one candidate", 1.0, None, "candidate"),),
+        ),
+    )
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
@@ -87,11 +133,29 @@ def test_a_hope_is_not_done_and_a_later_hope_is_not_pending():
 
 def test_a_date_of_another_verb_is_not_a_different_date_for_the_event():
     nominated = "Clinton on Tuesday became the first woman to win the presidential nomination of a major party."
-    spoke = "Clinton spoke Thursday night after becoming the first woman in U.S. history to win a major party's nomination."
-    a = view(A, claim(1, A.id, nominated, entities=("person:clinton",),
-                      time=dated(nominated, "Tuesday", "2016-07-26", "2016-07-26")))
-    b = view(B, claim(1, B.id, spoke, entities=("person:clinton", "gpe:u.s."),
-                      time=dated(spoke, "Thursday night", "2016-07-28TNI", "2016-07-28")))
+    spoke = (
+        "Clinton spoke Thursday night after becoming the first woman in U.S. history to win a major party's nomination."
+    )
+    a = view(
+        A,
+        claim(
+            1,
+            A.id,
+            nominated,
+            entities=("person:clinton",),
+            time=dated(nominated, "Tuesday", "2016-07-26", "2016-07-26"),
+        ),
+    )
+    b = view(
+        B,
+        claim(
+            1,
+            B.id,
+            spoke,
+            entities=("person:clinton", "gpe:u.s."),
+            time=dated(spoke, "Thursday night", "2016-07-28TNI", "2016-07-28"),
+        ),
+    )
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
@@ -117,23 +181,40 @@ def test_not_belongs_to_the_shared_verb():
     assert not opposite_polarity(a, b)
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
     done = view(A, claim(2, A.id, "Sanders won the New Hampshire primary", entities=("person:sanders",)))
-    denied = view(B, claim(2, B.id, "Sanders did not win the New Hampshire primary", negated=True,
-                           entities=("person:sanders",)))
+    denied = view(
+        B, claim(2, B.id, "Sanders did not win the New Hampshire primary", negated=True, entities=("person:sanders",))
+    )
     assert relation_type(JUDGE, done, denied, CLOSE) == "conflicts"
 
 
 def test_a_condition_reports_nothing_done():
-    expected = view(A, claim(1, A.id, "Sanders is expected to win the primary", modality="expected",
-                             entities=("person:sanders",)))
-    condition = view(B, claim(1, B.id, "If Sanders ultimately wins by 10 points, it means he broadened his appeal",
-                              entities=("person:sanders",)))
+    expected = view(
+        A, claim(1, A.id, "Sanders is expected to win the primary", modality="expected", entities=("person:sanders",))
+    )
+    condition = view(
+        B,
+        claim(
+            1,
+            B.id,
+            "If Sanders ultimately wins by 10 points, it means he broadened his appeal",
+            entities=("person:sanders",),
+        ),
+    )
     assert JUDGE.relate(expected, condition, CLOSE) is None
 
 
 def test_a_shared_topic_noun_carries_no_status():
     chance = view(A, claim(1, A.id, "Convention is Trump's chance to reconnect with women", entities=("person:trump",)))
-    due = view(B, claim(1, B.id, "Trump is due to address the convention on Thursday", modality="expected",
-                        entities=("person:trump",)))
+    due = view(
+        B,
+        claim(
+            1,
+            B.id,
+            "Trump is due to address the convention on Thursday",
+            modality="expected",
+            entities=("person:trump",),
+        ),
+    )
     assert relation_type(JUDGE, chance, due, CLOSE) != "conflicts"
 
 
@@ -141,6 +222,14 @@ def test_two_different_sums_do_not_agree():
     six = "the event has raised more than $6 million for veterans"
     four = "Trump raised about $4 million that day"
     a = view(A, claim(1, A.id, six, quantities=(Quantity((26, 42), "more than $6 million", 6e6, "more than", "USD"),)))
-    b = view(B, claim(1, B.id, four, entities=("person:trump",),
-                      quantities=(Quantity((13, 31), "about $4 million", 4e6, "about", "USD"),)))
+    b = view(
+        B,
+        claim(
+            1,
+            B.id,
+            four,
+            entities=("person:trump",),
+            quantities=(Quantity((13, 31), "about $4 million", 4e6, "about", "USD"),),
+        ),
+    )
     assert relation_type(JUDGE, a, b, CLOSE) not in ("supports", "repeats")

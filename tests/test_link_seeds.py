@@ -50,8 +50,13 @@ def test_drone_production_is_one_cluster_across_both_reports(story):
 
 def test_commentary_and_neighbouring_events_stay_out_of_it(story):
     cluster = cluster_of(story, claim_with(story, "expected to begin drone production"))
-    for words in (("signals a new era",), ("significant edge",), ("central role",), ("raising concerns",),
-                  ("transfer", "technology")):
+    for words in (
+        ("signals a new era",),
+        ("significant edge",),
+        ("central role",),
+        ("raising concerns",),
+        ("transfer", "technology"),
+    ):
         assert claim_with(story, *words)["id"] not in cluster["claims"], words
 
 

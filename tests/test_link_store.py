@@ -12,12 +12,24 @@ from claimgraph.schema import validate_story
 from claimgraph.store import Store
 from link_fixtures import analysis, claim, doc
 
-MERIDIAN = doc("Valdoria is expected to begin producing high-speed trains at Port Aldren this year. "
-               "About 300 Kestrian engineers will be sent to Port Aldren.", "Meridian", "2025-01-14")
-LEDGER = doc("Valdoria will start building high-speed trains this year with Kestrian technical assistance. "
-             "Heavy rain flooded the coastal road near Lenmark on Sunday.", "Northern Ledger", "2025-01-16")
-MINISTRY = doc("Production of high-speed trains has started at the Port Aldren railway works. "
-               "Up to 450 Kestrian engineers are working at the plant.", "Transport Ministry", "2025-02-03")
+MERIDIAN = doc(
+    "Valdoria is expected to begin producing high-speed trains at Port Aldren this year. "
+    "About 300 Kestrian engineers will be sent to Port Aldren.",
+    "Meridian",
+    "2025-01-14",
+)
+LEDGER = doc(
+    "Valdoria will start building high-speed trains this year with Kestrian technical assistance. "
+    "Heavy rain flooded the coastal road near Lenmark on Sunday.",
+    "Northern Ledger",
+    "2025-01-16",
+)
+MINISTRY = doc(
+    "Production of high-speed trains has started at the Port Aldren railway works. "
+    "Up to 450 Kestrian engineers are working at the plant.",
+    "Transport Ministry",
+    "2025-02-03",
+)
 COPY_TEXT = MINISTRY.text + " "  # a syndicated copy: same body, another outlet
 
 
@@ -25,29 +37,96 @@ def reports():
     ministry_copy = doc(COPY_TEXT, "Coastline Wire", "2025-02-04")
     rusk = [Source("s0", "Teodor Rusk", "person", "person:teodor rusk")]
     return [
-        (MERIDIAN, analysis(MERIDIAN, [
-            claim(1, MERIDIAN.id, "Valdoria is expected to begin producing high-speed trains at Port Aldren this year",
-                  modality="expected", entities=("gpe:valdoria", "fac:port aldren")),
-            claim(2, MERIDIAN.id, "About 300 Kestrian engineers will be sent to Port Aldren", modality="expected",
-                  entities=("fac:port aldren",), quantities=(Quantity((0, 9), "About 300", 300, "about", "Kestrian engineers"),)),
-        ])),
-        (LEDGER, analysis(LEDGER, [
-            claim(1, LEDGER.id, "Valdoria will start building high-speed trains this year with Kestrian technical assistance",
-                  modality="expected", entities=("gpe:valdoria",)),
-            claim(2, LEDGER.id, "Heavy rain flooded the coastal road near Lenmark on Sunday", entities=("gpe:lenmark",)),
-        ])),
-        (MINISTRY, analysis(MINISTRY, [
-            claim(1, MINISTRY.id, "Production of high-speed trains has started at the Port Aldren railway works",
-                  entities=("fac:port aldren",), cited=("s0",)),
-            claim(2, MINISTRY.id, "Up to 450 Kestrian engineers are working at the plant", cited=("s0",),
-                  quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "Kestrian engineers"),)),
-        ], rusk)),
-        (ministry_copy, analysis(ministry_copy, [
-            claim(1, ministry_copy.id, "Production of high-speed trains has started at the Port Aldren railway works",
-                  entities=("fac:port aldren",), cited=("s0",)),
-            claim(2, ministry_copy.id, "Up to 450 Kestrian engineers are working at the plant", cited=("s0",),
-                  quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "Kestrian engineers"),)),
-        ], rusk)),
+        (
+            MERIDIAN,
+            analysis(
+                MERIDIAN,
+                [
+                    claim(
+                        1,
+                        MERIDIAN.id,
+                        "Valdoria is expected to begin producing high-speed trains at Port Aldren this year",
+                        modality="expected",
+                        entities=("gpe:valdoria", "fac:port aldren"),
+                    ),
+                    claim(
+                        2,
+                        MERIDIAN.id,
+                        "About 300 Kestrian engineers will be sent to Port Aldren",
+                        modality="expected",
+                        entities=("fac:port aldren",),
+                        quantities=(Quantity((0, 9), "About 300", 300, "about", "Kestrian engineers"),),
+                    ),
+                ],
+            ),
+        ),
+        (
+            LEDGER,
+            analysis(
+                LEDGER,
+                [
+                    claim(
+                        1,
+                        LEDGER.id,
+                        "Valdoria will start building high-speed trains this year with Kestrian technical assistance",
+                        modality="expected",
+                        entities=("gpe:valdoria",),
+                    ),
+                    claim(
+                        2,
+                        LEDGER.id,
+                        "Heavy rain flooded the coastal road near Lenmark on Sunday",
+                        entities=("gpe:lenmark",),
+                    ),
+                ],
+            ),
+        ),
+        (
+            MINISTRY,
+            analysis(
+                MINISTRY,
+                [
+                    claim(
+                        1,
+                        MINISTRY.id,
+                        "Production of high-speed trains has started at the Port Aldren railway works",
+                        entities=("fac:port aldren",),
+                        cited=("s0",),
+                    ),
+                    claim(
+                        2,
+                        MINISTRY.id,
+                        "Up to 450 Kestrian engineers are working at the plant",
+                        cited=("s0",),
+                        quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "Kestrian engineers"),),
+                    ),
+                ],
+                rusk,
+            ),
+        ),
+        (
+            ministry_copy,
+            analysis(
+                ministry_copy,
+                [
+                    claim(
+                        1,
+                        ministry_copy.id,
+                        "Production of high-speed trains has started at the Port Aldren railway works",
+                        entities=("fac:port aldren",),
+                        cited=("s0",),
+                    ),
+                    claim(
+                        2,
+                        ministry_copy.id,
+                        "Up to 450 Kestrian engineers are working at the plant",
+                        cited=("s0",),
+                        quantities=(Quantity((0, 9), "Up to 450", 450, "up to", "Kestrian engineers"),),
+                    ),
+                ],
+                rusk,
+            ),
+        ),
     ]
 
 
@@ -111,8 +190,17 @@ def test_reanalysis_replaces_a_documents_claims(tmp_path):
         add(store, items)
         update(store)
         ledger, old = items[1]
-        new = analysis(ledger, [claim(1, ledger.id, "Heavy rain flooded the coastal road near Lenmark on Sunday",
-                                      entities=("gpe:lenmark",))])
+        new = analysis(
+            ledger,
+            [
+                claim(
+                    1,
+                    ledger.id,
+                    "Heavy rain flooded the coastal road near Lenmark on Sunday",
+                    entities=("gpe:lenmark",),
+                )
+            ],
+        )
         store.save_analysis(new)
         update(store)
         story = links(store)
@@ -127,11 +215,23 @@ def test_hostile_and_empty_analyses_are_linked_without_crashing(tmp_path):
     empty = doc("nothing here", None, None)
     odd = doc("<script>alert(1)</script>", "<b>Outlet</b>", "2025-13-99")
     with Store(str(tmp_path / "s.db")) as store:
-        add(store, [
-            (empty, analysis(empty, [])),
-            (odd, analysis(odd, [claim(1, odd.id, "<script>alert(1)</script>"), claim(2, odd.id, "\x00\ufffd" * 50),
-                                 claim(3, odd.id, "")])),
-        ])
+        add(
+            store,
+            [
+                (empty, analysis(empty, [])),
+                (
+                    odd,
+                    analysis(
+                        odd,
+                        [
+                            claim(1, odd.id, "<script>alert(1)</script>"),
+                            claim(2, odd.id, "\x00\ufffd" * 50),
+                            claim(3, odd.id, ""),
+                        ],
+                    ),
+                ),
+            ],
+        )
         update(store)
         update(store)  # nothing pending: a no-op
         story = links(store)
@@ -186,8 +286,9 @@ def test_stored_features_are_read_once_and_stay_bounded(tmp_path, monkeypatch):
         ids = {r[0] for r in store.db.query("SELECT claim_id FROM link_claims")}
         reads = []
         real_load = link_update.load_features
-        monkeypatch.setattr(link_update, "load_features",
-                            lambda tables, wanted: reads.append(set(wanted)) or real_load(tables, wanted))
+        monkeypatch.setattr(
+            link_update, "load_features", lambda tables, wanted: reads.append(set(wanted)) or real_load(tables, wanted)
+        )
         stored = link_update.StoredFeatures(store.link_tables)
         first = stored.get(ids)
         assert set(first) == ids and stored.get(ids) == first and reads == [ids]  # the second get reads nothing

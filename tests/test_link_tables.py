@@ -23,9 +23,18 @@ def stored_report(store: Store, text: str) -> str:
 
 
 def features(claim_id: str, doc_id: str, vector) -> MatchFeatures:
-    return MatchFeatures(claim_id, doc_id, np.asarray(vector, dtype=np.float32), frozenset({"gpe:kestria", "org:x y"}),
-                         frozenset({"trains", "built"}), "2025-01-01", "2025-12-31", frozenset({"engineer"}),
-                         frozenset({"build"}), True)
+    return MatchFeatures(
+        claim_id,
+        doc_id,
+        np.asarray(vector, dtype=np.float32),
+        frozenset({"gpe:kestria", "org:x y"}),
+        frozenset({"trains", "built"}),
+        "2025-01-01",
+        "2025-12-31",
+        frozenset({"engineer"}),
+        frozenset({"build"}),
+        True,
+    )
 
 
 def test_claims_edges_and_vectors_read_back_as_written(store_url):
@@ -54,7 +63,14 @@ def test_claims_edges_and_vectors_read_back_as_written(store_url):
             got = read[f.claim_id]
             assert np.array_equal(got.vector, f.vector)
             assert (got.entities, got.words, got.time_start, got.time_end, got.counts, got.events, got.commentary) == (
-                f.entities, f.words, f.time_start, f.time_end, f.counts, f.events, f.commentary)
+                f.entities,
+                f.words,
+                f.time_start,
+                f.time_end,
+                f.counts,
+                f.events,
+                f.commentary,
+            )
         assert np.array_equal(tables.vectors(["h1", "h9"])["h1"], vectors["h1"]) and "h9" not in tables.vectors(["h9"])
         assert tables.newest_claims("e:gpe:kestria", 5) == sorted([f"{a}-c1", f"{b}-c1"], reverse=True)
         assert tables.newest_claims("h3:7", 5) == [f"{a}-c1"]

@@ -26,8 +26,10 @@ pytestmark = pytest.mark.spark
 # A report from outside the demo story that speaks of the same trains, so linking it matters.
 EXTRA = {
     "text": "Valdoria will build high-speed trains with technical help from Kestria, the transport ministry said "
-            "on Monday. About 300 Kestrian engineers are expected to arrive this year, officials said.",
-    "title": "Trains with Kestrian help", "outlet": "Inland Courier", "published": "2025-01-20",
+    "on Monday. About 300 Kestrian engineers are expected to arrive this year, officials said.",
+    "title": "Trains with Kestrian help",
+    "outlet": "Inland Courier",
+    "published": "2025-01-20",
 }
 
 
@@ -102,8 +104,11 @@ def test_a_later_add_links_only_the_new_report(demo_run, store_url, tmp_path):
     with Store(store_url) as store:
         q = store.db.query
         stale = len(store.link_tables.pending())  # what link.update would (re)link: nothing after a load
-        rows = q("SELECT claim_id FROM link_claims ORDER BY claim_id") if store.db.dialect != "sqlite" else \
-            q("SELECT claim_id, rowid FROM link_claims ORDER BY claim_id")  # a relinked claim gets a new rowid
+        rows = (
+            q("SELECT claim_id FROM link_claims ORDER BY claim_id")
+            if store.db.dialect != "sqlite"
+            else q("SELECT claim_id, rowid FROM link_claims ORDER BY claim_id")
+        )  # a relinked claim gets a new rowid
         edges = set(q("SELECT a, b FROM link_edges"))
     assert stale == 0 and rows
 
@@ -112,8 +117,11 @@ def test_a_later_add_links_only_the_new_report(demo_run, store_url, tmp_path):
     add_locally(extra, store_url)
     with Store(store_url) as store:
         q = store.db.query
-        after = q("SELECT claim_id FROM link_claims ORDER BY claim_id") if store.db.dialect != "sqlite" else \
-            q("SELECT claim_id, rowid FROM link_claims ORDER BY claim_id")
+        after = (
+            q("SELECT claim_id FROM link_claims ORDER BY claim_id")
+            if store.db.dialect != "sqlite"
+            else q("SELECT claim_id, rowid FROM link_claims ORDER BY claim_id")
+        )
         new_doc = q("SELECT id FROM documents WHERE outlet = ?", (EXTRA["outlet"],))[0][0]
         after_edges = set(q("SELECT a, b FROM link_edges"))
     kept = [r for r in after if not r[0].startswith(new_doc)]

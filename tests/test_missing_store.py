@@ -9,8 +9,18 @@ from click.testing import CliRunner
 from claimgraph.cli import main
 from claimgraph.store import Store
 
-READING = [["docs"], ["claims"], ["story"], ["conflicts"], ["timeline"], ["relink"], ["export"],
-           ["export", "--format", "csv"], ["report", "-o", "{tmp}/r.html"], ["serve", "--port", "0"]]
+READING = [
+    ["docs"],
+    ["claims"],
+    ["story"],
+    ["conflicts"],
+    ["timeline"],
+    ["relink"],
+    ["export"],
+    ["export", "--format", "csv"],
+    ["report", "-o", "{tmp}/r.html"],
+    ["serve", "--port", "0"],
+]
 
 
 def run(*args):

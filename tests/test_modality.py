@@ -24,52 +24,80 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
     return classify(nlp(text), claim)
 
 
-@pytest.mark.parametrize("text,content,cue,expected", [
-    # asserted
-    ("Russia uses a modified version known as the Geran.", None, None, ("asserted", False)),
-    ("Production began at the railway works last week, the spokesman said.",
-     "Production began at the railway works last week", "said", ("asserted", False)),
-    # expected
-    ("North Korea is expected to begin drone production this year.", None, None, ("expected", False)),
-    ("The agreement will allow North Korea to develop drones.", None, None, ("expected", False)),
-    ("The plant is set to open next year.", None, None, ("expected", False)),
-    ("The ship is due to arrive on Monday.", None, None, ("expected", False)),
-    ("North Korea to start drone production in collaboration with Russia", None, None, ("expected", False)),
-    ("North Korea to start drone production in collaboration with Russia, media reports",
-     "North Korea to start drone production in collaboration with Russia", "reports", ("expected", False)),
-    ("The sources said the trains would be assembled at the works.",
-     "the trains would be assembled at the works", "said", ("expected", False)),
-    # planned
-    ("The first trainset is planned to leave the factory in early May.", None, None, ("planned", False)),
-    ("Russia plans to build a second plant.", None, None, ("planned", False)),
-    ("The ministry intends to cut port fees.", None, None, ("planned", False)),
-    ("Russia agreed to transfer key drone technology to North Korea.", None, None, ("planned", False)),
-    # hedged
-    ("The initiative is likely a reciprocated gesture to North Korea.", None, None, ("hedged", False)),
-    ("These trainers are reportedly based near Kalma airfield.", None, None, ("hedged", False)),
-    ("This collaboration could destabilize regional security.", None, None, ("hedged", False)),
-    ("The program may soon play a central role.", None, None, ("hedged", False)),
-    ("The troops might withdraw before winter.", None, None, ("hedged", False)),
-    ("The drones were allegedly built in Wonsan.", None, None, ("hedged", False)),
-    ("It remains unclear whether the troops left.", None, None, ("hedged", False)),
-    ("The troops are said to have left the region.", None, None, ("hedged", False)),
-    # denied
-    ("Kestria's foreign ministry denied on Wednesday that any engineers had been sent to Valdoria.",
-     "any engineers had been sent to Valdoria", "denied", ("denied", False)),
-    ("The ministry rejected claims that troops were sent.", "troops were sent", "rejected claims", ("denied", False)),
-    ("The ministry said the report was not true.", "the report was not true", "said", ("denied", True)),
-    # question
-    ("Is North Korea building drones?", None, None, ("question", False)),
-    # negation
-    ("No Kestrian personnel are working in Valdorian factories.", None, None, ("asserted", True)),
-    ("Valdoria's industry ministry did not respond to a request for comment.", None, None, ("asserted", True)),
-    ("Russia never sent troops.", None, None, ("asserted", True)),
-    ("The trainset will not leave the works in May as planned, the minister said.",
-     "The trainset will not leave the works in May as planned", "said", ("expected", True)),
-    ("The ministry has not commented on the figure.", None, None, ("asserted", True)),
-    ("The spokesman would not comment on the strike.", None, None, ("asserted", True)),  # a refusal, not "if"
-    ("The plant would not open before June.", None, None, ("hedged", True)),
-])
+@pytest.mark.parametrize(
+    "text,content,cue,expected",
+    [
+        # asserted
+        ("Russia uses a modified version known as the Geran.", None, None, ("asserted", False)),
+        (
+            "Production began at the railway works last week, the spokesman said.",
+            "Production began at the railway works last week",
+            "said",
+            ("asserted", False),
+        ),
+        # expected
+        ("North Korea is expected to begin drone production this year.", None, None, ("expected", False)),
+        ("The agreement will allow North Korea to develop drones.", None, None, ("expected", False)),
+        ("The plant is set to open next year.", None, None, ("expected", False)),
+        ("The ship is due to arrive on Monday.", None, None, ("expected", False)),
+        ("North Korea to start drone production in collaboration with Russia", None, None, ("expected", False)),
+        (
+            "North Korea to start drone production in collaboration with Russia, media reports",
+            "North Korea to start drone production in collaboration with Russia",
+            "reports",
+            ("expected", False),
+        ),
+        (
+            "The sources said the trains would be assembled at the works.",
+            "the trains would be assembled at the works",
+            "said",
+            ("expected", False),
+        ),
+        # planned
+        ("The first trainset is planned to leave the factory in early May.", None, None, ("planned", False)),
+        ("Russia plans to build a second plant.", None, None, ("planned", False)),
+        ("The ministry intends to cut port fees.", None, None, ("planned", False)),
+        ("Russia agreed to transfer key drone technology to North Korea.", None, None, ("planned", False)),
+        # hedged
+        ("The initiative is likely a reciprocated gesture to North Korea.", None, None, ("hedged", False)),
+        ("These trainers are reportedly based near Kalma airfield.", None, None, ("hedged", False)),
+        ("This collaboration could destabilize regional security.", None, None, ("hedged", False)),
+        ("The program may soon play a central role.", None, None, ("hedged", False)),
+        ("The troops might withdraw before winter.", None, None, ("hedged", False)),
+        ("The drones were allegedly built in Wonsan.", None, None, ("hedged", False)),
+        ("It remains unclear whether the troops left.", None, None, ("hedged", False)),
+        ("The troops are said to have left the region.", None, None, ("hedged", False)),
+        # denied
+        (
+            "Kestria's foreign ministry denied on Wednesday that any engineers had been sent to Valdoria.",
+            "any engineers had been sent to Valdoria",
+            "denied",
+            ("denied", False),
+        ),
+        (
+            "The ministry rejected claims that troops were sent.",
+            "troops were sent",
+            "rejected claims",
+            ("denied", False),
+        ),
+        ("The ministry said the report was not true.", "the report was not true", "said", ("denied", True)),
+        # question
+        ("Is North Korea building drones?", None, None, ("question", False)),
+        # negation
+        ("No Kestrian personnel are working in Valdorian factories.", None, None, ("asserted", True)),
+        ("Valdoria's industry ministry did not respond to a request for comment.", None, None, ("asserted", True)),
+        ("Russia never sent troops.", None, None, ("asserted", True)),
+        (
+            "The trainset will not leave the works in May as planned, the minister said.",
+            "The trainset will not leave the works in May as planned",
+            "said",
+            ("expected", True),
+        ),
+        ("The ministry has not commented on the figure.", None, None, ("asserted", True)),
+        ("The spokesman would not comment on the strike.", None, None, ("asserted", True)),  # a refusal, not "if"
+        ("The plant would not open before June.", None, None, ("hedged", True)),
+    ],
+)
 def test_modality_and_negation(nlp, text, content, cue, expected):
     assert judge(nlp, text, content, cue) == expected
 

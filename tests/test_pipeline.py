@@ -9,7 +9,9 @@ from claimgraph.analyze.pipeline import Analyzer, analysis_text, analyze_paralle
 from claimgraph.config import Settings
 from claimgraph.document import Document, Furniture, sha256_hex
 
-WALL_WORDS = "the ministry said troops about 8,000 soldiers would arrive in Kestria next week while officials denied".split()
+WALL_WORDS = (
+    "the ministry said troops about 8,000 soldiers would arrive in Kestria next week while officials denied".split()
+)
 
 ODD_TEXTS = {
     "empty": "",
@@ -85,8 +87,10 @@ def test_furniture_is_blanked_but_offsets_hold():
 
 
 def test_furniture_never_becomes_a_claim_or_mention(analyzer):
-    text = ("Valdoria will build trains with Kestrian help, the ministry said.\n\n"
-            "Sonya Bandouil is a news editor for The Kyiv Independent.")
+    text = (
+        "Valdoria will build trains with Kestrian help, the ministry said.\n\n"
+        "Sonya Bandouil is a news editor for The Kyiv Independent."
+    )
     bio = text.index("Sonya")
     doc = document(text, furniture=[Furniture(bio, len(text), "bio")])
     analysis = analyzer.analyze(doc)
@@ -107,8 +111,10 @@ def test_a_failing_component_costs_its_part_not_the_batch(analyzer, monkeypatch)
 
 
 def test_process_pool_gives_the_same_analyses_in_order(analyzer):
-    docs = [document(f"Report {i}: the ministry said that {100 + i} Kestrian engineers will arrive in Valdoria.")
-            for i in range(40)]
+    docs = [
+        document(f"Report {i}: the ministry said that {100 + i} Kestrian engineers will arrive in Valdoria.")
+        for i in range(40)
+    ]
     parallel = list(analyze_parallel(docs, Settings(), processes=2))
     assert [a.document for a in parallel] == [d.id for d in docs]
     single = [analyzer.analyze(d) for d in docs[:5]]
@@ -124,8 +130,12 @@ def test_worker_count_follows_request_and_work():
 
 def test_only_languages_with_a_pipeline_are_analysed_and_order_holds(analyzer):
     english = "The ministry said on Monday that 300 Kestrian engineers will arrive in Valdoria."
-    docs = [document(english, language="en"), document("Министерство заявило, что инженеры прибудут.", language="ru"),
-            document(english + " More later.", language=None), document("Die Regierung sagte nein.", language="de")]
+    docs = [
+        document(english, language="en"),
+        document("Министерство заявило, что инженеры прибудут.", language="ru"),
+        document(english + " More later.", language=None),
+        document("Die Regierung sagte nein.", language="de"),
+    ]
     analyses = list(analyzer.analyze_many(docs))
     assert [a.document for a in analyses] == [d.id for d in docs]
     assert analyses[0].claims and analyses[2].claims  # English, and "could not tell", are analysed

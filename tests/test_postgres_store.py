@@ -54,7 +54,9 @@ def test_concurrent_adds_lose_nothing_and_duplicate_nothing(postgres_db, tmp_pat
     second = write_jsonl(tmp_path / "b.jsonl", range(15, 45))  # 15..29 in both
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
-    workers = [ctx.Process(target=_ingest_after_barrier, args=(postgres_db, p, barrier, results)) for p in (first, second)]
+    workers = [
+        ctx.Process(target=_ingest_after_barrier, args=(postgres_db, p, barrier, results)) for p in (first, second)
+    ]
     for w in workers:
         w.start()
     for w in workers:
@@ -147,7 +149,10 @@ def test_passwords_never_printed(tmp_path):
         Store(url)
     assert "s3cret" not in str(err.value) and "ann:***@127.0.0.1:1" in str(err.value)
     cli = subprocess.run(
-        [sys.executable, "-m", "claimgraph.cli", "docs", "--db", url], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "claimgraph.cli", "docs", "--db", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert cli.returncode == 3
     assert "s3cret" not in cli.stdout + cli.stderr and "cannot open store" in cli.stderr

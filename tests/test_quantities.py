@@ -21,29 +21,44 @@ def found(nlp, text: str, start: int = 0, end: int | None = None):
     return [(q.text, q.value, q.qualifier, q.unit) for q in quantities]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("As of early February, about 8,000 North Korean soldiers were fighting in Kursk Oblast.",
-     [("about 8,000", 8000, "about", "North Korean soldiers")]),
-    ("Up to 12,000 North Korean troops were deployed in the region last fall.",
-     [("Up to 12,000", 12000, "up to", "North Korean troops")]),
-    ("Officials said that no more than 200 engineers were at the plant.",
-     [("no more than 200", 200, "no more than", "engineers")]),
-    ("She said that 450 Kestrian engineers had worked at the plant since February.",
-     [("450", 450, None, "Kestrian engineers")]),
-    ("At least three people were hurt.", [("At least three", 3, "at least", "people")]),
-    ("More than 1,000 soldiers were wounded.", [("More than 1,000", 1000, "more than", "soldiers")]),
-    ("Turnout was nearly 40 percent.", [("nearly 40 percent", 40, "nearly", "percent")]),
-    ("The fund is worth $1.5 million.", [("$1.5 million", 1500000, None, "USD")]),
-    ("Earlier reports had put the number at about 300.", [("about 300", 300, "about", None)]),
-    # NER takes "7 missiles overnight" as one QUANTITY: the unit is still the noun the number counts
-    ("Russia launched 120 drones and 7 missiles overnight.",
-     [("120", 120, None, "drones"), ("7 missiles overnight", 7, None, "missiles")]),
-    # a fraction is a share of a whole: its denominator is no unit ("more than three-quarters quarters")
-    ("More than three-quarters of voters said they would back him.",
-     [("More than three-quarters", 0.75, "more than", None)]),
-    ("The poll showed three quarters of Republicans backing him.", [("three quarters", 0.75, None, None)]),
-    ("Nearly two-thirds of the budget went to defence.", [("Nearly two-thirds", 2 / 3, "nearly", None)]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "As of early February, about 8,000 North Korean soldiers were fighting in Kursk Oblast.",
+            [("about 8,000", 8000, "about", "North Korean soldiers")],
+        ),
+        (
+            "Up to 12,000 North Korean troops were deployed in the region last fall.",
+            [("Up to 12,000", 12000, "up to", "North Korean troops")],
+        ),
+        (
+            "Officials said that no more than 200 engineers were at the plant.",
+            [("no more than 200", 200, "no more than", "engineers")],
+        ),
+        (
+            "She said that 450 Kestrian engineers had worked at the plant since February.",
+            [("450", 450, None, "Kestrian engineers")],
+        ),
+        ("At least three people were hurt.", [("At least three", 3, "at least", "people")]),
+        ("More than 1,000 soldiers were wounded.", [("More than 1,000", 1000, "more than", "soldiers")]),
+        ("Turnout was nearly 40 percent.", [("nearly 40 percent", 40, "nearly", "percent")]),
+        ("The fund is worth $1.5 million.", [("$1.5 million", 1500000, None, "USD")]),
+        ("Earlier reports had put the number at about 300.", [("about 300", 300, "about", None)]),
+        # NER takes "7 missiles overnight" as one QUANTITY: the unit is still the noun the number counts
+        (
+            "Russia launched 120 drones and 7 missiles overnight.",
+            [("120", 120, None, "drones"), ("7 missiles overnight", 7, None, "missiles")],
+        ),
+        # a fraction is a share of a whole: its denominator is no unit ("more than three-quarters quarters")
+        (
+            "More than three-quarters of voters said they would back him.",
+            [("More than three-quarters", 0.75, "more than", None)],
+        ),
+        ("The poll showed three quarters of Republicans backing him.", [("three quarters", 0.75, None, None)]),
+        ("Nearly two-thirds of the budget went to defence.", [("Nearly two-thirds", 2 / 3, "nearly", None)]),
+    ],
+)
 def test_quantities(nlp, text, expected):
     assert found(nlp, text) == expected
 
@@ -60,11 +75,28 @@ def test_only_quantities_inside_the_range(nlp):
     assert [q[1] for q in found(nlp, text, 0, second)] == [300]
 
 
-@pytest.mark.parametrize("text,value", [
-    ("8,000", 8000), ("12,000", 12000), ("two", 2), ("1.5 million", 1500000), ("a dozen", 12), ("12%", 12),
-    ("twenty-five thousand", 25000), ("3 billion", 3000000000), ("$5bn", 5000000000), ("0.5", 0.5),
-    ("several", None), ("", None), ("🙂", None),
-    ("three-quarters", 0.75), ("two thirds", 2 / 3), ("a quarter", 0.25), ("one and a half", 1.5), ("half", 0.5),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("8,000", 8000),
+        ("12,000", 12000),
+        ("two", 2),
+        ("1.5 million", 1500000),
+        ("a dozen", 12),
+        ("12%", 12),
+        ("twenty-five thousand", 25000),
+        ("3 billion", 3000000000),
+        ("$5bn", 5000000000),
+        ("0.5", 0.5),
+        ("several", None),
+        ("", None),
+        ("🙂", None),
+        ("three-quarters", 0.75),
+        ("two thirds", 2 / 3),
+        ("a quarter", 0.25),
+        ("one and a half", 1.5),
+        ("half", 0.5),
+    ],
+)
 def test_parse_value(text, value):
     assert parse_value(text) == value

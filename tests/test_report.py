@@ -17,9 +17,44 @@ from claimgraph.views.report import render_report, write_report
 from views_fixtures import PAYLOADS, demo_store_copy, hand_story
 
 # Everything the report itself writes; any other tag would have come from report text.
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav", "a", "main",
-                "section", "div", "span", "strong", "svg", "defs", "marker", "path", "text", "rect", "line", "table",
-                "thead", "tbody", "tr", "th", "td", "ul", "li", "article", "blockquote", "footer"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "nav",
+    "a",
+    "main",
+    "section",
+    "div",
+    "span",
+    "strong",
+    "svg",
+    "defs",
+    "marker",
+    "path",
+    "text",
+    "rect",
+    "line",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "li",
+    "article",
+    "blockquote",
+    "footer",
+}
 
 
 class Tags(HTMLParser):
@@ -56,13 +91,15 @@ def demo_url(tmp_path_factory):
 
 def test_hand_story_sections_in_order_with_every_part():
     html = render_report(hand_story())
-    positions = [html.index(f'<section id="{s}">') for s in ("conflicts", "timeline", "sources", "clusters", "claims", "reports")]
+    positions = [
+        html.index(f'<section id="{s}">') for s in ("conflicts", "timeline", "sources", "clusters", "claims", "reports")
+    ]
     assert positions == sorted(positions), "conflicts and updates must come first"
-    conflicts = html[positions[0]:positions[1]]
+    conflicts = html[positions[0] : positions[1]]
     assert "rel-conflicts" in conflicts and "300 engineers against 500 engineers" in conflicts
     assert "rel-updates" in conflicts and "status moved from expected to done" in conflicts
     assert "rel-repeats" not in conflicts and "rel-supports" not in conflicts
-    clusters = html[positions[3]:positions[4]]
+    clusters = html[positions[3] : positions[4]]
     for kind in ("repeats", "supports", "updates", "conflicts"):
         assert f'class="badge rel-{kind}"' in clusters
     assert "2 independent origins" in clusters and "1 independent origin<" in clusters
@@ -73,7 +110,7 @@ def test_claim_highlights_sit_at_their_offsets():
     html = render_report(story)
     texts = {d["id"]: d["text"] for d in story["documents"]}
     for claim in story["claims"]:
-        card = html[html.index(f'id="claim-{claim["id"]}"'):]
+        card = html[html.index(f'id="claim-{claim["id"]}"') :]
         card = card[: card.index("</article>")]
         for a in claim["attribution"]:
             src = texts[claim["document"]][slice(*a["source_span"])]
@@ -87,12 +124,12 @@ def test_claim_highlights_sit_at_their_offsets():
 
 def test_timeline_and_source_graph():
     html = render_report(hand_story())
-    timeline = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"'):]
+    timeline = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"') :]
     timeline = timeline[: timeline.index("</svg>")]
     # c1, c3 (2025) and c5 (10 February) have resolved times; the others are listed as undated
     assert sorted(re.findall(r'href="#claim-(c\d)"', timeline)) == ["c1", "c3", "c5"]
     assert "3 claim(s) have no resolved time" in html
-    graph = html[html.index('class="source-graph"'):]
+    graph = html[html.index('class="source-graph"') :]
     graph = graph[: graph.index("</svg>")]
     assert 'href="#source-s2" class="node role-origin"' in graph  # government sources: the end of chains
     assert re.search(r'class="node role-outlet"><rect[^>]*/><text[^>]*>Northern Ledger<', graph)
@@ -121,7 +158,11 @@ def test_hostile_text_is_escaped_everywhere():
     payload = " ".join(p.format(port=9) for p in PAYLOADS)
     doc["text"] = payload + " " + doc["text"]
     shift = len(payload) + 1
-    doc["title"], doc["outlet"], doc["url"] = '<script>x()</script>', '<img src=x onerror=alert(1)>', "javascript:alert(1)"
+    doc["title"], doc["outlet"], doc["url"] = (
+        "<script>x()</script>",
+        "<img src=x onerror=alert(1)>",
+        "javascript:alert(1)",
+    )
     for claim in story["claims"]:
         if claim["document"] == doc["id"]:
             claim["span"] = [claim["span"][0] + shift, claim["span"][1] + shift]
@@ -136,7 +177,9 @@ def test_hostile_text_is_escaped_everywhere():
     tags = parse(html)
     assert {t for t, _ in tags.tags} <= ALLOWED_TAGS
     assert [t for t, _ in tags.tags].count("style") == 1
-    assert [a.get("http-equiv") for t, a in tags.tags if t == "meta" and a.get("http-equiv")] == ["Content-Security-Policy"]
+    assert [a.get("http-equiv") for t, a in tags.tags if t == "meta" and a.get("http-equiv")] == [
+        "Content-Security-Policy"
+    ]
     assert not any(k.startswith("on") for _, attrs in tags.tags for k in attrs)
     assert "javascript:" not in "".join(str(a.get("href", "")) for _, a in tags.tags)
     assert "&lt;script&gt;" in html
@@ -145,16 +188,33 @@ def test_hostile_text_is_escaped_everywhere():
 def test_highlight_cuts_overlaps_and_ignores_bad_offsets():
     text = "a <b> & c"
     out = highlight(text, [Mark(0, 5, "content"), Mark(2, 9, "cue", 'x"y'), Mark(50, 60, "source"), Mark(4, 2, "time")])
-    assert out == ('<span class="hl-content">a </span><span class="hl-content hl-cue" title="x&#34;y">&lt;b&gt;</span>'
-                   '<span class="hl-cue" title="x&#34;y"> &amp; c</span>')
+    assert out == (
+        '<span class="hl-content">a </span><span class="hl-content hl-cue" title="x&#34;y">&lt;b&gt;</span>'
+        '<span class="hl-cue" title="x&#34;y"> &amp; c</span>'
+    )
     assert highlight("", [Mark(0, 3, "cue")]) == ""
 
 
 def test_empty_story_says_so():
-    html = render_report({"format": "claimgraph/1", "documents": [], "entities": [], "sources": [], "claims": [],
-                          "times": [], "clusters": [], "relations": []})
-    for phrase in ("No conflicting or updated claims", "No claim has a resolved date yet", "No clusters yet",
-                   "No claims found", "No reports stored"):
+    html = render_report(
+        {
+            "format": "claimgraph/1",
+            "documents": [],
+            "entities": [],
+            "sources": [],
+            "claims": [],
+            "times": [],
+            "clusters": [],
+            "relations": [],
+        }
+    )
+    for phrase in (
+        "No conflicting or updated claims",
+        "No claim has a resolved date yet",
+        "No clusters yet",
+        "No claims found",
+        "No reports stored",
+    ):
         assert phrase in html
 
 
@@ -182,8 +242,9 @@ def test_report_command_writes_the_file(demo_url, tmp_path):
     everything = tmp_path / "all.html"
     result = CliRunner().invoke(cli, ["report", "--all", "--db", demo_url, "-o", str(everything)])
     assert result.exit_code == 0, result.output
-    assert everything.read_text(encoding="utf-8").count('class="relation-pair') >= \
-        target.read_text(encoding="utf-8").count('class="relation-pair')
+    assert everything.read_text(encoding="utf-8").count('class="relation-pair') >= target.read_text(
+        encoding="utf-8"
+    ).count('class="relation-pair')
     bad = CliRunner().invoke(cli, ["report", "--db", demo_url, "-o", str(tmp_path)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
 

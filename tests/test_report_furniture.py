@@ -50,7 +50,7 @@ def jsonl_doc(text: str, **fields) -> Document:
 
 
 def labelled(doc: Document) -> dict[str, str]:
-    return {doc.text[f.start:f.end]: f.label for f in doc.furniture}
+    return {doc.text[f.start : f.end]: f.label for f in doc.furniture}
 
 
 # -- the shapes ----------------------------------------------------------------------------------------------
@@ -61,7 +61,9 @@ def test_posted_on_line_is_furniture_and_dates_a_report_without_a_date():
     assert labelled(doc) == {"Posted on Thu Jun 13, 2013 08: 45 AM PDT": "dateline"}
     assert doc.published == "2013-06-13"
     start, end = doc.meta["published_span"]
-    assert doc.meta["published_from"] == "dateline" and doc.text[start:end] == "Posted on Thu Jun 13, 2013 08: 45 AM PDT"
+    assert (
+        doc.meta["published_from"] == "dateline" and doc.text[start:end] == "Posted on Thu Jun 13, 2013 08: 45 AM PDT"
+    )
     assert doc.title == "Lindsay Lohan checks into Betty Ford Center"
     assert doc.is_body(0, len(doc.title)), "the headline stays text in JSON Lines (the record gives the title apart)"
 
@@ -88,41 +90,52 @@ def test_live_blog_widget_and_summary_label():
     assert labelled(doc) == {widget: "nav", "Summary": "nav"}
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Posted on December 23, 2012, 4:42 PM EDT", "2012-12-23"),
-    ("UPDATED: 22: 07 GMT, 7 July 2012", "2012-07-07"),
-    ("published: 2012 - 04 - 04 11: 47: 35", "2012-04-04"),
-    ("11 / 30 / 09 05: 40 PM ET", "2009-11-30"),  # 30 can only be the day
-    ("Posted: 08 / 02 / 2013 11: 10 am EDT", None),  # day and month cannot be told apart: furniture, no date
-    ("Updated 5: 40 p. m. ET", None),
-    ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Posted on December 23, 2012, 4:42 PM EDT", "2012-12-23"),
+        ("UPDATED: 22: 07 GMT, 7 July 2012", "2012-07-07"),
+        ("published: 2012 - 04 - 04 11: 47: 35", "2012-04-04"),
+        ("11 / 30 / 09 05: 40 PM ET", "2009-11-30"),  # 30 can only be the day
+        ("Posted: 08 / 02 / 2013 11: 10 am EDT", None),  # day and month cannot be told apart: furniture, no date
+        ("Updated 5: 40 p. m. ET", None),
+        ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
+    ],
+)
 def test_date_lines(line, expected):
     assert date_line(line) is not None and date_line(line)[0] == expected
 
 
-@pytest.mark.parametrize("line", [
-    "Lohan checked in on May 3, 2013.",
-    "She was 91.",
-    "Posted by the ministry on its website, the statement said troops would leave.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lohan checked in on May 3, 2013.",
+        "She was 91.",
+        "Posted by the ministry on its website, the statement said troops would leave.",
+    ],
+)
 def test_sentences_with_dates_are_not_date_lines(line):
     assert date_line(line) is None
 
 
-@pytest.mark.parametrize("text", [
-    "NATO — the alliance said on Monday it would send more troops east.\n",
-    "The port said on Monday that it would open in May. WASHINGTON — officials agreed.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO — the alliance said on Monday it would send more troops east.\n",
+        "The port said on Monday that it would open in May. WASHINGTON — officials agreed.\n",
+    ],
+)
 def test_not_a_dateline(text):
     assert find_furniture(text).furniture == []
 
 
 def test_bare_place_dateline():
-    text = ("Sanders defends his plan.\n\n"
-            "MANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n")
+    text = (
+        "Sanders defends his plan.\n\n"
+        "MANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n"
+    )
     (dateline,) = find_furniture(text).furniture
-    assert text[dateline.start:dateline.end] == "MANCHESTER, N.H. -"
+    assert text[dateline.start : dateline.end] == "MANCHESTER, N.H. -"
 
 
 # -- every reader --------------------------------------------------------------------------------------------
@@ -134,15 +147,26 @@ def test_feed_entry_dateline_and_credit_are_furniture():
     <description><![CDATA[<p>WASHINGTON (Reuters) - Former agents urged caution on Tuesday, the group said.</p>
     <p>(Reporting by David Bailey; Editing by Cynthia Osterman.)</p>]]></description></item></channel></rss>"""
     (doc,) = list(feed.read("f.xml", rss.encode(), Settings()))
-    assert labelled(doc) == {"WASHINGTON (Reuters) -": "dateline",
-                             "(Reporting by David Bailey; Editing by Cynthia Osterman.)": "credit"}
+    assert labelled(doc) == {
+        "WASHINGTON (Reuters) -": "dateline",
+        "(Reporting by David Bailey; Editing by Cynthia Osterman.)": "credit",
+    }
     assert doc.outlet == "Wire"  # the feed's name stays the outlet
 
 
 def test_telegram_message_dateline_is_furniture():
-    export = {"name": "Wire channel", "id": 1, "messages": [
-        {"id": 7, "type": "message", "date": "2016-07-19T10:00:00",
-         "text": "CLEVELAND, July 19 (UPI) — Former agents urged caution on Tuesday, the group said."}]}
+    export = {
+        "name": "Wire channel",
+        "id": 1,
+        "messages": [
+            {
+                "id": 7,
+                "type": "message",
+                "date": "2016-07-19T10:00:00",
+                "text": "CLEVELAND, July 19 (UPI) — Former agents urged caution on Tuesday, the group said.",
+            }
+        ],
+    }
     (doc,) = list(telegram.read("result.json", json.dumps(export).encode(), Settings()))
     assert labelled(doc) == {"CLEVELAND, July 19 (UPI) —": "dateline"}
     assert doc.outlet == "Wire channel" and doc.published.startswith("2016-07-19")
@@ -164,7 +188,7 @@ def test_furniture_never_becomes_a_claim_or_a_source(analyzer):
         assert doc.is_body(start, end), doc.text[start:end]
     names = {s.name for s in analysis.sources}
     assert not names & {"CLEVELAND", "Todd Spangler", "Contributing"}, names
-    assert any("Former agents urged caution" in doc.text[c.span[0]:c.span[1]] for c in analysis.claims)
+    assert any("Former agents urged caution" in doc.text[c.span[0] : c.span[1]] for c in analysis.claims)
 
 
 def test_relative_time_resolves_against_the_dateline_date(analyzer):
@@ -184,18 +208,21 @@ def test_polnear_datelines_are_marked():
     for path in sorted(glob.glob(str(folder / "*.txt"))):
         text = open(path, encoding="utf-8").read()
         doc = mark_report(Document(text=text, sha256="x", kind="jsonl"))
-        marked += [text[f.start:f.end] for f in doc.furniture if f.label == "dateline"]
+        marked += [text[f.start : f.end] for f in doc.furniture if f.label == "dateline"]
     wire = [m for m in marked if m.rstrip("\xa0 ")[-1] in "-—–"]  # the others: date lines ("Friday, June 10, 2016.")
     assert len(wire) >= 120
     assert all(m.rstrip(" -—–\xa0").split(",")[0].split(" (")[0].isupper() for m in wire), wire
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Fri., May. 3, 2013 11: 45 AM PDT", "2013-05-03"),
-    ("Friday August 2, 2013 @ 8: 13am PDT", "2013-08-02"),
-    ("on Tuesday, 16 December 2008 13: 45.", "2008-12-16"),
-    ("Posted: 04 / 9 / 2012 8: 33 am Updated: 04 / 9 / 2012 8: 33 am", None),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Fri., May. 3, 2013 11: 45 AM PDT", "2013-05-03"),
+        ("Friday August 2, 2013 @ 8: 13am PDT", "2013-08-02"),
+        ("on Tuesday, 16 December 2008 13: 45.", "2008-12-16"),
+        ("Posted: 04 / 9 / 2012 8: 33 am Updated: 04 / 9 / 2012 8: 33 am", None),
+    ],
+)
 def test_date_lines_as_ecb_plus_writes_them(line, expected):
     assert date_line(line) is not None and date_line(line)[0] == expected
 
@@ -208,7 +235,12 @@ def test_a_date_given_on_the_command_line_replaces_the_datelines(tmp_path):
 
 
 def test_tokenised_address_line_is_furniture():
-    url = ("http: / / www. nydailynews. com / news / national / texas - convict - arcade - joseph - comeaux - jr - riding"
-           " - wheelchair - pulls - gun - guards - escapes - foot - article - 1. 432180")
-    doc = jsonl_doc(url + "\nTexas convict escapes from two guards\nA convict pulled a gun on two guards on Monday, officials said.\n")
+    url = (
+        "http: / / www. nydailynews. com / news / national / texas - convict - arcade - joseph - comeaux - jr - riding"
+        " - wheelchair - pulls - gun - guards - escapes - foot - article - 1. 432180"
+    )
+    doc = jsonl_doc(
+        url
+        + "\nTexas convict escapes from two guards\nA convict pulled a gun on two guards on Monday, officials said.\n"
+    )
     assert labelled(doc) == {url: "nav"}

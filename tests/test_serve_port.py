@@ -28,7 +28,8 @@ def test_an_address_not_on_this_machine_is_named(tmp_path):
     db = tmp_path / "s.db"
     Store(str(db)).close()
     token = "t" * 20  # a non-loopback host needs a token
-    result = CliRunner().invoke(main, ["serve", "--db", str(db), "--host", "192.0.2.1", "--port", "0",
-                                       "--token", token], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["serve", "--db", str(db), "--host", "192.0.2.1", "--port", "0", "--token", token], catch_exceptions=False
+    )
     assert result.exit_code == 2 and "claimgraph on" not in result.stdout
     assert "192.0.2.1 is not an address of this machine" in result.stderr

@@ -25,12 +25,15 @@ def test_an_empty_variable_counts_as_unset():
     assert Settings.load({"CLAIMGRAPH_PROCESSES": "", "CLAIMGRAPH_DB": "  "}) == Settings()
 
 
-@pytest.mark.parametrize("variable, value, why", [
-    ("CLAIMGRAPH_PROCESSES", "four", "is not a whole number"),
-    ("CLAIMGRAPH_MAX_INPUT_BYTES", "20MB", "is not a whole number"),
-    ("CLAIMGRAPH_MAX_ANALYSIS_CHARS", "0", "is below its minimum, 1"),
-    ("CLAIMGRAPH_PROCESSES", "-2", "is below its minimum, 0"),
-])
+@pytest.mark.parametrize(
+    "variable, value, why",
+    [
+        ("CLAIMGRAPH_PROCESSES", "four", "is not a whole number"),
+        ("CLAIMGRAPH_MAX_INPUT_BYTES", "20MB", "is not a whole number"),
+        ("CLAIMGRAPH_MAX_ANALYSIS_CHARS", "0", "is below its minimum, 1"),
+        ("CLAIMGRAPH_PROCESSES", "-2", "is below its minimum, 0"),
+    ],
+)
 def test_a_malformed_value_names_the_variable_and_the_value(variable, value, why):
     with pytest.raises(SettingError) as error:
         Settings.load({variable: value})

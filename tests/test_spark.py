@@ -99,8 +99,11 @@ def test_polnear_analysis_is_the_same_through_spark(polnear_local, tmp_path):
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_spark(source, tmp_path / "out")
     with Store(str(polnear_local / "local.db")) as store:
-        local = {d.id: json.loads(json.dumps(store.get_analysis(d.id).to_dict()))  # as stored: JSON types
-                 for d in store.documents() if d.meta["line"] <= len(lines)}
+        local = {
+            d.id: json.loads(json.dumps(store.get_analysis(d.id).to_dict()))  # as stored: JSON types
+            for d in store.documents()
+            if d.meta["line"] <= len(lines)
+        }
     documents = pq.read_table(tmp_path / "out" / "documents").to_pylist()
     assert len(documents) == len(local) == FULL_JOB_ARTICLES
     for row in documents:
@@ -108,7 +111,10 @@ def test_polnear_analysis_is_the_same_through_spark(polnear_local, tmp_path):
 
 
 def test_hostile_lines_are_skipped_by_name_and_the_rest_loaded(tmp_path):
-    good = {"text": "The mayor said the pier would reopen on Monday, officials told reporters.", "published": "2025-02-08"}
+    good = {
+        "text": "The mayor said the pier would reopen on Monday, officials told reporters.",
+        "published": "2025-02-08",
+    }
     lines = [
         json.dumps(good),
         "{not json",
@@ -138,13 +144,17 @@ def test_hostile_lines_are_skipped_by_name_and_the_rest_loaded(tmp_path):
 def test_parquet_input(tmp_path):
     import datetime as dt
 
-    table = pa.table({
-        "text": ["The minister said the new line would open in March, according to the ministry.",
-                 "Engineers warned that the bridge could close next week, the council said."],
-        "title": ["Line to open", None],
-        "published": [dt.date(2025, 2, 8), None],
-        "views": [10, 20],
-    })
+    table = pa.table(
+        {
+            "text": [
+                "The minister said the new line would open in March, according to the ministry.",
+                "Engineers warned that the bridge could close next week, the council said.",
+            ],
+            "title": ["Line to open", None],
+            "published": [dt.date(2025, 2, 8), None],
+            "views": [10, 20],
+        }
+    )
     pq.write_table(table, tmp_path / "reports.parquet")
     run_spark(tmp_path / "reports.parquet", tmp_path / "out")
     cli("load", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"))
@@ -174,6 +184,11 @@ def test_without_java_the_command_says_so(tmp_path):
     source = demo_jsonl(tmp_path / "demo.jsonl")
     env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}
     env["PATH"] = os.path.dirname(sys.executable)  # the venv's tools, no java
-    done = subprocess.run([sys.executable, "-m", "claimgraph.cli", "spark", str(source), str(tmp_path / "out")],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimgraph.cli", "spark", str(source), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 3 and "Spark needs Java 17" in done.stderr

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.analyze import attribution, entities, nlp
-from claimgraph.analyze.entities import entity_key
 from claimgraph.analyze.attribution.speakers import classify
+from claimgraph.analyze.entities import entity_key
 from claimgraph.config import Settings
 
 
@@ -21,30 +21,39 @@ def speakers_of(model, text: str) -> list[tuple[str, str, str]]:
     parsed = model(text)
     claims, sources = attribution.extract_claims(parsed, entities.find_mentions(parsed), "dnames")
     by_id = {s.id: s for s in sources}
-    return [(c.content, by_id[c.attribution[0].source].name, by_id[c.attribution[0].source].kind)
-            for c in claims if c.attribution]
+    return [
+        (c.content, by_id[c.attribution[0].source].name, by_id[c.attribution[0].source].kind)
+        for c in claims
+        if c.attribution
+    ]
 
 
 def test_he_said_after_a_quote_is_its_speaker_not_a_name_inside_it(model):
     """Issue 13: a Rubio quote was attributed to Barack Obama, the subject of what Rubio claimed."""
-    text = ("Later, Marco Rubio claimed that Muslim Americans face no discrimination and that President Barack Obama "
-            "is to blame.\n\"He continues to put out this fiction,\" he said.")
+    text = (
+        "Later, Marco Rubio claimed that Muslim Americans face no discrimination and that President Barack Obama "
+        'is to blame.\n"He continues to put out this fiction," he said.'
+    )
     quote = [s for s in speakers_of(model, text) if "fiction" in s[0]]
     assert [(name, kind) for _, name, kind in quote] == [("Marco Rubio", "person")]
 
 
 def test_he_said_is_not_the_person_the_speaker_talks_about(model):
     """Issue 13: Mukasey's quotes about Hillary Clinton were attributed to her."""
-    text = ("Former Attorney General Michael Mukasey told the convention that the email server should disqualify her.\n"
-            "“Over the years, Hillary Clinton has done a lot of things,” he said.")
+    text = (
+        "Former Attorney General Michael Mukasey told the convention that the email server should disqualify her.\n"
+        "“Over the years, Hillary Clinton has done a lot of things,” he said."
+    )
     quote = [s for s in speakers_of(model, text) if "Over the years" in s[0]]
     assert [name for _, name, _ in quote] == ["Michael Mukasey"]
 
 
 def test_it_said_is_the_company_not_the_product(model):
     """Issue 13: "it said" was resolved to "Windows"."""
-    text = ("Microsoft released a patch for Windows on Tuesday. Windows users were told to update. "
-            "It said the flaw had been fixed.")
+    text = (
+        "Microsoft released a patch for Windows on Tuesday. Windows users were told to update. "
+        "It said the flaw had been fixed."
+    )
     flaw = [s for s in speakers_of(model, text) if "flaw" in s[0]]
     assert flaw and all(name != "Windows" for _, name, _ in flaw)
 
@@ -55,29 +64,35 @@ def test_a_dateline_is_not_the_source(model):
     assert [(name, kind) for _, name, kind in found] == [("Donald Trump", "person")]
 
 
-@pytest.mark.parametrize("mention,name", [
-    ("Neither Cruz", "Cruz"),
-    ("Rival Hillary Clinton", "Hillary Clinton"),
-    ("Former Florida Gov. Jeb Bush", "Jeb Bush"),
-    ("New York Gov. Andrew Cuomo", "Andrew Cuomo"),
-    ("Sen. Ted Cruz", "Ted Cruz"),
-    ("John Major", "John Major"),
-])
+@pytest.mark.parametrize(
+    "mention,name",
+    [
+        ("Neither Cruz", "Cruz"),
+        ("Rival Hillary Clinton", "Hillary Clinton"),
+        ("Former Florida Gov. Jeb Bush", "Jeb Bush"),
+        ("New York Gov. Andrew Cuomo", "Andrew Cuomo"),
+        ("Sen. Ted Cruz", "Ted Cruz"),
+        ("John Major", "John Major"),
+    ],
+)
 def test_a_person_s_name_drops_the_words_before_it(mention, name):
     """Issue 13: "Neither Cruz" and "Rival Hillary Clinton" were source names."""
     assert entity_key(mention, "PERSON")[1] == name
 
 
 def test_neither_cruz_is_not_a_source_name(model):
-    text = ("Ted Cruz said he would use waterboarding sparingly. Neither Cruz nor Bush denied that waterboarding "
-            "constitutes torture.")
+    text = (
+        "Ted Cruz said he would use waterboarding sparingly. Neither Cruz nor Bush denied that waterboarding "
+        "constitutes torture."
+    )
     assert all(not name.startswith(("Neither", "neither")) for _, name, _ in speakers_of(model, text))
 
 
 def test_a_participle_is_not_a_source(model):
     """Issue 13: "Writing" from "Writing in a company blog, Mike Reavey ... urged"."""
-    text = ("Writing in a company blog, Mike Reavey, a senior director at Microsoft, urged users to update their "
-            "software.")
+    text = (
+        "Writing in a company blog, Mike Reavey, a senior director at Microsoft, urged users to update their software."
+    )
     assert [(name, kind) for _, name, kind in speakers_of(model, text)] == [("Mike Reavey", "person")]
 
 
@@ -87,12 +102,15 @@ def test_a_label_is_not_a_source(model):
     assert all(name != "Summary" for _, name, _ in speakers_of(model, text))
 
 
-@pytest.mark.parametrize("head,phrase,kind", [
-    ("care", "health care", "unnamed"),  # issue 13: "health care" typed as a person
-    ("investigation", "an fbi investigation", "document"),
-    ("nurse", "the nurse", "person"),
-    ("critics", "critics", "unnamed"),
-])
+@pytest.mark.parametrize(
+    "head,phrase,kind",
+    [
+        ("care", "health care", "unnamed"),  # issue 13: "health care" typed as a person
+        ("investigation", "an fbi investigation", "document"),
+        ("nurse", "the nurse", "person"),
+        ("critics", "critics", "unnamed"),
+    ],
+)
 def test_a_common_noun_is_a_person_only_when_it_names_one(head, phrase, kind):
     assert classify(head, phrase, None, "fbi" in phrase) == kind
 
@@ -106,13 +124,15 @@ def test_a_senator_described_by_their_state_is_a_person(model):
 def test_he_said_after_a_surname_the_tagger_took_for_an_organisation(model):
     """PolNeAR train (wash-post 2016-08-10): the tagger called "Trump" an organisation, so "he said" skipped him
     and took the last person quoted, Joey Salceda, with the newspaper that had relayed Salceda."""
-    text = ("A lawmaker in the Philippines is calling for Donald Trump to be banned from the country.\n\n"
-            "\"There is no feasible basis or reasonable justification to the wholesale labeling of Filipinos as coming "
-            "from a 'terrorist state',\" Joey Salceda said in a bill filed in Manila's House of Representatives, "
-            "according to the Philippine Star.\n\n"
-            "At a rally in Portland, Maine, on Thursday afternoon, Trump included the Philippines on a list of "
-            "countries that had sent immigrants who had plotted to kill Americans. \"We're letting people come in "
-            "from terrorist nations that shouldn't be allowed, because you can't vet them,\" he said.")
+    text = (
+        "A lawmaker in the Philippines is calling for Donald Trump to be banned from the country.\n\n"
+        '"There is no feasible basis or reasonable justification to the wholesale labeling of Filipinos as coming '
+        "from a 'terrorist state',\" Joey Salceda said in a bill filed in Manila's House of Representatives, "
+        "according to the Philippine Star.\n\n"
+        "At a rally in Portland, Maine, on Thursday afternoon, Trump included the Philippines on a list of "
+        "countries that had sent immigrants who had plotted to kill Americans. \"We're letting people come in "
+        "from terrorist nations that shouldn't be allowed, because you can't vet them,\" he said."
+    )
     parsed = model(text)
     claims, sources = attribution.extract_claims(parsed, entities.find_mentions(parsed), "dnames")
     names = {s.id: (s.name, s.kind) for s in sources}

@@ -90,7 +90,7 @@ def test_unresolvable_pronoun_is_a_local_unnamed_source(model):
 
 
 def test_nominal_matches_description_or_name_head(model):
-    text = "Japanese public broadcaster NHK said it. Undisclosed sources said it. The broadcaster said it. The sources said it."
+    text = "Japanese public broadcaster NHK said it. Undisclosed sources said it. The broadcaster said it. The sources said it."  # noqa: E501  (a sentence as written)
     speakers, parsed = speakers_for(model, text)
     nhk = resolve_words(speakers, parsed, "Japanese public broadcaster NHK")
     sources = resolve_words(speakers, parsed, "Undisclosed sources")
@@ -130,4 +130,7 @@ def test_named_source_takes_the_identity_its_mention_carries(model):
 def test_unnamed_source_name_drops_only_its_leading_article(model):
     text = "The two sources familiar with the matter said it."
     speakers, parsed = speakers_for(model, text)
-    assert resolve_words(speakers, parsed, "The two sources familiar with the matter").name == "two sources familiar with the matter"
+    assert (
+        resolve_words(speakers, parsed, "The two sources familiar with the matter").name
+        == "two sources familiar with the matter"
+    )

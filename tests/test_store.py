@@ -75,8 +75,10 @@ def test_failed_write_leaves_store_unchanged(sqlite_url):
 
 
 def test_language_is_detected_and_stored_on_both_backends(store_url):
-    russian = ("Министерство обороны заявило в понедельник, что войска заняли деревню на востоке страны. "
-               "Представитель ведомства сообщил, что операция продолжается.")
+    russian = (
+        "Министерство обороны заявило в понедельник, что войска заняли деревню на востоке страны. "
+        "Представитель ведомства сообщил, что операция продолжается."
+    )
     with Store(store_url) as store:
         ru, en = doc(russian), doc(TEXT)
         given = doc(TEXT + " Later.", language="de")  # a reader (or the Spark job) that set it is believed

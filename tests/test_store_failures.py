@@ -33,8 +33,13 @@ def make_store(path: Path) -> str:
 
 
 def cli(*args, preexec_fn=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "claimgraph.cli", *map(str, args)], capture_output=True, text=True,
-                          timeout=300, preexec_fn=preexec_fn)
+    return subprocess.run(
+        [sys.executable, "-m", "claimgraph.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=preexec_fn,
+    )
 
 
 def one_line_error(result: subprocess.CompletedProcess, *needles: str) -> None:

@@ -25,8 +25,11 @@ def demo_story() -> dict:
     docs: list[Document] = []
     for entry in manifest["reports"]:
         overrides = {k: entry.get(k) for k in ("published", "outlet", "title", "author")}
-        docs += [apply_overrides(d, overrides) for d in read_inputs([str(folder / entry["file"])], settings)
-                 if isinstance(d, Document)]
+        docs += [
+            apply_overrides(d, overrides)
+            for d in read_inputs([str(folder / entry["file"])], settings)
+            if isinstance(d, Document)
+        ]
     analyses = list(Analyzer(settings).analyze_many(docs))
     return build_story(docs, analyses)
 
@@ -50,7 +53,9 @@ BREAKAGES = {
     "negative span": lambda s: s["claims"][0].update(content_span=[-1, 4]),
     "span of strings": lambda s: s["claims"][0].update(span=["0", "4"]),
     "claim without content": lambda s: s["claims"][0].pop("content"),
-    "attribution without cue": lambda s: s["claims"][0].update(attribution=[{"source": "s1", "cue_span": None, "source_span": None}]),
+    "attribution without cue": lambda s: s["claims"][0].update(
+        attribution=[{"source": "s1", "cue_span": None, "source_span": None}]
+    ),
     "unknown source kind": lambda s: s["sources"][0].update(kind="blogger"),
     "wrong format": lambda s: s.update(format="claimgraph/0"),
     "no claims list": lambda s: s.pop("claims"),
@@ -58,7 +63,9 @@ BREAKAGES = {
     "language as a name": lambda s: s["documents"][0].update(language="Russian"),
     "language with a region": lambda s: s["documents"][0].update(language="ru-RU"),
     "time with unknown type": lambda s: s["times"][0].update(type="EPOCH"),
-    "quantity value as text": lambda s: s["claims"][0].update(quantities=[{"text": "8,000", "value": "8000", "qualifier": None, "unit": None}]),
+    "quantity value as text": lambda s: s["claims"][0].update(
+        quantities=[{"text": "8,000", "value": "8000", "qualifier": None, "unit": None}]
+    ),
     "unknown relation type": lambda s: s["relations"].append({"a": "c1", "b": "c2", "type": "likes", "why": "x"}),
     "relation without why": lambda s: s["relations"].append({"a": "c1", "b": "c2", "type": "repeats", "why": ""}),
 }

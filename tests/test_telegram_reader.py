@@ -20,16 +20,48 @@ def export(messages: list, **channel) -> dict:
 
 
 MESSAGES = [
-    {"id": 1, "type": "service", "date": "2025-01-30T08:00:00", "actor": "Harbor Authority", "action": "pin_message", "text": ""},
-    {"id": 2, "type": "message", "date": "2025-02-03T09:15:00", "date_unixtime": "1738574100", "from": "Harbor Authority",
-     "text": ["Director ", {"type": "bold", "text": "Ana Bell"}, " said the quay opens in May. ",
-              {"type": "text_link", "text": "Details", "href": "https://harbor.example/2"}],
-     "text_entities": [{"type": "plain", "text": "Director "}, {"type": "bold", "text": "Ana Bell"},
-                       {"type": "plain", "text": " said the quay opens in May. "},
-                       {"type": "text_link", "text": "Details", "href": "https://harbor.example/2"}]},
-    {"id": 3, "type": "message", "date": "2025-02-04T10:00:00", "from": "Harbor Authority", "photo": "photos/1.jpg", "text": ""},
-    {"id": 4, "type": "message", "date_unixtime": "1738746000", "author": "Press office",
-     "text": "Ferry routes resume on Friday, the authority said."},
+    {
+        "id": 1,
+        "type": "service",
+        "date": "2025-01-30T08:00:00",
+        "actor": "Harbor Authority",
+        "action": "pin_message",
+        "text": "",
+    },
+    {
+        "id": 2,
+        "type": "message",
+        "date": "2025-02-03T09:15:00",
+        "date_unixtime": "1738574100",
+        "from": "Harbor Authority",
+        "text": [
+            "Director ",
+            {"type": "bold", "text": "Ana Bell"},
+            " said the quay opens in May. ",
+            {"type": "text_link", "text": "Details", "href": "https://harbor.example/2"},
+        ],
+        "text_entities": [
+            {"type": "plain", "text": "Director "},
+            {"type": "bold", "text": "Ana Bell"},
+            {"type": "plain", "text": " said the quay opens in May. "},
+            {"type": "text_link", "text": "Details", "href": "https://harbor.example/2"},
+        ],
+    },
+    {
+        "id": 3,
+        "type": "message",
+        "date": "2025-02-04T10:00:00",
+        "from": "Harbor Authority",
+        "photo": "photos/1.jpg",
+        "text": "",
+    },
+    {
+        "id": 4,
+        "type": "message",
+        "date_unixtime": "1738746000",
+        "author": "Press office",
+        "text": "Ferry routes resume on Friday, the authority said.",
+    },
     {"id": 5, "type": "message", "date": "2025-02-06T10:00:00", "text": 42},
 ]
 
@@ -61,8 +93,19 @@ def test_links_need_a_username(tmp_path):
 
 
 def test_plain_text_field_without_entities(tmp_path):
-    (doc,) = read_export(tmp_path, export([{"id": 9, "type": "message", "date": "2025-03-01T12:00:00",
-                                            "text": ["A ", {"type": "hashtag", "text": "#port"}, " update."]}]))
+    (doc,) = read_export(
+        tmp_path,
+        export(
+            [
+                {
+                    "id": 9,
+                    "type": "message",
+                    "date": "2025-03-01T12:00:00",
+                    "text": ["A ", {"type": "hashtag", "text": "#port"}, " update."],
+                }
+            ]
+        ),
+    )
     assert doc.text == "A #port update."
 
 
@@ -81,13 +124,16 @@ def test_reading_twice_gives_the_same_ids(tmp_path):
     assert [d.id for d in first if isinstance(d, Document)] == [d.id for d in again if isinstance(d, Document)]
 
 
-@pytest.mark.parametrize("data, reason", [
-    ({"name": "x", "items": []}, "not a Telegram Desktop export: no 'messages' list"),
-    ([{"id": 1}], "not a Telegram Desktop export: no 'messages' list"),
-    ({"messages": {"id": 1}}, "not a Telegram Desktop export: no 'messages' list"),
-    (json.dumps(export(MESSAGES))[:200], "not valid JSON"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ({"name": "x", "items": []}, "not a Telegram Desktop export: no 'messages' list"),
+        ([{"id": 1}], "not a Telegram Desktop export: no 'messages' list"),
+        ({"messages": {"id": 1}}, "not a Telegram Desktop export: no 'messages' list"),
+        (json.dumps(export(MESSAGES))[:200], "not valid JSON"),
+        ("", "empty"),
+    ],
+)
 def test_bad_exports_get_one_clear_error(tmp_path, data, reason):
     (item,) = read_export(tmp_path, data)
     assert isinstance(item, InputError)
@@ -95,8 +141,11 @@ def test_bad_exports_get_one_clear_error(tmp_path, data, reason):
 
 
 def test_bad_messages_are_named_and_the_rest_read(tmp_path):
-    messages = ["just a string", {"id": 7, "type": "message", "date": "not a date", "text": "The quay opened."},
-                {"id": 8, "type": "message", "text": [{"type": "bold"}, " The ferry runs."]}]
+    messages = [
+        "just a string",
+        {"id": 7, "type": "message", "date": "not a date", "text": "The quay opened."},
+        {"id": 8, "type": "message", "text": [{"type": "bold"}, " The ferry runs."]},
+    ]
     items = read_export(tmp_path, export(messages))
     assert isinstance(items[0], InputError) and "message #1" in items[0].name
     assert isinstance(items[1], InputError) and "date" in items[1].reason

@@ -79,20 +79,23 @@ def test_seed_003_body_is_exactly_the_article(seeds_dir):
         assert line.startswith(start)
 
 
-@pytest.mark.parametrize("line_start, label", [
-    ("News Feed", "nav"),
-    ("North Korea to start drone production", "headline"),
-    ("1 min read", "read-time"),
-    ("North Korea's leader Kim Jong Un (L)", "caption"),
-    ("Avatar", "bio"),
-    ("Sonya Bandouil\n", "bio"),
-    ("North American news editor", "bio"),
-    ("Sonya Bandouil is a North American news editor", "bio"),
-    ("Read more", "read-more"),
-    ("Video", "nav"),
-    ("Colombians, many shaped by decades", "related"),
-    ("Show More", "read-more"),
-])
+@pytest.mark.parametrize(
+    "line_start, label",
+    [
+        ("News Feed", "nav"),
+        ("North Korea to start drone production", "headline"),
+        ("1 min read", "read-time"),
+        ("North Korea's leader Kim Jong Un (L)", "caption"),
+        ("Avatar", "bio"),
+        ("Sonya Bandouil\n", "bio"),
+        ("North American news editor", "bio"),
+        ("Sonya Bandouil is a North American news editor", "bio"),
+        ("Read more", "read-more"),
+        ("Video", "nav"),
+        ("Colombians, many shaped by decades", "related"),
+        ("Show More", "read-more"),
+    ],
+)
 def test_seed_003_furniture_labels(seeds_dir, line_start, label):
     doc = read_one(next(seeds_dir.glob("003_*.txt")))
     assert label_of(doc, line_start) == label
@@ -103,7 +106,7 @@ def test_seed_003_headline_and_its_repeat_are_both_marked(seeds_dir):
     headlines = [f.label for f in doc.furniture if f.label == "headline"]
     assert len(headlines) == 2
     for f in doc.furniture:
-        assert doc.text[f.start:f.end] == doc.text[f.start:f.end].strip("\r\n")  # whole lines, no newline
+        assert doc.text[f.start : f.end] == doc.text[f.start : f.end].strip("\r\n")  # whole lines, no newline
 
 
 def test_seed_000_plain_body_has_no_furniture(seeds_dir):
@@ -116,6 +119,7 @@ def test_seed_000_plain_body_has_no_furniture(seeds_dir):
 
 
 # -- the demo reports --------------------------------------------------------------------------------------------
+
 
 def test_demo_text_report():
     doc = read_one(DEMO / "02-northern-ledger.txt")
@@ -140,6 +144,7 @@ def test_demo_markdown_report():
 
 
 # -- general rules on texts written for the test -------------------------------------------------------------------
+
 
 def test_byline_and_dateline_give_author_and_date(tmp_path):
     text = (
@@ -191,7 +196,9 @@ def test_related_header_ends_the_article(tmp_path):
         "Bus drivers in the capital plan a walkout in March.\n"
     )
     doc = read_one(write(tmp_path, "r.txt", text))
-    assert body_lines(doc) == ["Ferry crews returned to work on Friday after the union accepted a pay offer, the operator said."]
+    assert body_lines(doc) == [
+        "Ferry crews returned to work on Friday after the union accepted a pay offer, the operator said."
+    ]
     assert label_of(doc, "Bus drivers in the capital") == "related"
 
 
@@ -220,16 +227,20 @@ def test_markdown_image_and_link_furniture(tmp_path):
 
 
 def test_crlf_offsets_point_at_the_right_words(tmp_path):
-    text = ("Ferry strike ends after two days\r\n2 min read\r\n\r\n"
-            "Ferry crews returned to work on Friday, the operator said.\r\n")
+    text = (
+        "Ferry strike ends after two days\r\n2 min read\r\n\r\n"
+        "Ferry crews returned to work on Friday, the operator said.\r\n"
+    )
     doc = read_one(write(tmp_path, "c.txt", text))
     assert doc.text == text
-    assert {doc.text[f.start:f.end] for f in doc.furniture} == {"Ferry strike ends after two days", "2 min read"}
+    assert {doc.text[f.start : f.end] for f in doc.furniture} == {"Ferry strike ends after two days", "2 min read"}
 
 
 def test_furniture_spans_are_sorted_disjoint_and_inside_the_text():
-    text = ("News\n\nA headline about ports and ships\n1 min read\nBy Ann Lee\n\nThe port said it would open.\n\n"
-            "Read more\nVideo\nBlurb about other things entirely here.\n")
+    text = (
+        "News\n\nA headline about ports and ships\n1 min read\nBy Ann Lee\n\nThe port said it would open.\n\n"
+        "Read more\nVideo\nBlurb about other things entirely here.\n"
+    )
     page = find_furniture(text)
     spans = [(f.start, f.end) for f in page.furniture]
     assert spans == sorted(spans)
@@ -249,22 +260,28 @@ def test_legacy_cyrillic_is_decoded_when_detection_is_confident(tmp_path):
     assert read_one(write(tmp_path, "ru.txt", text.encode("cp1251"))).text == text
 
 
-@pytest.mark.parametrize("content", [
-    b"Officials said \xfa\xfb\x80\x81\x85\xed\xee the dam failed.",  # the probe's bytes: no encoding fits them
-    b"\xfa\xfb\x80\x81\x85\xed\xee" * 10,
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Officials said \xfa\xfb\x80\x81\x85\xed\xee the dam failed.",  # the probe's bytes: no encoding fits them
+        b"\xfa\xfb\x80\x81\x85\xed\xee" * 10,
+    ],
+)
 def test_undecodable_bytes_are_skipped_not_stored_as_mojibake(tmp_path, content):
     path = write(tmp_path, "odd.txt", content)
     (item,) = read_inputs([str(path)], Settings())
     assert isinstance(item, InputError) and "cannot be told with confidence" in item.reason
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty"),
-    (b"  \n\t\n", "empty"),
-    (b"\x00\x01\x02\x03\xff\xfe\x00binary" * 20, "binary"),
-    (b"\xff\xfe\x00", "byte-order mark"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"\x00\x01\x02\x03\xff\xfe\x00binary" * 20, "binary"),
+        (b"\xff\xfe\x00", "byte-order mark"),
+    ],
+)
 def test_bad_text_inputs_get_a_clear_error(tmp_path, content, reason):
     path = write(tmp_path, "bad.txt", content)
     (item,) = read_inputs([str(path)], Settings())
@@ -300,17 +317,22 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
     assert isinstance(item, InputError) and "not a regular file" in item.reason
 
 
-@pytest.mark.parametrize("opening, published, outlet", [
-    ("KYIV, Feb. 8, 2025 (Reuters) — ", "2025-02-08", "Reuters"),
-    ("WASHINGTON (AP) - ", None, "AP"),
-    ("NEW YORK, March 3 - ", None, None),
-])
+@pytest.mark.parametrize(
+    "opening, published, outlet",
+    [
+        ("KYIV, Feb. 8, 2025 (Reuters) — ", "2025-02-08", "Reuters"),
+        ("WASHINGTON (AP) - ", None, "AP"),
+        ("NEW YORK, March 3 - ", None, None),
+    ],
+)
 def test_wire_dateline_before_the_first_sentence(tmp_path, opening, published, outlet):
     sentence = "The port said on Monday that it would open in May."
-    doc = read_one(write(tmp_path, "w.txt", opening + sentence + "\n\nShipping firms welcomed the news, a spokesman said.\n"))
+    doc = read_one(
+        write(tmp_path, "w.txt", opening + sentence + "\n\nShipping firms welcomed the news, a spokesman said.\n")
+    )
     (dateline,) = doc.furniture
     assert (dateline.label, dateline.start) == ("dateline", 0)
-    assert doc.text[dateline.end:].strip().startswith(sentence)
+    assert doc.text[dateline.end :].strip().startswith(sentence)
     assert (doc.published, doc.outlet) == (published, outlet)
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from claimgraph.analysis_types import Analysis, Attribution, Claim, TimeExpression
 from claimgraph.analyze.timex import UNKNOWN_ANCHOR_NOTE, claim_time, find_times
@@ -14,8 +13,15 @@ ANCHOR = "2025-02-08"  # a Saturday
 
 # (sentence, expression text, type, value, start, end, mod)
 KINDS = [
-    ("On Thursday, the ministry said the plant had opened.", "Thursday", "DATE", "2025-02-06", "2025-02-06",
-     "2025-02-06", None),
+    (
+        "On Thursday, the ministry said the plant had opened.",
+        "Thursday",
+        "DATE",
+        "2025-02-06",
+        "2025-02-06",
+        "2025-02-06",
+        None,
+    ),
     ("The ministry will decide on Thursday.", "Thursday", "DATE", "2025-02-13", "2025-02-13", "2025-02-13", None),
     ("Talks collapsed last month.", "last month", "DATE", "2025-01", "2025-01-01", "2025-01-31", None),
     ("The treaty was signed last June.", "last June", "DATE", "2024-06", "2024-06-01", "2024-06-30", None),
@@ -23,15 +29,27 @@ KINDS = [
     ("Production begins this year.", "this year", "DATE", "2025", "2025-01-01", "2025-12-31", None),
     ("The offensive began six months ago.", "six months ago", "DATE", "2024-08", "2024-08-01", "2024-08-31", None),
     ("The offensive lasted six months.", "six months", "DURATION", "P6M", None, None, None),
-    ("Fighting resumed in early February.", "early February", "DATE", "2025-02", "2025-02-01", "2025-02-09",
-     "START"),
-    ("As of early February, 8,000 soldiers were there.", "early February", "DATE", "2025-02", "2025-02-01",
-     "2025-02-09", "START"),
+    ("Fighting resumed in early February.", "early February", "DATE", "2025-02", "2025-02-01", "2025-02-09", "START"),
+    (
+        "As of early February, 8,000 soldiers were there.",
+        "early February",
+        "DATE",
+        "2025-02",
+        "2025-02-01",
+        "2025-02-09",
+        "START",
+    ),
     ("NHK reported on Feb. 8 that talks went on.", "Feb. 8", "DATE", "2025-02-08", "2025-02-08", "2025-02-08", None),
-    ("The incursion launched on Aug. 6 on 2024.", "Aug. 6 on 2024", "DATE", "2024-08-06", "2024-08-06",
-     "2024-08-06", None),
-    ("The incursion launched on Aug. 6, 2024.", "Aug. 6, 2024", "DATE", "2024-08-06", "2024-08-06", "2024-08-06",
-     None),
+    (
+        "The incursion launched on Aug. 6 on 2024.",
+        "Aug. 6 on 2024",
+        "DATE",
+        "2024-08-06",
+        "2024-08-06",
+        "2024-08-06",
+        None,
+    ),
+    ("The incursion launched on Aug. 6, 2024.", "Aug. 6, 2024", "DATE", "2024-08-06", "2024-08-06", "2024-08-06", None),
     ("Cooperation grew in recent years.", "recent years", "DATE", "PAST_REF", None, None, None),
     ("The drones are now produced locally.", "now", "DATE", "PRESENT_REF", ANCHOR, ANCHOR, None),
     ("Instructors are currently stationed there.", "currently", "DATE", "PRESENT_REF", ANCHOR, ANCHOR, None),
@@ -44,14 +62,35 @@ KINDS = [
     ("Output fell in the first quarter.", "the first quarter", "DATE", "2025-Q1", "2025-01-01", "2025-03-31", None),
     ("They meet tomorrow morning.", "tomorrow morning", "TIME", "2025-02-09TMO", "2025-02-09", "2025-02-09", None),
     ("The order was dated 2025-02-03.", "2025-02-03", "DATE", "2025-02-03", "2025-02-03", "2025-02-03", None),
-    ("The blast came at 10:35 a.m. yesterday.", "10:35 a.m. yesterday", "TIME", "2025-02-07T10:35", "2025-02-07",
-     "2025-02-07", None),
+    (
+        "The blast came at 10:35 a.m. yesterday.",
+        "10:35 a.m. yesterday",
+        "TIME",
+        "2025-02-07T10:35",
+        "2025-02-07",
+        "2025-02-07",
+        None,
+    ),
     ("The council meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4", None, None, None),
-    ("Prices rose about two weeks ago.", "about two weeks ago", "DATE", "2025-W04", "2025-01-20", "2025-01-26",
-     "APPROX"),
+    (
+        "Prices rose about two weeks ago.",
+        "about two weeks ago",
+        "DATE",
+        "2025-W04",
+        "2025-01-20",
+        "2025-01-26",
+        "APPROX",
+    ),
     ("The plant will open next spring.", "next spring", "DATE", "2025-SP", "2025-03-01", "2025-05-31", None),
-    ("Sales fell in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3", "2024-07-01",
-     "2024-09-30", None),
+    (
+        "Sales fell in the third quarter of 2024.",
+        "the third quarter of 2024",
+        "DATE",
+        "2024-Q3",
+        "2024-07-01",
+        "2024-09-30",
+        None,
+    ),
 ]
 
 
@@ -65,7 +104,7 @@ def only(text: str, anchor: str | None = ANCHOR) -> TimeExpression:
 def test_each_expression_kind_resolves_against_the_anchor(sentence, expr, type_, value, start, end, mod):
     t = only(sentence)
     assert (t.text, t.type, t.value, t.start, t.end, t.mod) == (expr, type_, value, start, end, mod)
-    assert sentence[t.span[0]:t.span[1]] == t.text
+    assert sentence[t.span[0] : t.span[1]] == t.text
 
 
 def test_relative_expressions_say_how_they_were_anchored():
@@ -74,15 +113,18 @@ def test_relative_expressions_say_how_they_were_anchored():
     assert only("The pact was signed on Aug. 6, 2024.").note is None  # absolute: nothing to explain
 
 
-@pytest.mark.parametrize("sentence,value", [
-    ("The treaty was signed last June.", "XXXX-06"),
-    ("On Thursday, the ministry said the plant had opened.", "XXXX-WXX-4"),
-    ("The minister resigned yesterday.", "XXXX-XX-XX"),
-    ("Production begins this year.", "XXXX"),
-    ("Troops were deployed last fall.", "XXXX-FA"),
-    ("NHK reported on Feb. 8 that talks went on.", "XXXX-02-08"),
-    ("Talks collapsed last month.", "XXXX-XX"),
-])
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        ("The treaty was signed last June.", "XXXX-06"),
+        ("On Thursday, the ministry said the plant had opened.", "XXXX-WXX-4"),
+        ("The minister resigned yesterday.", "XXXX-XX-XX"),
+        ("Production begins this year.", "XXXX"),
+        ("Troops were deployed last fall.", "XXXX-FA"),
+        ("NHK reported on Feb. 8 that talks went on.", "XXXX-02-08"),
+        ("Talks collapsed last month.", "XXXX-XX"),
+    ],
+)
 @pytest.mark.parametrize("anchor", [None, "", "not a date", "2025-13-45"])
 def test_unknown_anchor_leaves_relative_values_unresolved(sentence, value, anchor):
     t = only(sentence, anchor)
@@ -120,6 +162,7 @@ def test_verbs_and_fractions_are_not_times():
 
 # ---------------------------------------------------------------- the seed report
 
+
 @pytest.fixture(scope="module")
 def seed003() -> str:
     return next(shared_data("seeds").glob("003_*.txt")).read_text(encoding="utf-8")
@@ -128,14 +171,21 @@ def seed003() -> str:
 def test_seed_report_expressions(seed003):
     found = {t.text: t for t in find_times(seed003, "2025-02-09")}
     expected = {
-        "June 19, 2024": "2024-06-19", "this year": "2025", "Feb. 8": "2025-02-08", "last year": "2024",
-        "early February": "2025-02", "last fall": "2024-FA", "six months ago": "2024-08",
-        "Aug. 6 on 2024": "2024-08-06", "2022": "2022", "two years": "P2Y",
+        "June 19, 2024": "2024-06-19",
+        "this year": "2025",
+        "Feb. 8": "2025-02-08",
+        "last year": "2024",
+        "early February": "2025-02",
+        "last fall": "2024-FA",
+        "six months ago": "2024-08",
+        "Aug. 6 on 2024": "2024-08-06",
+        "2022": "2022",
+        "two years": "P2Y",
     }
     assert {text: found[text].value for text in expected if text in found} == expected
     assert found["early February"].mod == "START"
     for t in found.values():
-        assert seed003[t.span[0]:t.span[1]] == t.text
+        assert seed003[t.span[0] : t.span[1]] == t.text
 
 
 def _claim(text: str, content: str, cue: str | None = None) -> Claim:
@@ -144,26 +194,35 @@ def _claim(text: str, content: str, cue: str | None = None) -> Claim:
     if cue:
         k = text.index(cue)
         attribution = [Attribution(source="s0", cue=cue, cue_span=(k, k + len(cue)), source_span=None)]
-    return Claim(id="d-c0", span=(0, len(text)), text=text, content=content, content_span=(c0, c0 + len(content)),
-                 attribution=attribution)
+    return Claim(
+        id="d-c0",
+        span=(0, len(text)),
+        text=text,
+        content=content,
+        content_span=(c0, c0 + len(content)),
+        attribution=attribution,
+    )
 
 
 def _sentence(seed: str, start: str) -> str:
     i = seed.index(start)
-    return seed[i:seed.index("\n", i)]
+    return seed[i : seed.index("\n", i)]
 
 
 def test_claim_time_is_the_content_time_not_the_report_time(seed003):
     text = _sentence(seed003, "North Korea is expected")
-    claim = _claim(text, "North Korea is expected to begin drone production this year with Russian technical "
-                         "assistance", cue="reported")
+    claim = _claim(
+        text,
+        "North Korea is expected to begin drone production this year with Russian technical assistance",
+        cue="reported",
+    )
     t = claim_time(claim, find_times(text, "2025-02-09"))
     assert (t.text, t.value) == ("this year", "2025")
 
 
 def test_claim_time_as_of_and_deployment_times(seed003):
     text = _sentence(seed003, "As of early February")
-    claim = _claim(text, text[:text.index(", according to")], cue="according to")
+    claim = _claim(text, text[: text.index(", according to")], cue="according to")
     assert claim_time(claim, find_times(text, "2025-02-09")).value == "2025-02"
     text = _sentence(seed003, "Up to 12,000")
     t = claim_time(_claim(text, text), find_times(text, "2025-02-09"))
@@ -210,16 +269,28 @@ def test_mod_survives_the_analysis_round_trip():
 
 # ---------------------------------------------------------------- odd input
 
-@pytest.mark.parametrize("text", [
-    "", "   \n\t ", "🚀🔥 " * 500, "\x00\x01\x02 binary \xff\ufffd", "<script>alert('Feb. 8')</script>",
-    "قال المتحدث يوم الخميس إن المحادثات ستستمر ‏الشهر المقبل‏", "הדובר אמר ביום חמישי",
-    "Am 8. Februar 2025 sagte der Sprecher, dass die Gespräche letzten Monat begannen.",
-    "В четверг, 6 февраля 2025 года, представитель заявил", "2025-99-99 13/45/2025 31/02/2024 Feb. 30",
-    "9" * 5000, "year " * 2000, "the the the quarter quarter of of",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "🚀🔥 " * 500,
+        "\x00\x01\x02 binary \xff\ufffd",
+        "<script>alert('Feb. 8')</script>",
+        "قال المتحدث يوم الخميس إن المحادثات ستستمر ‏الشهر المقبل‏",
+        "הדובר אמר ביום חמישי",
+        "Am 8. Februar 2025 sagte der Sprecher, dass die Gespräche letzten Monat begannen.",
+        "В четверг, 6 февраля 2025 года, представитель заявил",
+        "2025-99-99 13/45/2025 31/02/2024 Feb. 30",
+        "9" * 5000,
+        "year " * 2000,
+        "the the the quarter quarter of of",
+    ],
+)
 def test_odd_input_never_crashes(text):
     for t in find_times(text, ANCHOR) + find_times(text, None):
-        assert text[t.span[0]:t.span[1]] == t.text
+        assert text[t.span[0] : t.span[1]] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
 
 
@@ -237,8 +308,12 @@ def test_hundred_thousand_words(seed003):
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.text(max_size=400), year=st.integers(min_value=1, max_value=9999), month=st.integers(1, 12),
-       pick=st.booleans())
+@given(
+    text=st.text(max_size=400),
+    year=st.integers(min_value=1, max_value=9999),
+    month=st.integers(1, 12),
+    pick=st.booleans(),
+)
 def test_fuzzed_text_gives_valid_spans(text, year, month, pick):
     anchor = f"{year:04d}-{month:02d}-01" if pick else None
     probe = text + " last June, next week, six months ago, early February, the 1990s, Thursday"
@@ -246,7 +321,7 @@ def test_fuzzed_text_gives_valid_spans(text, year, month, pick):
     last_end = 0
     for t in found:
         assert last_end <= t.span[0] < t.span[1] <= len(probe)
-        assert probe[t.span[0]:t.span[1]] == t.text
+        assert probe[t.span[0] : t.span[1]] == t.text
         assert (t.start is None) == (t.end is None)
         if t.start:
             assert t.start <= t.end

@@ -25,10 +25,13 @@ def big_story(copies: int) -> dict:
         for c in base["claims"]:
             story["claims"].append({**copy.deepcopy(c), "id": c["id"] + suffix, "document": c["document"] + suffix})
         for k in base["clusters"]:
-            story["clusters"].append({**copy.deepcopy(k), "id": k["id"] + suffix, "claims": [c + suffix for c in k["claims"]]})
+            story["clusters"].append(
+                {**copy.deepcopy(k), "id": k["id"] + suffix, "claims": [c + suffix for c in k["claims"]]}
+            )
         for j, r in enumerate(base["relations"]):
-            story["relations"].append({**r, "a": r["a"] + suffix, "b": r["b"] + suffix,
-                                       "confidence": round(((i * 7 + j * 3) % 100) / 100, 2)})
+            story["relations"].append(
+                {**r, "a": r["a"] + suffix, "b": r["b"] + suffix, "confidence": round(((i * 7 + j * 3) % 100) / 100, 2)}
+            )
     return story
 
 
@@ -46,7 +49,7 @@ def test_report_of_a_large_story_is_the_top_of_it_and_every_link_lands():
     assert "more conflict(s) and update(s), ranked lower" in html and "smaller cluster(s) are not shown" in html
     assert "more report(s) are not shown" in html and "claimgraph report --all" in html
     # conflicts and updates: the most confident first, none below the threshold
-    conflicts = html[html.index('<section id="conflicts">'): html.index('<section id="timeline">')]
+    conflicts = html[html.index('<section id="conflicts">') : html.index('<section id="timeline">')]
     shown = [float(x) for x in re.findall(r'<span class="confidence"[^>]*>([0-9.]+)</span>', conflicts)]
     assert shown and shown == sorted(shown, reverse=True)
     threshold = relation_threshold()
@@ -70,13 +73,18 @@ def test_relations_rank_by_confidence_and_hide_below_the_threshold(monkeypatch):
     from claimgraph.link import relations
 
     story = hand_story()
-    story["relations"] += [{"a": "c1", "b": "c5", "type": "conflicts", "why": "weak", "confidence": 0.2},
-                           {"a": "c3", "b": "c6", "type": "updates", "why": "strong", "confidence": 0.9}]
+    story["relations"] += [
+        {"a": "c1", "b": "c5", "type": "conflicts", "why": "weak", "confidence": 0.2},
+        {"a": "c3", "b": "c6", "type": "updates", "why": "strong", "confidence": 0.9},
+    ]
     monkeypatch.setattr(relations, "SHOWN_CONFIDENCE", 0.5, raising=False)
     view = StoryView(story)
     # the hand story's own relations carry no confidence: they keep their order, after the scored ones
-    assert [r["why"] for r in view.key_relations()] == ["strong", "300 engineers against 500 engineers",
-                                                        "status moved from expected to done"]
+    assert [r["why"] for r in view.key_relations()] == [
+        "strong",
+        "300 engineers against 500 engineers",
+        "status moved from expected to done",
+    ]
     assert [r["why"] for r in view.key_relations(everything=True)][:2] == ["strong", "weak"]
     assert view.hidden_key_relations() == 1
     monkeypatch.delattr(relations, "SHOWN_CONFIDENCE")
@@ -84,14 +92,23 @@ def test_relations_rank_by_confidence_and_hide_below_the_threshold(monkeypatch):
 
 
 def event(claim: str, start: str, end: str | None = None, reported: str = "2016-02-01") -> Event:
-    return Event(claim, dt.date.fromisoformat(start), dt.date.fromisoformat(end or start),
-                 dt.date.fromisoformat(reported), "Outlet", claim, "asserted")
+    return Event(
+        claim,
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end or start),
+        dt.date.fromisoformat(reported),
+        "Outlet",
+        claim,
+        "asserted",
+    )
 
 
 def test_timeline_axis_spans_the_story_and_far_off_times_are_listed_apart():
     # 2016 election news that also mentions 1865 and 2080 (the case that drew an axis from 1865 to 2080)
-    found = [event(f"c{i}", f"2016-{1 + i % 12:02d}-{1 + i % 27:02d}", reported=f"2016-{1 + i % 12:02d}-28")
-             for i in range(40)]
+    found = [
+        event(f"c{i}", f"2016-{1 + i % 12:02d}-{1 + i % 27:02d}", reported=f"2016-{1 + i % 12:02d}-28")
+        for i in range(40)
+    ]
     found += [event("old", "1865-04-14"), event("far", "2080-01-01", "2080-12-31")]
     first, last = story_window(found)
     assert dt.date(2015, 1, 1) < first <= dt.date(2016, 1, 1) and dt.date(2016, 12, 1) <= last < dt.date(2018, 1, 1)
@@ -105,9 +122,15 @@ def test_timeline_axis_spans_the_story_and_far_off_times_are_listed_apart():
 def test_report_timeline_draws_the_story_and_lists_the_far_off_claim():
     story = hand_story()
     claim = story["claims"][1]  # "About 300 engineers ...", undated in the hand story
-    claim["time"] = {"text": "1865", "span": claim["span"][:1] * 2, "value": "1865", "start": "1865-01-01", "end": "1865-12-31"}
+    claim["time"] = {
+        "text": "1865",
+        "span": claim["span"][:1] * 2,
+        "value": "1865",
+        "start": "1865-01-01",
+        "end": "1865-12-31",
+    }
     html = render_report(story)
-    chart = html[html.index('class="timeline"'): html.index("</svg>", html.index('class="timeline"'))]
+    chart = html[html.index('class="timeline"') : html.index("</svg>", html.index('class="timeline"'))]
     assert "1865" not in chart and "2025-" in chart
-    far = html[html.index("Far from the rest of the story"):]
+    far = html[html.index("Far from the rest of the story") :]
     assert f'href="#claim-{claim["id"]}"' in far[: far.index("</table>")]

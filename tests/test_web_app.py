@@ -15,11 +15,24 @@ from claimgraph.views.web import create_app
 from claimgraph.views.web.security import is_loopback
 from views_fixtures import demo_store_copy
 
-PAGES = ["/", "/conflicts", "/conflicts?all=1", "/timeline", "/documents", "/claims", "/sources", "/clusters",
-         "/search?q=train", "/upload", "/docs"]
+PAGES = [
+    "/",
+    "/conflicts",
+    "/conflicts?all=1",
+    "/timeline",
+    "/documents",
+    "/claims",
+    "/sources",
+    "/clusters",
+    "/search?q=train",
+    "/upload",
+    "/docs",
+]
 LOCAL = "http://127.0.0.1"  # without a token the app answers only to loopback host names
-REPORT = ("Harbour officials said on Tuesday that the ferry Aldren Star carried 120 passengers. "
-          "The operator denied that the ferry was overloaded.\n")
+REPORT = (
+    "Harbour officials said on Tuesday that the ferry Aldren Star carried 120 passengers. "
+    "The operator denied that the ferry was overloaded.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +89,12 @@ def test_filters_by_source_outlet_modality_and_time(client):
     by_outlet = client.get("/api/claims", params={"outlet": outlet, "limit": 1000}).json()["claims"]
     assert by_outlet and {c["document"] for c in by_outlet} <= docs_of_outlet
     expected = [c["id"] for c in story["claims"] if c["modality"] == "expected"]
-    assert sorted(c["id"] for c in client.get("/api/claims?modality=expected&limit=1000").json()["claims"]) == sorted(expected)
-    timed = client.get("/api/claims", params={"since": "2025-02-01", "until": "2025-02-28", "limit": 1000}).json()["claims"]
+    assert sorted(c["id"] for c in client.get("/api/claims?modality=expected&limit=1000").json()["claims"]) == sorted(
+        expected
+    )
+    timed = client.get("/api/claims", params={"since": "2025-02-01", "until": "2025-02-28", "limit": 1000}).json()[
+        "claims"
+    ]
     for c in timed:
         assert c["time"]["start"] <= "2025-02-28" and c["time"]["end"] >= "2025-02-01"
     assert story["sources"], "the demo story cites sources"
@@ -98,7 +115,11 @@ def test_search_is_literal_and_case_insensitive(client):
     assert {c["id"] for c in found["claims"]} == expected and expected
     percent = {c["id"] for c in story["claims"] if "%" in c["content"] or "%" in c["text"]}
     assert {c["id"] for c in client.get("/api/search", params={"q": "%"}).json()["claims"]} == percent  # not a wildcard
-    assert client.get("/api/search", params={"q": "zzqqxx_nothing"}).json() == {"q": "zzqqxx_nothing", "claims": [], "documents": []}
+    assert client.get("/api/search", params={"q": "zzqqxx_nothing"}).json() == {
+        "q": "zzqqxx_nothing",
+        "claims": [],
+        "documents": [],
+    }
     assert client.get("/api/search").status_code == 422
     page = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert" not in page and "&lt;script&gt;" in page
@@ -117,21 +138,35 @@ def test_upload_runs_the_ingest_and_refuses_bad_input(demo_url, tmp_path):
         assert doc["outlet"] == "Harbour Post" and doc["published"] == "2025-03-04" and doc["claims"]
         assert len(c.get("/api/documents").json()) == before + 1
         assert c.post("/api/documents", files=files).json()["existing"] == added
-        page = c.post("/upload", files={"file": ("again.md", b"# Title\n\nThe port said ships sailed.\n", "text/markdown")})
+        page = c.post(
+            "/upload", files={"file": ("again.md", b"# Title\n\nThe port said ships sailed.\n", "text/markdown")}
+        )
         assert page.status_code == 200 and 'id="upload-result"' in page.text
         too_big = c.post("/api/documents", files={"file": ("big.txt", b"x" * 2001, "text/plain")})
         assert too_big.status_code == 413
         assert c.post("/api/documents", files={"file": ("big.txt", b"x" * 80000, "text/plain")}).status_code == 413
-        assert c.post("/api/documents", files={"file": ("tool.exe", b"MZ\x00", "application/octet-stream")}).status_code == 400
+        assert (
+            c.post("/api/documents", files={"file": ("tool.exe", b"MZ\x00", "application/octet-stream")}).status_code
+            == 400
+        )
         assert c.post("/api/documents", files={"file": ("empty.txt", b"", "text/plain")}).status_code == 400
         assert c.post("/api/documents", data={"outlet": "x"}).status_code == 400
         bad_date = c.post("/api/documents", files=files, data={"published": "soon"})
         assert bad_date.status_code == 400 and "published" in bad_date.json()["detail"]
-        garbage = c.post("/api/documents", content=b"--zz\r\nnot multipart", headers={"content-type": "multipart/form-data; boundary=zz"})
+        garbage = c.post(
+            "/api/documents",
+            content=b"--zz\r\nnot multipart",
+            headers={"content-type": "multipart/form-data; boundary=zz"},
+        )
         assert garbage.status_code == 400
         binary = c.post("/api/documents", files={"file": ("data.txt", bytes(range(256)) * 7, "text/plain")})
         assert binary.status_code == 400 and binary.json()["detail"].startswith("upload:data.txt:")
-        sneaky = c.post("/api/documents", files={"file": ("../../etc/notes.md", b"# Notes\n\nThe port said ships sailed on time.\n", "text/markdown")})
+        sneaky = c.post(
+            "/api/documents",
+            files={
+                "file": ("../../etc/notes.md", b"# Notes\n\nThe port said ships sailed on time.\n", "text/markdown")
+            },
+        )
         assert sneaky.status_code == 200
         assert c.get(f"/api/documents/{sneaky.json()['added'][0]}").json()["path"] == "upload:notes.md"
         assert doc["path"] == "upload:ferry.txt"
@@ -187,7 +222,15 @@ def test_search_and_filters_on_both_backends(store_url, tmp_path):
 
 def test_api_docs_are_local(client):
     schema = client.get("/openapi.json").json()
-    for path in ("/api/story", "/api/documents", "/api/claims", "/api/sources", "/api/clusters", "/api/relations", "/api/search"):
+    for path in (
+        "/api/story",
+        "/api/documents",
+        "/api/claims",
+        "/api/sources",
+        "/api/clusters",
+        "/api/relations",
+        "/api/search",
+    ):
         assert path in schema["paths"]
     page = client.get("/docs").text
     assert "/api/claims" in page and "http://" not in page and "https://" not in page
@@ -206,8 +249,13 @@ def test_serve_command_answers_and_requires_its_token(demo_url):
 
     port = free_port()
     env = {**os.environ, "CLAIMGRAPH_TOKEN": "a-long-enough-test-token"}
-    proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli", "serve", "--db", demo_url, "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimgraph.cli", "serve", "--db", demo_url, "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -292,8 +340,11 @@ def test_other_host_names_are_refused_without_a_token(demo_url):
         refused = c.get("/api/documents")
         assert refused.status_code == 421 and "127.0.0.1" in refused.json()["detail"]
         assert "default-src 'none'" in refused.headers["content-security-policy"]
-        upload = c.post("/api/documents", files=files, headers={"origin": "http://rebind.attacker.example:8800",
-                                                                "sec-fetch-site": "same-origin"})
+        upload = c.post(
+            "/api/documents",
+            files=files,
+            headers={"origin": "http://rebind.attacker.example:8800", "sec-fetch-site": "same-origin"},
+        )
         assert upload.status_code == 421
     for base in ("http://127.0.0.1:8800", "http://localhost:8800", "http://[::1]:8800", "http://127.0.0.2"):
         with TestClient(create_app(demo_url), base_url=base) as c:
@@ -345,8 +396,11 @@ def test_upload_of_hostile_files_is_bounded_and_kept_safe(demo_url, tmp_path):
         assert reply.status_code == 400 and len(reply.content) < 5_000
         assert "1,000 unreadable parts in a row" in reply.json()["detail"]
         mixed = ("\n".join(["{bad"] * 500 + ['{"text": "Officials said \\ud800 the dam failed."}']) + "\n").encode()
-        reply = c.post("/api/documents", files={"file": ("m.jsonl", mixed, "application/x-ndjson")},
-                       data={"published": "20250208", "outlet": "Dam Watch"})
+        reply = c.post(
+            "/api/documents",
+            files={"file": ("m.jsonl", mixed, "application/x-ndjson")},
+            data={"published": "20250208", "outlet": "Dam Watch"},
+        )
         assert reply.status_code == 200, reply.text
         body = reply.json()
         assert len(body["added"]) == 1 and body["skipped"] == 500 and len(body["errors"]) == 21

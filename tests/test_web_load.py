@@ -41,9 +41,20 @@ def test_hundreds_of_concurrent_requests_all_succeed(demo_url):
         story = httpx.get(base + "/api/story", timeout=30).json()
         claim_ids = [c["id"] for c in story["claims"]]
         assert claim_ids
-        mix = ["/", "/api/claims?limit=20", "/claims?modality=expected", "/api/search?q=train", "/search?q=Kestria",
-               "/sources", "/clusters", "/static/claimgraph.css", "/api/sources", "/conflicts", "/timeline",
-               "/documents?offset=2"]
+        mix = [
+            "/",
+            "/api/claims?limit=20",
+            "/claims?modality=expected",
+            "/api/search?q=train",
+            "/search?q=Kestria",
+            "/sources",
+            "/clusters",
+            "/static/claimgraph.css",
+            "/api/sources",
+            "/conflicts",
+            "/timeline",
+            "/documents?offset=2",
+        ]
         paths = [mix[i % len(mix)] if i % 3 else f"/claims/{claim_ids[i % len(claim_ids)]}" for i in range(REQUESTS)]
         results = asyncio.run(hammer(base, paths))
     failures = [(p, s) for p, s in results if s != 200]

@@ -41,14 +41,18 @@ def test_a_relink_from_another_process_is_served(tmp_path, monkeypatch):
 
     url = str(tmp_path / "relinked.db")
     first = doc("Valdoria will start building high-speed trains this year.", "Meridian", "2025-01-14")
-    second = doc("Valdoria is expected to begin producing high-speed trains this year.", "Northern Ledger",
-                 "2025-01-16")
+    second = doc(
+        "Valdoria is expected to begin producing high-speed trains this year.", "Northern Ledger", "2025-01-16"
+    )
     monkeypatch.setattr(link_update, "MIN_COSINE", 1.01)
     with Store(url) as store:
         for report in (first, second):
             store.add_document(report)
-            store.save_analysis(analysis(report, [claim(1, report.id, report.text[:-1], modality="expected",
-                                                        entities=("gpe:valdoria",))]))
+            store.save_analysis(
+                analysis(
+                    report, [claim(1, report.id, report.text[:-1], modality="expected", entities=("gpe:valdoria",))]
+                )
+            )
         link_update.update(store)
     monkeypatch.undo()
     app = create_app(url)
@@ -58,8 +62,12 @@ def test_a_relink_from_another_process_is_served(tmp_path, monkeypatch):
         return sorted(k["reports"] for k in client.get("/api/clusters").json())
 
     assert reports_per_cluster() == [1, 1]
-    relink = subprocess.run([sys.executable, "-c", "from claimgraph.cli import main; main()", "relink", "--db", url],
-                            capture_output=True, text=True, timeout=300)
+    relink = subprocess.run(
+        [sys.executable, "-c", "from claimgraph.cli import main; main()", "relink", "--db", url],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert relink.returncode == 0, relink.stderr
     deadline = time.monotonic() + 120
     while reports_per_cluster() != [2] or app.state.data.refreshing:

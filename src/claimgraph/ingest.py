@@ -73,9 +73,11 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         out = {
-            "added": self.added, "existing": self.existing,
+            "added": self.added,
+            "existing": self.existing,
             "duplicates": [{"document": d, "duplicate_of": o} for d, o in self.duplicates],
-            "analyzed": self.analyzed, "errors": [{"input": e.name, "reason": e.reason} for e in self.errors],
+            "analyzed": self.analyzed,
+            "errors": [{"input": e.name, "reason": e.reason} for e in self.errors],
             "skipped": max(self.skipped, len(self.errors)),
             "ignored": [{"input": i.name, "reason": i.reason} for i in self.ignored],
         }

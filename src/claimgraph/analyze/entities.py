@@ -25,14 +25,74 @@ PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "NORP": 
 KIND_LABELS = {prefix: label for label, prefix in PREFIX.items()}
 
 # Prepositions after which a capital is a place, not its government ("in Moscow" vs "Moscow said").
-LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "outside", "around", "across",
-                         "through", "via", "over", "toward", "towards", "within", "throughout", "on", "off"}
+LOCATIVE_PREPOSITIONS = {
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "into",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "through",
+    "via",
+    "over",
+    "toward",
+    "towards",
+    "within",
+    "throughout",
+    "on",
+    "off",
+}
 # Words before a name that are roles, not part of the name ("President Vladimir Putin").
 TITLES = {
-    "president", "prime", "minister", "chancellor", "secretary", "general", "gen", "lt", "col", "colonel", "major",
-    "admiral", "adm", "sgt", "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "gov", "governor", "mayor",
-    "spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess", "pope", "sheikh", "judge",
-    "ambassador", "commander", "chief", "leader", "deputy", "vice", "foreign", "defense", "defence", "former",
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "colonel",
+    "major",
+    "admiral",
+    "adm",
+    "sgt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "judge",
+    "ambassador",
+    "commander",
+    "chief",
+    "leader",
+    "deputy",
+    "vice",
+    "foreign",
+    "defense",
+    "defence",
+    "former",
 }
 LABEL_PRIORITY = ["gpe", "loc", "fac", "org", "person", "norp"]  # which label wins a tie for one name
 CONNECTORS = {"of", "for", "the", "and", "on", "in", "&"}
@@ -84,8 +144,27 @@ def clean_name(text: str) -> str:
 
 
 # Words the tagger takes into a person's name that are not part of it ("Neither Cruz", "Rival Hillary Clinton").
-NOT_NAME_WORDS = {"neither", "either", "both", "nor", "and", "rival", "then", "late", "the", "candidate", "nominee",
-                  "republican", "democrat", "democratic", "gop", "presidential", "billionaire", "businessman", "fellow"}
+NOT_NAME_WORDS = {
+    "neither",
+    "either",
+    "both",
+    "nor",
+    "and",
+    "rival",
+    "then",
+    "late",
+    "the",
+    "candidate",
+    "nominee",
+    "republican",
+    "democrat",
+    "democratic",
+    "gop",
+    "presidential",
+    "billionaire",
+    "businessman",
+    "fellow",
+}
 
 
 def _strip_titles(name: str) -> str:
@@ -101,7 +180,7 @@ def _strip_titles(name: str) -> str:
 
 
 def _strip_owner(name: str) -> str:
-    """"Ukraine's Center for Countering Disinformation" -> "Center for Countering Disinformation"."""
+    """ "Ukraine's Center for Countering Disinformation" -> "Center for Countering Disinformation"."""
     m = re.match(r"^(.+?)(?:'s|’s)\s+(.+)$", name)
     if m and lookup_form(m.group(1)) in _tables()["names"]:
         return m.group(2)
@@ -229,7 +308,7 @@ def _resolve_in_document(text: str, mentions: list[Mention]) -> None:
 def _surnames_the_tagger_mislabelled(
     mentions: list[Mention], mapping: dict[str, tuple[str, str]]
 ) -> dict[str, tuple[str, str]]:
-    """"Trump included ..." tagged ORG in a report that names Donald Trump: a one-word ORG mention that is the
+    """ "Trump included ..." tagged ORG in a report that names Donald Trump: a one-word ORG mention that is the
     last name of exactly one full person name in the same document is that person. Only within a document:
     across reports "Ford" may be the company in one and a person in another."""
     people: dict[str, set[tuple[str, str]]] = {}

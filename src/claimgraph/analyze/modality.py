@@ -16,24 +16,82 @@ ORDER = ("question", "denied", "hedged", "planned", "expected")
 HEDGE_MODALS = {"could", "may", "might"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 HEDGE_WORDS = {
-    "likely", "unlikely", "reportedly", "possibly", "allegedly", "probably", "perhaps", "apparently",
-    "purportedly", "supposedly", "seemingly", "presumably", "maybe", "unclear", "uncertain", "unconfirmed",
+    "likely",
+    "unlikely",
+    "reportedly",
+    "possibly",
+    "allegedly",
+    "probably",
+    "perhaps",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "seemingly",
+    "presumably",
+    "maybe",
+    "unclear",
+    "uncertain",
+    "unconfirmed",
 }
 # "The troops are said to have left": a passive of saying with an infinitive is a hedge without a source
 HEARSAY_PASSIVES = HEARSAY_LEMMAS | {"understand", "claim", "believe", "think", "suspect"}
 SPEAKING_VERBS = REPORTING_LEMMAS | {"discuss", "elaborate"}  # "would not comment / discuss"
 # Verbs whose complement is the claim, and the modality they give it ("is expected to begin").
 GOVERNING = {
-    "expect": "expected", "set": "expected", "due": "expected", "forecast": "expected", "project": "expected",
-    "predict": "expected", "poise": "expected", "go": "expected", "about": "expected", "bind": "expected",
-    "plan": "planned", "intend": "planned", "aim": "planned", "schedule": "planned", "agree": "planned",
-    "decide": "planned", "prepare": "planned", "seek": "planned", "want": "planned", "pledge": "planned",
-    "promise": "planned", "vow": "planned", "propose": "planned", "hope": "planned", "mean": "planned",
-    "believe": "hedged", "think": "hedged", "appear": "hedged", "seem": "hedged", "suspect": "hedged",
-    "likely": "hedged", "unlikely": "hedged", "rumor": "hedged", "rumour": "hedged",
+    "expect": "expected",
+    "set": "expected",
+    "due": "expected",
+    "forecast": "expected",
+    "project": "expected",
+    "predict": "expected",
+    "poise": "expected",
+    "go": "expected",
+    "about": "expected",
+    "bind": "expected",
+    "plan": "planned",
+    "intend": "planned",
+    "aim": "planned",
+    "schedule": "planned",
+    "agree": "planned",
+    "decide": "planned",
+    "prepare": "planned",
+    "seek": "planned",
+    "want": "planned",
+    "pledge": "planned",
+    "promise": "planned",
+    "vow": "planned",
+    "propose": "planned",
+    "hope": "planned",
+    "mean": "planned",
+    "believe": "hedged",
+    "think": "hedged",
+    "appear": "hedged",
+    "seem": "hedged",
+    "suspect": "hedged",
+    "likely": "hedged",
+    "unlikely": "hedged",
+    "rumor": "hedged",
+    "rumour": "hedged",
 }
-DENIAL_CUES = {"deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "refute", "refuted",
-               "dismiss", "dismissed", "dispute", "disputed", "rebut", "rebutted", "debunk", "debunked"}
+DENIAL_CUES = {
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "reject",
+    "rejected",
+    "rejects",
+    "refute",
+    "refuted",
+    "dismiss",
+    "dismissed",
+    "dispute",
+    "disputed",
+    "rebut",
+    "rebutted",
+    "debunk",
+    "debunked",
+}
 UNTRUE = {"untrue", "false", "baseless", "fake", "unfounded", "groundless", "fabricated", "nonsense", "lie", "lies"}
 NEGATIVE_DETERMINERS = {"no", "none", "nobody", "nothing", "neither", "nor"}
 
@@ -77,7 +135,9 @@ def _classify(parsed, claim: Claim) -> tuple[str, bool]:
             found.add("hedged")
         if tok is not root and tok.i < root.i and tok.lemma_.lower() in GOVERNING and tok in root.ancestors:
             found.add(GOVERNING[tok.lemma_.lower()])
-    if any(t.lemma_.lower() in HEARSAY_PASSIVES and {"auxpass", "xcomp"} <= {c.dep_ for c in t.children} for t in chain):
+    if any(
+        t.lemma_.lower() in HEARSAY_PASSIVES and {"auxpass", "xcomp"} <= {c.dep_ for c in t.children} for t in chain
+    ):
         found.add("hedged")
     if _headline_infinitive(root):
         found.add("expected")
@@ -94,8 +154,11 @@ def _main_predicate(content):
     root = (verbs or roots or [content.root])[0]
     # "is expected to begin", "plans to build": the complement carries the content's own negation.
     while True:
-        governor = root if root.lemma_.lower() in GOVERNING else next(
-            (c for c in root.children if c.dep_ == "acomp" and c.lemma_.lower() in GOVERNING), None)  # "is due to"
+        governor = (
+            root
+            if root.lemma_.lower() in GOVERNING
+            else next((c for c in root.children if c.dep_ == "acomp" and c.lemma_.lower() in GOVERNING), None)
+        )  # "is due to"
         comp = [c for c in governor.children if c.dep_ == "xcomp" and c.i < content.end] if governor else []
         if not comp:
             return root
@@ -141,8 +204,10 @@ def _denied(parsed, claim: Claim, root, negated: bool) -> bool:
     for anc in root.ancestors:
         first, last = sorted((root.i, anc.i))
         across = any(parsed[k].text == ";" and not (start <= parsed[k].idx < end) for k in range(first, last))
-        if not (start <= anc.idx < end) and not across and anc.lemma_.lower() in (
-            "deny", "reject", "refute", "dismiss", "dispute", "rebut", "debunk"
+        if (
+            not (start <= anc.idx < end)
+            and not across
+            and anc.lemma_.lower() in ("deny", "reject", "refute", "dismiss", "dispute", "rebut", "debunk")
         ):
             return True  # (not across a semicolon: "Kyiv says X; Tehran denies Y" does not deny X)
     # "said the report was not true" / "called the claims baseless": the content denies an earlier claim.
@@ -154,7 +219,8 @@ def _headline_infinitive(root) -> bool:
     """Headline style "North Korea to start drone production": a subject plus a bare to-infinitive (also before
     its cue: "..., media reports")."""
     return (
-        (root.dep_ == "ROOT" or (root.dep_ == "ccomp" and root.head.i > root.i)) and root.tag_ == "VB"
+        (root.dep_ == "ROOT" or (root.dep_ == "ccomp" and root.head.i > root.i))
+        and root.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     )

@@ -102,15 +102,24 @@ class Analyzer:
             claim.quantities = run("quantities", [], quantities.find_quantities, parsed, *claim.content_span)
             claim.entities = mentions_within(mentions, starts, *claim.span)
         return Analysis(
-            document=doc.id, analyzer=ANALYZER_VERSION, claims=claims, sources=sources, mentions=mentions,
-            times=times, warnings=list(dict.fromkeys(warnings)),
+            document=doc.id,
+            analyzer=ANALYZER_VERSION,
+            claims=claims,
+            sources=sources,
+            mentions=mentions,
+            times=times,
+            warnings=list(dict.fromkeys(warnings)),
         )
 
 
 def not_analysed(doc: Document) -> Analysis:
     """The analysis of a report in a language without a pipeline: empty, saying why (the English parse of a
     Russian page finds "claims" that are not there). The report is stored and searchable all the same."""
-    return Analysis(document=doc.id, analyzer=ANALYZER_VERSION, warnings=[language.not_analysed_note(doc.language) or "not analysed"])
+    return Analysis(
+        document=doc.id,
+        analyzer=ANALYZER_VERSION,
+        warnings=[language.not_analysed_note(doc.language) or "not analysed"],
+    )
 
 
 def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[str]:
@@ -164,8 +173,9 @@ def analyze_parallel(
         return
     batches = [[d.to_dict() for d in docs[i : i + batch_size]] for i in range(0, len(docs), batch_size)]
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
+    ) as pool:
         for result in pool.map(_analyze_batch, batches, [settings] * len(batches)):
             for d in result:
                 yield Analysis.from_dict(d)

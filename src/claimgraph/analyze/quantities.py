@@ -17,25 +17,116 @@ LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 TIME_LABELS = {"DATE", "TIME", "ORDINAL"}
 
 # Longest first, so "no more than" wins over "more than".
-QUALIFIERS = sorted([
-    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "up to", "at least", "at most",
-    "more than", "over", "fewer than", "less than", "no more than", "no fewer than", "no less than", "under",
-    "as many as", "as few as", "an estimated", "estimated", "exactly", "just over", "just under", "close to",
-    "upwards of", "in excess of", "below", "above", "an additional", "another", "only", "nearly all",
-], key=len, reverse=True)
+QUALIFIERS = sorted(
+    [
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "up to",
+        "at least",
+        "at most",
+        "more than",
+        "over",
+        "fewer than",
+        "less than",
+        "no more than",
+        "no fewer than",
+        "no less than",
+        "under",
+        "as many as",
+        "as few as",
+        "an estimated",
+        "estimated",
+        "exactly",
+        "just over",
+        "just under",
+        "close to",
+        "upwards of",
+        "in excess of",
+        "below",
+        "above",
+        "an additional",
+        "another",
+        "only",
+        "nearly all",
+    ],
+    key=len,
+    reverse=True,
+)
 
 WORD_VALUES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12, "half": 0.5,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
+    "half": 0.5,
 }
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "mln": 1_000_000,
+}
 # Denominators: "three-quarters" is 0.75 of something, not three of a unit called quarters.
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-             "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
 UNIT_DEPS = {"amod", "compound", "nmod", "nummod"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -171,8 +262,12 @@ def _digits(w: str) -> float:
 
 def _is_year(text: str, ent) -> bool:
     plain = text.strip()
-    return (len(plain) == 4 and plain.isdigit() and 1800 <= int(plain) <= 2100
-            and ent.root.dep_ in ("pobj", "npadvmod", "ROOT", "appos"))
+    return (
+        len(plain) == 4
+        and plain.isdigit()
+        and 1800 <= int(plain) <= 2100
+        and ent.root.dep_ in ("pobj", "npadvmod", "ROOT", "appos")
+    )
 
 
 def _unit(ent) -> str | None:
@@ -186,7 +281,9 @@ def _unit(ent) -> str | None:
             noun = following
     if noun is None:
         # NER took the noun in ("7 missiles overnight" as one QUANTITY): the noun the number counts, inside
-        number = next((t for t in ent if t.like_num and t.dep_ in ("nummod", "quantmod") and t.i < t.head.i < ent.end), None)
+        number = next(
+            (t for t in ent if t.like_num and t.dep_ in ("nummod", "quantmod") and t.i < t.head.i < ent.end), None
+        )
         noun, after = (number.head, number.i + 1) if number is not None else (None, after)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in FRACTIONS:
         return None  # a fraction's denominator is part of the number, not what it counts

@@ -23,15 +23,19 @@ def claims_story(store) -> dict[str, Any]:
 
 
 def quantities_text(claim: dict) -> str:
-    return "; ".join(q["text"] + (f" {q['unit']}" if q["unit"] and q["unit"] not in q["text"] else "")
-                     for q in claim["quantities"])
+    return "; ".join(
+        q["text"] + (f" {q['unit']}" if q["unit"] and q["unit"] not in q["text"] else "") for q in claim["quantities"]
+    )
 
 
 @click.command()
 @click.option("--document", metavar="ID", help="Only claims from this report (id or the start of one).")
 @click.option("--text", metavar="WORDS", help="Only claims whose sentence or content contains this (any case).")
-@click.option("--source", metavar="NAME|ID",
-              help="Only claims with a source in their chain whose name contains this (any case), or whose id it is.")
+@click.option(
+    "--source",
+    metavar="NAME|ID",
+    help="Only claims with a source in their chain whose name contains this (any case), or whose id it is.",
+)
 @click.option("--outlet", metavar="NAME", help="Only claims from reports by this outlet (whole name, any case).")
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only claims with this modality.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only claims about a time that ends on or after this date.")
@@ -49,8 +53,9 @@ def claims(document, text, source, outlet, modality, since, until, width, db, as
     filters applied to the claims.
     """
     try:
-        wanted = ClaimFilter.checked(document=document, text=text, source=source, outlet=outlet, modality=modality,
-                                     since=since, until=until)
+        wanted = ClaimFilter.checked(
+            document=document, text=text, source=source, outlet=outlet, modality=modality, since=since, until=until
+        )
     except FilterError as e:
         raise click.BadParameter(e.reason, param_hint=f"--{e.field}") from None
     with open_store_or_exit(db) as store:
@@ -68,8 +73,15 @@ def claims(document, text, source, outlet, modality, since, until, width, db, as
         time = c["time"]["value"] if c["time"] else ""
         content = "" if c["content"] == c["text"] else short(c["content"], width)
         # escaped: report text may hold [brackets] that rich would read as markup
-        table.add_row(c["document"], escape(short(c["text"], width)), escape(content),
-                      escape(chain_text(view.chain(c))), modality_text, time, escape(quantities_text(c)))
+        table.add_row(
+            c["document"],
+            escape(short(c["text"], width)),
+            escape(content),
+            escape(chain_text(view.chain(c))),
+            modality_text,
+            time,
+            escape(quantities_text(c)),
+        )
     console.print(table)
 
 

@@ -32,7 +32,9 @@ err_console = Console(stderr=True, highlight=False)
 def db_option(f: Callable) -> Callable:
     # no click envvar: CLAIMGRAPH_DB is read with the other settings, in config.py only
     return click.option(
-        "--db", default=None, metavar="PATH|URL",
+        "--db",
+        default=None,
+        metavar="PATH|URL",
         help="SQLite file or postgresql:// URL [default: CLAIMGRAPH_DB, else ./claimgraph.db]",
     )(f)
 
@@ -58,8 +60,14 @@ def command_settings(**options: Any) -> Settings:
 def progress_bar(quiet: bool = False) -> Progress:
     """Progress on stderr, only in a terminal: stdout stays clean for ``--json`` and pipes."""
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet or not err_console.is_terminal,
     )
 
 
@@ -98,8 +106,11 @@ def how_to_run() -> tuple[str, str | None]:
         return "claimgraph", None
     if Path(invoked).name == "claimgraph" and Path(invoked).is_file():
         activate = Path(invoked).parent / "activate"
-        hint = f"or run `source {shlex.quote(str(activate))}` once, then type just `claimgraph ...`" \
-            if activate.is_file() else None
+        hint = (
+            f"or run `source {shlex.quote(str(activate))}` once, then type just `claimgraph ...`"
+            if activate.is_file()
+            else None
+        )
         return shlex.quote(invoked), hint
     return f"{shlex.quote(sys.executable)} -m claimgraph.cli", None
 

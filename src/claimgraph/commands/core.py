@@ -18,12 +18,25 @@ from ..errors import ClaimgraphError, InputError
 from ..ingest import IngestReport, analyze_pending, store_documents
 from ..sources import Ignored, read_inputs
 from ..store.db import redact
-from .common import (EXIT_INPUT_ERRORS, EXIT_STORE, command_settings, console, db_option, err_console, how_to_run,
-                     json_option, open_store_or_exit, print_json, progress_bar, short)
+from .common import (
+    EXIT_INPUT_ERRORS,
+    EXIT_STORE,
+    command_settings,
+    console,
+    db_option,
+    err_console,
+    how_to_run,
+    json_option,
+    open_store_or_exit,
+    print_json,
+    progress_bar,
+    short,
+)
 
 
-def run_add(store, items, settings, overrides, allow_private=False, quiet=False, processes=None,
-            follow_links=False) -> IngestReport:
+def run_add(
+    store, items, settings, overrides, allow_private=False, quiet=False, processes=None, follow_links=False
+) -> IngestReport:
     report = IngestReport()
     with progress_bar(quiet) as progress:
         reading = progress.add_task("reading", total=None)
@@ -47,8 +60,9 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
         def linked(done: int, total: int) -> None:  # called with 0 done as linking starts
             progress.update(linking, completed=done, total=total, visible=True)
 
-        analyze_pending(store, settings, report, lambda _doc: progress.advance(analysing), processes=processes,
-                        on_linking=linked)
+        analyze_pending(
+            store, settings, report, lambda _doc: progress.advance(analysing), processes=processes, on_linking=linked
+        )
     return report
 
 
@@ -60,13 +74,21 @@ def run_add(store, items, settings, overrides, allow_private=False, quiet=False,
 @click.option("--author", metavar="NAME", help="Author for every report in this call.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback, link-local and private addresses.")
 @click.option("--follow-links", is_flag=True, help="In folders, also read links that lead out of the folder.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes.")
-@click.option("--processes", type=click.IntRange(min=0), default=None,
-              help="Analysis worker processes; 0 is one per core [default: CLAIMGRAPH_PROCESSES, else 0].")
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes."
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Analysis worker processes; 0 is one per core [default: CLAIMGRAPH_PROCESSES, else 0].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-input lines.")
 @db_option
 @json_option
-def add(inputs, published, outlet, title, author, allow_private, follow_links, max_bytes, processes, quiet, db, as_json):
+def add(
+    inputs, published, outlet, title, author, allow_private, follow_links, max_bytes, processes, quiet, db, as_json
+):
     """Add reports: files (.txt .md .html .jsonl .json Telegram export, .xml/.rss/.atom feeds, optionally .gz),
     folders (recursive) and URLs (fetched only when given; private addresses need --allow-private).
 
@@ -81,8 +103,9 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
     with open_store_or_exit(settings.db, create=True) as store:
         earlier = store.detect_missing_languages()  # reports stored before languages were detected
         try:
-            report = run_add(store, inputs, settings, overrides, allow_private, quiet or as_json,
-                             follow_links=follow_links)
+            report = run_add(
+                store, inputs, settings, overrides, allow_private, quiet or as_json, follow_links=follow_links
+            )
         except ClaimgraphError as e:
             err_console.print(f"[red]error:[/red] {e}")
             sys.exit(EXIT_STORE)
@@ -98,8 +121,9 @@ def add(inputs, published, outlet, title, author, allow_private, follow_links, m
 def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple[str, str | None]]) -> None:
     """``not_analysed``: (document id, language) of the reports stored but not analysed, for their language."""
     if as_json:
-        print_json({**report.to_dict(),
-                    "not_analysed": [{"document": d, "language": code} for d, code in not_analysed]})
+        print_json(
+            {**report.to_dict(), "not_analysed": [{"document": d, "language": code} for d, code in not_analysed]}
+        )
         return
     ignored = f", {report.ignored_count} file(s) ignored" if report.ignored_count else ""
     other = f", {len(not_analysed)} not analysed (language)" if not_analysed else ""
@@ -107,7 +131,8 @@ def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple
         f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
         f"{len(report.duplicates)} near-copies marked, "
         f"{len(set(report.analyzed) - {d for d, _ in not_analysed})} analysed{other}, "
-        f"{report.skipped} input(s) skipped{ignored}", soft_wrap=True,
+        f"{report.skipped} input(s) skipped{ignored}",
+        soft_wrap=True,
     )
     for doc_id, code in not_analysed:
         where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
@@ -155,21 +180,41 @@ def docs(db, as_json):
         documents = store.documents()
         counts = {a.document: len(a.claims) for a in store.analyses()}
     if as_json:
-        print_json([
-            {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author, "published": d.published_date,
-             "url": d.url, "path": d.path, "kind": d.kind, "language": d.language, "duplicate_of": d.duplicate_of,
-             "claims": counts.get(d.id) if language.analysed(d.language) else None,
-             "note": _doc_note(d, counts), "characters": len(d.text)}
-            for d in documents
-        ])
+        print_json(
+            [
+                {
+                    "id": d.id,
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "author": d.author,
+                    "published": d.published_date,
+                    "url": d.url,
+                    "path": d.path,
+                    "kind": d.kind,
+                    "language": d.language,
+                    "duplicate_of": d.duplicate_of,
+                    "claims": counts.get(d.id) if language.analysed(d.language) else None,
+                    "note": _doc_note(d, counts),
+                    "characters": len(d.text),
+                }
+                for d in documents
+            ]
+        )
         return
     table = Table(title=f"{len(documents)} report(s)")
     for col in ("id", "published", "outlet", "title", "language", "claims", "note"):
         table.add_column(col)
     for d in documents:
         claims = str(counts.get(d.id, "")) if language.analysed(d.language) else ""
-        table.add_row(d.id, d.published_date or "?", short(d.outlet, 24), short(d.title or d.path, 60),
-                      d.language or "?", claims, _doc_note(d, counts) or "")
+        table.add_row(
+            d.id,
+            d.published_date or "?",
+            short(d.outlet, 24),
+            short(d.title or d.path, 60),
+            d.language or "?",
+            claims,
+            _doc_note(d, counts) or "",
+        )
     console.print(table)
 
 
@@ -188,10 +233,12 @@ def demo_reports() -> tuple[Path, dict]:
 
 
 @click.command()
-@click.option("--db", default="claimgraph-demo.db", show_default=True, metavar="PATH|URL",
-              help="Where to build the demo story.")
-@click.option("--report", "report_path", default="claimgraph-demo.html", show_default=True,
-              help="Where to write the HTML report.")
+@click.option(
+    "--db", default="claimgraph-demo.db", show_default=True, metavar="PATH|URL", help="Where to build the demo story."
+)
+@click.option(
+    "--report", "report_path", default="claimgraph-demo.html", show_default=True, help="Where to write the HTML report."
+)
 @click.option("-q", "--quiet", is_flag=True)
 def demo(db, report_path, quiet):
     """Build the bundled sample story (a fictional developing story told by several reports) and summarise it."""
@@ -212,7 +259,8 @@ def demo(db, report_path, quiet):
     console.print(f"[bold]{manifest['title']}[/bold]")
     console.print(
         f"{len(story['documents'])} reports, {len(story['claims'])} claims, {len(story['sources'])} sources, "
-        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {escape(redact(db))})", soft_wrap=True,
+        f"{len(story['clusters'])} clusters, {len(story['relations'])} relations  (store: {escape(redact(db))})",
+        soft_wrap=True,
     )
     if written:
         console.print(f"report written to {written}")

@@ -12,8 +12,13 @@ from .common import db_option, err_console, open_store_or_exit
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @db_option
 def export(fmt, output, db):
     """Export the story: json (the story JSON, schema-validated), and other formats for analysts' tools."""

@@ -25,8 +25,13 @@ SHOWN_SKIPS = 20
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, path_type=str))
 @click.argument("output", metavar="OUTPUT", type=click.Path(path_type=str))
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
-@click.option("--partitions", type=click.IntRange(1, 100_000), default=4, show_default=True,
-              help="Partitions for analysis and linking.")
+@click.option(
+    "--partitions",
+    type=click.IntRange(1, 100_000),
+    default=4,
+    show_default=True,
+    help="Partitions for analysis and linking.",
+)
 @json_option
 def spark(input_path, output, master, partitions, as_json):
     """Analyse and link a large corpus with PySpark; write Parquet tables to OUTPUT.

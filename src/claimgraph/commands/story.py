@@ -34,15 +34,24 @@ def story(show_all, db, as_json):
         print_json({"clusters": clusters, "relations": data["relations"]})
         return
     multi = sum(1 for k in data["clusters"] if k["reports"] > 1)
-    title = (f"{len(clusters)} claim cluster(s), {multi} of them in 2+ reports" if show_all
-             else f"{multi} claim(s) seen in 2+ reports (--all also lists the {len(data['clusters']) - multi} "
-                  "seen in one)")
+    title = (
+        f"{len(clusters)} claim cluster(s), {multi} of them in 2+ reports"
+        if show_all
+        else f"{multi} claim(s) seen in 2+ reports (--all also lists the {len(data['clusters']) - multi} seen in one)"
+    )
     table = Table(title=title)
     for col in ("cluster", "label", "claims", "reports", "independent origins", "first reported", "relations"):
         table.add_column(col)
     for k in clusters:
-        table.add_row(k["id"], short(k["label"], 70), str(len(k["claims"])), str(k["reports"]),
-                      str(k["independent_origins"]), k["first_reported"] or "undated", badges(k["relation_counts"]))
+        table.add_row(
+            k["id"],
+            short(k["label"], 70),
+            str(len(k["claims"])),
+            str(k["reports"]),
+            str(k["independent_origins"]),
+            k["first_reported"] or "undated",
+            badges(k["relation_counts"]),
+        )
     console.print(table)
 
 
@@ -62,8 +71,14 @@ def timeline(db, as_json):
         table.add_column(col)
     for e in line["events"]:
         when = e["start"] if e["start"] == e["end"] else f"{e['start']} … {e['end']}"
-        table.add_row(f"{when}\n({e['text']})", short(e["label"], 60), e["reported"] or "undated",
-                      str(e["reported_rank"]), ", ".join(names.get(s, s) for s in e["sources"]), " ".join(e["claims"]))
+        table.add_row(
+            f"{when}\n({e['text']})",
+            short(e["label"], 60),
+            e["reported"] or "undated",
+            str(e["reported_rank"]),
+            ", ".join(names.get(s, s) for s in e["sources"]),
+            " ".join(e["claims"]),
+        )
     console.print(table)
     if line["unresolved"]:
         loose = Table(title="times that could not be resolved (not placed above)")
@@ -71,14 +86,23 @@ def timeline(db, as_json):
             loose.add_column(col)
         for u in line["unresolved"]:
             for t in u["times"]:
-                loose.add_row(t["text"], short(u["label"], 60), u["reported"] or "undated", t["note"] or "no anchor date",
-                              t["claim"])
+                loose.add_row(
+                    t["text"],
+                    short(u["label"], 60),
+                    u["reported"] or "undated",
+                    t["note"] or "no anchor date",
+                    t["claim"],
+                )
         console.print(loose)
 
 
 @click.command()
-@click.option("--all", "show_all", is_flag=True,
-              help=f"Also list repeats and supports, and relations below confidence {SHOWN_CONFIDENCE}.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"Also list repeats and supports, and relations below confidence {SHOWN_CONFIDENCE}.",
+)
 @db_option
 @json_option
 def conflicts(show_all, db, as_json):
@@ -89,8 +113,11 @@ def conflicts(show_all, db, as_json):
     """
     data = _load(db)
     wanted = ("conflicts", "updates", "supports", "repeats") if show_all else ("conflicts", "updates")
-    rels = [r for r in data["relations"]
-            if r["type"] in wanted and (show_all or r.get("confidence", 1.0) >= SHOWN_CONFIDENCE)]
+    rels = [
+        r
+        for r in data["relations"]
+        if r["type"] in wanted and (show_all or r.get("confidence", 1.0) >= SHOWN_CONFIDENCE)
+    ]
     rels.sort(key=lambda r: (wanted.index(r["type"]), -r.get("confidence", 1.0)))
     hidden = sum(1 for r in data["relations"] if r["type"] in wanted and r.get("confidence", 1.0) < SHOWN_CONFIDENCE)
     if as_json:
@@ -102,8 +129,13 @@ def conflicts(show_all, db, as_json):
     for col in ("type", "confidence", "earlier claim", "later claim", "why"):
         table.add_column(col)
     for r in rels:
-        table.add_row(f"{BADGES[r['type']]} {r['type']}", f"{r.get('confidence', 1.0):.2f}",
-                      f"{r['a']}\n{short(text.get(r['a']), 60)}", f"{r['b']}\n{short(text.get(r['b']), 60)}", r["why"])
+        table.add_row(
+            f"{BADGES[r['type']]} {r['type']}",
+            f"{r.get('confidence', 1.0):.2f}",
+            f"{r['a']}\n{short(text.get(r['a']), 60)}",
+            f"{r['b']}\n{short(text.get(r['b']), 60)}",
+            r["why"],
+        )
     console.print(table)
 
 

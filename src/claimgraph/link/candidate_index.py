@@ -31,8 +31,12 @@ def band_keys(vector: np.ndarray) -> list[str]:
 
 
 def index_keys(features: MatchFeatures) -> list[str]:
-    return (band_keys(features.vector) + [f"e:{k}" for k in sorted(features.entities)]
-            + [f"n:{k}" for k in sorted(features.counts)] + [f"v:{k}" for k in sorted(features.events)])
+    return (
+        band_keys(features.vector)
+        + [f"e:{k}" for k in sorted(features.entities)]
+        + [f"n:{k}" for k in sorted(features.counts)]
+        + [f"v:{k}" for k in sorted(features.events)]
+    )
 
 
 def candidate_lists(tables: LinkTables, keys: set[str]) -> dict[str, list[str]]:

@@ -16,7 +16,8 @@ from ..document import Document
 FORWARD = ("expected", "planned", "hedged")  # not (yet) a fact when reported
 
 # Words that carry no event content: function words, reporting verbs, modality and time words.
-_STOP = set("""
+_STOP = set(
+    """
 a about above after again against all also an and any are as at be been before being below between both but by
 can could did do does doing down during each few for from further had has have having he her here hers him his
 how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over
@@ -28,7 +29,8 @@ expected expects expect planned plans plan likely may might possibly would shall
 today yesterday tomorrow week weeks month months year years day days monday tuesday wednesday thursday friday
 saturday sunday january february march april june july august september october november december early late
 last next first earlier later since ago
-""".split())
+""".split()
+)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STEM = 5  # a crude prefix stem: "producing"/"production" -> "produ"; good enough for overlap, language-agnostic
 
@@ -44,8 +46,9 @@ def content_words(text: str, entity_keys: list[str]) -> list[str]:
 
 
 # Words after which the next content word is a verb: auxiliaries, modals and the infinitive "to".
-_VERB_CUES = set("to will would shall can could may might must should has have had is are was were be been being "
-                 "do does did".split())
+_VERB_CUES = set(
+    "to will would shall can could may might must should has have had is are was were be been being do does did".split()
+)
 # Words that may stand between a cue and its verb ("will not leave", "has already established").
 _BETWEEN = set("not never also now already still just soon then yet even reportedly be been being have has had".split())
 _EVENT_SUFFIXES = ("ing", "ed", "tion", "tions", "sion", "ment", "ments")
@@ -56,10 +59,30 @@ _ZERO = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Nn]one of the)\s+(?:[A-Z][\w'’-]*\s+)*
 # Irregular simple past forms: verbs without an auxiliary or a suffix to show it ("Sanders won", "production
 # began"). Not participles, which are as often adjectives ("domestically built", "fallen soldiers", "given that"),
 # nor "left", "cut", "hit", "spent", "set" (nouns and adjectives too); after an auxiliary they are verbs anyway.
-IRREGULAR_PAST = {"won": "win", "began": "begin", "sent": "send", "took": "take", "fell": "fall", "rose": "rise",
-                  "struck": "strike", "fought": "fight", "gave": "give", "held": "hold", "ran": "run", "met": "meet",
-                  "paid": "pay", "sold": "sell", "bought": "buy", "broke": "break", "chose": "choose", "fled": "flee",
-                  "drove": "drive", "threw": "throw", "withdrew": "withdraw", "flew": "fly"}
+IRREGULAR_PAST = {
+    "won": "win",
+    "began": "begin",
+    "sent": "send",
+    "took": "take",
+    "fell": "fall",
+    "rose": "rise",
+    "struck": "strike",
+    "fought": "fight",
+    "gave": "give",
+    "held": "hold",
+    "ran": "run",
+    "met": "meet",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "broke": "break",
+    "chose": "choose",
+    "fled": "flee",
+    "drove": "drive",
+    "threw": "throw",
+    "withdrew": "withdraw",
+    "flew": "fly",
+}
 
 
 def event_stem(word: str) -> str:
@@ -106,7 +129,7 @@ def main_clause(text: str) -> str:
     "Now, North Korea is producing ..."): what the claim is about follows it."""
     match = _LEADING_PHRASE.match(text)
     if match and _TOKEN.findall(match.group(0))[0].lower() in _STOP:
-        return text[match.end():]
+        return text[match.end() :]
     return text
 
 
@@ -118,16 +141,22 @@ def is_commentary(claim: Claim) -> bool:
     themselves, so they neither swell a factual cluster nor count as an origin for it."""
     if claim.attribution or claim.quantities or claim.negated or claim.modality not in ("asserted", "hedged"):
         return False  # a denial, a plan or an expectation in a report's own voice is news, not framing
-    if claim.time is not None and claim.time.start and claim.time.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+    if (
+        claim.time is not None
+        and claim.time.start
+        and claim.time.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+    ):
         return False
     words = _TOKEN.findall(main_clause(claim.content))
     return not words or words[0].lower() in _STOP or words[0][0].islower()
 
 
 MIN_CONTENT_WORDS = 3  # "a statement", "the following statement": a stance's object, not a checkable claim
-_SILENCE = re.compile(r"\b(?:did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)\s+(?:immediately\s+)?"
-                      r"(?:respond|return|reply)\b|\bdeclined\s+to\s+comment\b|\brequests?\s+for\s+comment\b",
-                      re.IGNORECASE)
+_SILENCE = re.compile(
+    r"\b(?:did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)\s+(?:immediately\s+)?"
+    r"(?:respond|return|reply)\b|\bdeclined\s+to\s+comment\b|\brequests?\s+for\s+comment\b",
+    re.IGNORECASE,
+)
 
 
 def links_nothing(claim: Claim) -> bool:
@@ -250,7 +279,9 @@ def views_of(doc: Document, analysis: Analysis, original: Document) -> list[Clai
     sources = {s.id: s for s in analysis.sources}
     words: dict[str, set[str]] = {}
     for mention in analysis.mentions:
-        words.setdefault(mention.key, set()).update(w.lower() for w in _WORD.findall(mention.text) if w.lower() not in _STOP)
+        words.setdefault(mention.key, set()).update(
+            w.lower() for w in _WORD.findall(mention.text) if w.lower() not in _STOP
+        )
     out = []
     for claim in analysis.claims:
         chain = [sources[a.source] for a in claim.attribution if a.source in sources]
@@ -260,6 +291,17 @@ def views_of(doc: Document, analysis: Analysis, original: Document) -> list[Clai
         else:
             origin = outlet_origin(original)
         aliases = {k: frozenset(words[k]) for k in claim.entities if k in words}
-        out.append(ClaimView(claim, doc.id, original.id, original.outlet, doc.published_date, chain, origin,
-                             outlet_origin(original).name, aliases))
+        out.append(
+            ClaimView(
+                claim,
+                doc.id,
+                original.id,
+                original.outlet,
+                doc.published_date,
+                chain,
+                origin,
+                outlet_origin(original).name,
+                aliases,
+            )
+        )
     return out

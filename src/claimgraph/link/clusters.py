@@ -13,7 +13,12 @@ from .origins import group_json, origin_groups, own_voice_sources
 from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
 
 LABEL_WIDTH = 120
-ACROSS_CLUSTERS = ("numbers", "status", "denial", "date_moved")  # rules trusted between claims of two clusters (see relations);
+ACROSS_CLUSTERS = (
+    "numbers",
+    "status",
+    "denial",
+    "date_moved",
+)  # rules trusted between claims of two clusters (see relations);
 # "status" is a forward claim done later, "date_moved" a plan's date moved later ("leave in May" / "delivered in
 # September"); the other half of status, "still expected what was done" ("pending"), is not
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
@@ -120,8 +125,9 @@ def label(cluster: Cluster) -> str:
     return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1] + "…"
 
 
-def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: RelationJudge,
-              scores: dict[tuple[str, str], float]) -> list[Relation]:
+def relations(
+    views: list[ClaimView], cluster_of: dict[str, str], judge: RelationJudge, scores: dict[tuple[str, str], float]
+) -> list[Relation]:
     """Every relation, judged between two claims of one cluster or with an edge of their own (``scores``, keyed
     by sorted claim ids). Across clusters only the rules in ``ACROSS_CLUSTERS`` count: a changed count of one
     counted thing, a plan or expectation done, a denial of what the other counts. On election news, the generic rules
@@ -148,7 +154,7 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
             for a in ids[max(0, j - PAIR_WINDOW) : j]:
                 earlier.setdefault(b, {}).setdefault(a, EDGE_FLOOR)
     told_on: set[tuple[str, str]] = set()  # judged like a pair of one cluster
-    for (x, y) in scores:  # a claim a report's next sentence tells on ("... would now be delivered in September")
+    for x, y in scores:  # a claim a report's next sentence tells on ("... would now be delivered in September")
         if x in by_id and y in by_id and by_id[x].document == by_id[y].document:
             for told, on in ((x, y), (y, x)):
                 for a in members[cluster_of[told]][-PAIR_WINDOW:]:
@@ -164,8 +170,15 @@ def relations(views: list[ClaimView], cluster_of: dict[str, str], judge: Relatio
             va = by_id[a]
             if va.report == vb.report:
                 if va.document != vb.document and normalise_text(va.claim.content) == normalise_text(vb.claim.content):
-                    out.append(Relation(a, b, "repeats", f"syndicated copy: {vb.document} republishes report "
-                                        f"{va.document} ({va.outlet or va.document}); one report, not corroboration"))
+                    out.append(
+                        Relation(
+                            a,
+                            b,
+                            "repeats",
+                            f"syndicated copy: {vb.document} republishes report "
+                            f"{va.document} ({va.outlet or va.document}); one report, not corroboration",
+                        )
+                    )
                 continue
             if va.is_copy or vb.is_copy:
                 continue  # a copy speaks through its original

@@ -66,7 +66,9 @@ def encoder_name() -> str:
     """The encoder chosen by ``CLAIMGRAPH_ENCODER`` (default ``minilm``); an unknown name is one clear error."""
     name = os.environ.get("CLAIMGRAPH_ENCODER", "").strip().lower() or DEFAULT
     if name not in VERSIONS:
-        raise ClaimgraphError(f"CLAIMGRAPH_ENCODER={name!r} is not a sentence encoder: use one of {', '.join(VERSIONS)}")
+        raise ClaimgraphError(
+            f"CLAIMGRAPH_ENCODER={name!r} is not a sentence encoder: use one of {', '.join(VERSIONS)}"
+        )
     return name
 
 
@@ -162,8 +164,11 @@ class TorchMiniLM(Encoder):
         self.model.max_seq_length = MAX_SEQ_LENGTH
         if quantized:
             module: torch.nn.Module = self.model[0].auto_model  # type: ignore[assignment]  # a BertModel
-            layers = {name: torch.ao.quantization.per_channel_dynamic_qconfig for name, layer in module.named_modules()
-                      if isinstance(layer, torch.nn.Linear) and not self._KEEP_FLOAT.match(name)}
+            layers = {
+                name: torch.ao.quantization.per_channel_dynamic_qconfig
+                for name, layer in module.named_modules()
+                if isinstance(layer, torch.nn.Linear) and not self._KEEP_FLOAT.match(name)
+            }
             with warnings.catch_warnings():  # torch marks eager-mode quantisation deprecated; it still runs
                 warnings.simplefilter("ignore")
                 torch.ao.quantization.quantize_dynamic(module, layers, dtype=torch.qint8, inplace=True)
@@ -219,10 +224,14 @@ def built_model(name: str, notify: Notify = _stderr) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as e:
-        raise ClaimgraphError(f"cannot write the sentence encoder's cache folder {target.parent}: {e} "
-                              "(set CLAIMGRAPH_CACHE_DIR to a writable folder)") from e
-    notify(f"building the {name} sentence encoder from {MODEL_NAME} (once; about "
-           f"{'20 s' if name == 'minilm' else 'a minute or two'}) into {target}")
+        raise ClaimgraphError(
+            f"cannot write the sentence encoder's cache folder {target.parent}: {e} "
+            "(set CLAIMGRAPH_CACHE_DIR to a writable folder)"
+        ) from e
+    notify(
+        f"building the {name} sentence encoder from {MODEL_NAME} (once; about "
+        f"{'20 s' if name == 'minilm' else 'a minute or two'}) into {target}"
+    )
     start = time.perf_counter()
     try:
         built = _build_onnx(work) if name == "minilm" else _build_static(work, notify)
@@ -254,8 +263,9 @@ def _build_onnx(work: Path) -> Path:
             self.model = model
 
         def forward(self, input_ids, attention_mask):
-            tokens = self.model(input_ids=input_ids, attention_mask=attention_mask,
-                                token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+            tokens = self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=torch.zeros_like(input_ids)
+            ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
             return (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
 
@@ -264,15 +274,30 @@ def _build_onnx(work: Path) -> Path:
     float_path, int8_path = work / "float.onnx", work / "int8.onnx"
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")  # tracer warnings about shapes; the axes below are dynamic
-        torch.onnx.export(model, (example, torch.ones_like(example)), str(float_path), dynamo=False,
-                          input_names=["input_ids", "attention_mask"], output_names=["vector"], opset_version=17,
-                          dynamic_axes={"input_ids": {0: "batch", 1: "pieces"},
-                                        "attention_mask": {0: "batch", 1: "pieces"}, "vector": {0: "batch"}})
+        torch.onnx.export(
+            model,
+            (example, torch.ones_like(example)),
+            str(float_path),
+            dynamo=False,
+            input_names=["input_ids", "attention_mask"],
+            output_names=["vector"],
+            opset_version=17,
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "pieces"},
+                "attention_mask": {0: "batch", 1: "pieces"},
+                "vector": {0: "batch"},
+            },
+        )
         quiet = logging.getLogger().level
         logging.getLogger().setLevel(logging.ERROR)  # its advice to pre-process the graph, on the root logger
         try:
-            quantize_dynamic(str(float_path), str(int8_path), weight_type=QuantType.QInt8, per_channel=True,
-                             nodes_to_exclude=_float_nodes(str(float_path)))
+            quantize_dynamic(
+                str(float_path),
+                str(int8_path),
+                weight_type=QuantType.QInt8,
+                per_channel=True,
+                nodes_to_exclude=_float_nodes(str(float_path)),
+            )
         finally:
             logging.getLogger().setLevel(quiet)
     return int8_path
@@ -296,7 +321,9 @@ def _build_static(work: Path, notify: Notify = _stderr) -> Path:
     from model2vec.distill import distill, inference
 
     # model2vec draws its own tqdm bar, which would tear through claimgraph's bars: a line per quarter instead
-    inference.tqdm = lambda total, **_: _QuarterLines(total, notify, "distilling: encoded {done:,} of {total:,} word pieces")
+    inference.tqdm = lambda total, **_: _QuarterLines(
+        total, notify, "distilling: encoded {done:,} of {total:,} word pieces"
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = distill(str(minilm_path()), pca_dims=DIMENSIONS, device="cpu")

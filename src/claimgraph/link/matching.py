@@ -92,7 +92,7 @@ def same_name(x: str, y: str) -> bool:
         return True
     wx, wy = _name_words(x), _name_words(y)
     short, full = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-    return bool(short) and full[-len(short):] == short
+    return bool(short) and full[-len(short) :] == short
 
 
 def clashes(a: MatchFeatures, b: MatchFeatures) -> list[str]:
@@ -142,7 +142,9 @@ def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
     Whether they do is decided by ``link.clusters`` from all the scores between the claims of a group."""
     if a.claim_id == b.claim_id:
         return None
-    if (a.commentary or b.commentary) and not (a.commentary and b.commentary and np.dot(a.vector, b.vector) >= SAME_SENTENCE):
+    if (a.commentary or b.commentary) and not (
+        a.commentary and b.commentary and np.dot(a.vector, b.vector) >= SAME_SENTENCE
+    ):
         return None  # commentary is nobody's corroboration: only a copy of the same sentence joins it
     value = score(a, b)
     return value if value >= EDGE_FLOOR else None

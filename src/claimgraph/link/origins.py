@@ -78,7 +78,9 @@ def origin_groups(views: list[ClaimView]) -> tuple[dict[str, Origin], list[Origi
         for link in v.chain[:-1]:
             via = by_name.get(normalise_name(link.name))
             if via is not None:
-                groups.union(via, v.origin.key, f"{v.outlet or v.document} reaches '{v.origin.name}' through '{link.name}'")
+                groups.union(
+                    via, v.origin.key, f"{v.outlet or v.document} reaches '{v.origin.name}' through '{link.name}'"
+                )
     _link_unnamed(views, groups)
     _link_own_voice_to_its_sources(views, groups)
     out: dict[str, OriginGroup] = {}
@@ -96,7 +98,7 @@ def _link_short_names(origins: dict[str, Origin], groups: _Groups) -> None:
     for x in named:
         for y in named:
             short, full = normalise_name(origins[x].name).split(), normalise_name(origins[y].name).split()
-            if x != y and 0 < len(short) < len(full) and full[-len(short):] == short:
+            if x != y and 0 < len(short) < len(full) and full[-len(short) :] == short:
                 groups.union(x, y, f"'{origins[x].name}' is '{origins[y].name}'")
 
 
@@ -145,8 +147,12 @@ def _link_same_bodies(origins: dict[str, Origin], groups: _Groups) -> None:
     for i, (x, bx) in enumerate(named):
         for y, by in named[i + 1 :]:
             if same_body(bx, by):
-                groups.union(x, y, f"'{origins[x].name}' and '{origins[y].name}' name the same body (same country "
-                                   "and function, and nothing in either name sets them apart)")
+                groups.union(
+                    x,
+                    y,
+                    f"'{origins[x].name}' and '{origins[y].name}' name the same body (same country "
+                    "and function, and nothing in either name sets them apart)",
+                )
 
 
 def _link_spokespeople(origins: dict[str, Origin], groups: _Groups) -> None:
@@ -172,8 +178,11 @@ def _link_own_voice_to_its_sources(views: list[ClaimView], groups: _Groups) -> N
             cited.setdefault(v.report, v.origin.key)
     for v in views:
         if v.origin is not None and v.origin.own_voice and v.report in cited:
-            groups.union(v.origin.key, cited[v.report], f"{v.outlet or v.origin.name} states in its own voice what it "
-                                                         f"attributes to '{names[cited[v.report]]}'")
+            groups.union(
+                v.origin.key,
+                cited[v.report],
+                f"{v.outlet or v.origin.name} states in its own voice what it attributes to '{names[cited[v.report]]}'",
+            )
 
 
 def _link_unnamed(views: list[ClaimView], groups: _Groups) -> None:
@@ -214,7 +223,13 @@ def group_json(origins: dict[str, Origin], group: OriginGroup) -> dict:
 def own_voice_sources(origins: dict[str, Origin]) -> list[dict]:
     """Source entries for origins that are reports themselves, so every origin id exists in ``sources``."""
     return [
-        {"id": stable_id("s", o.key), "name": o.name, "kind": o.kind, "entity": None,
-         "description": "the report's own voice (no source cited)"}
-        for o in origins.values() if o.own_voice
+        {
+            "id": stable_id("s", o.key),
+            "name": o.name,
+            "kind": o.kind,
+            "entity": None,
+            "description": "the report's own voice (no source cited)",
+        }
+        for o in origins.values()
+        if o.own_voice
     ]

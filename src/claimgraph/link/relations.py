@@ -42,8 +42,14 @@ _CURRENCY = re.compile(r"[A-Z]{3}")  # the unit of an amount of money: "USD"
 _SIZE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*-\s*[^\W\d_]", re.IGNORECASE)
 # "16-inch", "33-year-old", "a three-person race": a number describing a noun, not a count
 
-STATE = {"asserted": "done", "expected": "expected", "planned": "planned", "hedged": "possible",
-         "denied": "denied", "question": "asked"}
+STATE = {
+    "asserted": "done",
+    "expected": "expected",
+    "planned": "planned",
+    "hedged": "possible",
+    "denied": "denied",
+    "question": "asked",
+}
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,16 @@ def _features(view: ClaimView) -> MatchFeatures:
 
 def _make_features(view: ClaimView) -> MatchFeatures:
     topics = sorted(view.topics)
-    return MatchFeatures(view.id, view.document, None, frozenset(topics),  # type: ignore[arg-type]
-                         frozenset(content_words(view.claim.content, topics)), None, None,
-                         events=frozenset(event_words(view.claim.content, topics)))
+    return MatchFeatures(
+        view.id,
+        view.document,
+        None,  # type: ignore[arg-type]  # no vector: the relation rules read words, events and entities only
+        frozenset(topics),
+        frozenset(content_words(view.claim.content, topics)),
+        None,
+        None,
+        events=frozenset(event_words(view.claim.content, topics)),
+    )
 
 
 def same_action(a: ClaimView, b: ClaimView) -> bool:
@@ -192,13 +205,33 @@ def event_negated(view: ClaimView, stem: str) -> bool:
         return view.negative
     text, start = found
     before = text[:start].replace(",", " , ").split()[-NEGATION_REACH:]
-    window = " ".join(before[len(before) - before[::-1].index(",") if "," in before else 0:])
+    window = " ".join(before[len(before) - before[::-1].index(",") if "," in before else 0 :])
     negated = bool(_NEGATOR.search(window))
     return negated != (view.claim.modality == "denied")
 
 
-_NOT_YET = {"to", "will", "would", "should", "could", "may", "might", "can", "must", "shall", "going", "if", "ll",
-            "d", "wants", "want", "hopes", "plans", "need", "needs"}
+_NOT_YET = {
+    "to",
+    "will",
+    "would",
+    "should",
+    "could",
+    "may",
+    "might",
+    "can",
+    "must",
+    "shall",
+    "going",
+    "if",
+    "ll",
+    "d",
+    "wants",
+    "want",
+    "hopes",
+    "plans",
+    "need",
+    "needs",
+}
 
 
 def event_done(view: ClaimView, stem: str) -> bool:
@@ -222,8 +255,11 @@ def _events_near_time(view: ClaimView) -> set[str]:
     text = view.claim.content
     at = t.span[0] - view.claim.content_span[0]
     events = _features(view).events
-    near = [(abs(m.start() - at), event_stem(m.group(0))) for m in _WORDS.finditer(text)
-            if (m.start() == 0 or m.group(0)[0].islower()) and event_stem(m.group(0)) in events]
+    near = [
+        (abs(m.start() - at), event_stem(m.group(0)))
+        for m in _WORDS.finditer(text)
+        if (m.start() == 0 or m.group(0)[0].islower()) and event_stem(m.group(0)) in events
+    ]
     return {min(near)[1]} if near else set()
 
 
@@ -308,8 +344,17 @@ def later(a: ClaimView, b: ClaimView) -> bool:
 
 
 # -- quantities ----------------------------------------------------------------------------------------------
-_LOW = {"about": 0.9, "around": 0.9, "approximately": 0.9, "roughly": 0.9, "some": 0.9, "nearly": 0.9,
-        "almost": 0.9, "up to": 0.75, "as many as": 0.75}
+_LOW = {
+    "about": 0.9,
+    "around": 0.9,
+    "approximately": 0.9,
+    "roughly": 0.9,
+    "some": 0.9,
+    "nearly": 0.9,
+    "almost": 0.9,
+    "up to": 0.75,
+    "as many as": 0.75,
+}
 _HIGH = {"about": 1.1, "around": 1.1, "approximately": 1.1, "roughly": 1.1, "some": 1.1}
 _CEILING = ("no more than", "at most", "less than", "fewer than", "under", "below", "not more than")
 _FLOOR = ("at least", "more than", "over", "above", "no fewer than", "no less than")
@@ -332,8 +377,6 @@ def said(q: Quantity) -> str:
     return as_written(q.text, q.unit)
 
 
-
-
 _SMALL_WORDS = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
 
 
@@ -341,8 +384,7 @@ def counts_something(q: Quantity) -> bool:
     """A count that reports can disagree on: a value with a unit, not a size ("16-inch"), and not a small number
     in words ("one candidate", "the first two contests", "a three-person race": on election news these described
     and never counted; "11 candidates" is a count)."""
-    return (q.value is not None and bool(q.unit) and not _SIZE.search(q.text)
-            and not _SMALL_WORDS.match(q.text.strip()))
+    return q.value is not None and bool(q.unit) and not _SIZE.search(q.text) and not _SMALL_WORDS.match(q.text.strip())
 
 
 def is_share(q: Quantity) -> bool:
@@ -362,7 +404,7 @@ def share_population(view: ClaimView, q: Quantity) -> frozenset[str]:
     at = content.find(q.text)
     if at < 0:
         return frozenset()
-    rest = _CLAUSE_END.split(content[at + len(q.text):], maxsplit=1)[0]
+    rest = _CLAUSE_END.split(content[at + len(q.text) :], maxsplit=1)[0]
     words = [w for w in _WORDS.findall(rest)[:6] if w.lower() not in ("percent", "per", "cent", "points", "point")]
     return frozenset(content_words(" ".join(words), []))
 
@@ -483,7 +525,9 @@ class RuleJudge:
         if "denied" in (a.claim.modality, b.claim.modality):
             return Relation(a.id, b.id, "conflicts", f"{pair}: one side denies what the other states", rule="denial")
         if a.forward and later(a, b):
-            return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
+            return Relation(
+                a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
+            )
         return Relation(a.id, b.id, "conflicts", f"{pair}: cannot both be true")
 
     _close = True
@@ -498,14 +542,18 @@ class RuleJudge:
         if not disjoint(interval(qa), interval(qb)):
             return None
         if a.forward and not b.forward and later(a, b):
-            return Relation(a.id, b.id, "updates",
-                            f"{said(qa)} {state(a)} ({a.cite()}) became {said(qb)} ({b.cite()})")
+            return Relation(a.id, b.id, "updates", f"{said(qa)} {state(a)} ({a.cite()}) became {said(qb)} ({b.cite()})")
         if same_moment(a, b):
-            return Relation(a.id, b.id, "conflicts",
-                            f"{said(qb)} ({b.cite()}) vs {said(qa)} ({a.cite()}) for the same time")
-        return Relation(a.id, b.id, "updates",
-                        f"the number changed from {said(qa)} ({a.cite()}; {time_text(a)}) to {said(qb)} "
-                        f"({b.cite()}; {time_text(b)})")
+            return Relation(
+                a.id, b.id, "conflicts", f"{said(qb)} ({b.cite()}) vs {said(qa)} ({a.cite()}) for the same time"
+            )
+        return Relation(
+            a.id,
+            b.id,
+            "updates",
+            f"the number changed from {said(qa)} ({a.cite()}; {time_text(a)}) to {said(qb)} "
+            f"({b.cite()}; {time_text(b)})",
+        )
 
     def _dates(self, a: ClaimView, b: ClaimView) -> Relation | None:
         if not (resolved_disjoint(a, b) and same_actor(a, b)):
@@ -524,14 +572,29 @@ class RuleJudge:
             return None  # "he'll do everything he can to help her" / "the party that nominated Clinton"
         shared = shared_verbs(a, b)
         if a.forward and not b.forward and later(a, b) and any(event_done(b, e) for e in shared):
-            return Relation(a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})")
-        if (self._close and any(event_done(a, e) for e in shared | _inner_events(a, b))
-                and b.claim.modality in ("expected", "planned") and a.claim.modality == "asserted" and not a.negative
-                and not b.negative and later(a, b) and not _wholly_before(b, a.published)):
+            return Relation(
+                a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
+            )
+        if (
+            self._close
+            and any(event_done(a, e) for e in shared | _inner_events(a, b))
+            and b.claim.modality in ("expected", "planned")
+            and a.claim.modality == "asserted"
+            and not a.negative
+            and not b.negative
+            and later(a, b)
+            and not _wholly_before(b, a.published)
+        ):
             # the later report still expects what the earlier one reported done: one of them is wrong or stale
-            return Relation(a.id, b.id, "conflicts", f"{state(a)} ({a.cite()}) vs still {state(b)} ({b.cite()}; "
-                                                     f"{time_text(b)}): a later report treats as pending what an "
-                                                     "earlier one reported done", rule="pending")
+            return Relation(
+                a.id,
+                b.id,
+                "conflicts",
+                f"{state(a)} ({a.cite()}) vs still {state(b)} ({b.cite()}; "
+                f"{time_text(b)}): a later report treats as pending what an "
+                "earlier one reported done",
+                rule="pending",
+            )
         return None
 
     def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:
@@ -546,9 +609,12 @@ class RuleJudge:
 def different_figures(a: ClaimView, b: ClaimView) -> bool:
     """Both give a figure of the same unit and the figures cannot be the same: whatever the rules could not
     compare (owners unknown), the claims do not agree."""
-    return any(counted_noun(qa.unit) == counted_noun(qb.unit) and disjoint(interval(qa), interval(qb))
-               for qa in a.claim.quantities for qb in b.claim.quantities
-               if counts_something(qa) and counts_something(qb))
+    return any(
+        counted_noun(qa.unit) == counted_noun(qb.unit) and disjoint(interval(qa), interval(qb))
+        for qa in a.claim.quantities
+        for qb in b.claim.quantities
+        if counts_something(qa) and counts_something(qb)
+    )
 
 
 def detail_added(a: ClaimView, b: ClaimView) -> list[str]:

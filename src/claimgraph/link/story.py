@@ -19,9 +19,18 @@ FORMAT = "claimgraph/1"
 
 def document_json(doc: Document) -> dict[str, Any]:
     return {
-        "id": doc.id, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
-        "published": doc.published_date, "url": doc.url, "path": doc.path, "sha256": doc.sha256,
-        "duplicate_of": doc.duplicate_of, "kind": doc.kind, "language": doc.language, "text": doc.text,
+        "id": doc.id,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "published": doc.published_date,
+        "url": doc.url,
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "duplicate_of": doc.duplicate_of,
+        "kind": doc.kind,
+        "language": doc.language,
+        "text": doc.text,
         "furniture": [{"span": [f.start, f.end], "label": f.label} for f in doc.furniture],
     }
 
@@ -38,8 +47,9 @@ def story_from_store(store) -> dict[str, Any]:
     return story_json(documents, analyses, links_json(store, documents, analyses))
 
 
-def story_json(documents: list[Document], analyses: list[Analysis],
-               links: dict[str, Any] | None = None) -> dict[str, Any]:
+def story_json(
+    documents: list[Document], analyses: list[Analysis], links: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The story JSON of ``analyses`` whose entities are already unified (``unify_entities``). ``links``
     carries ``clusters``, ``relations``, ``timeline`` and the source entries of own-voice origins (reports
     citing no one) from ``story_links`` when present."""
@@ -52,21 +62,40 @@ def story_json(documents: list[Document], analyses: list[Analysis],
         if analysis is None:
             continue
         for m in analysis.mentions:
-            e = entities.setdefault(m.key, {"id": stable_id("e", m.key), "name": m.name, "type": m.label, "aliases": []})
+            e = entities.setdefault(
+                m.key, {"id": stable_id("e", m.key), "name": m.name, "type": m.label, "aliases": []}
+            )
             if m.text != e["name"] and m.text not in e["aliases"]:
                 e["aliases"].append(m.text)
         local = {}
         for s in analysis.sources:
             local[s.id] = stable_id("s", s.key)
-            entry = sources.setdefault(s.key, {
-                "id": local[s.id], "name": s.name, "kind": s.kind,
-                "entity": stable_id("e", s.entity_key) if s.entity_key else None, "description": s.description,
-            })
+            entry = sources.setdefault(
+                s.key,
+                {
+                    "id": local[s.id],
+                    "name": s.name,
+                    "kind": s.kind,
+                    "entity": stable_id("e", s.entity_key) if s.entity_key else None,
+                    "description": s.description,
+                },
+            )
             if not entry["description"] and s.description:
                 entry["description"] = s.description
         for t in analysis.times:
-            times.append({"document": doc.id, "span": list(t.span), "text": t.text, "type": t.type, "value": t.value,
-                          "mod": t.mod, "start": t.start, "end": t.end, "note": t.note})
+            times.append(
+                {
+                    "document": doc.id,
+                    "span": list(t.span),
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "mod": t.mod,
+                    "start": t.start,
+                    "end": t.end,
+                    "note": t.note,
+                }
+            )
         for c in analysis.claims:
             claims.append(claim_json(c, doc.id, local))
     for e in entities.values():
@@ -91,21 +120,38 @@ def story_json(documents: list[Document], analyses: list[Analysis],
 
 def claim_json(c, doc_id: str, local_sources: dict[str, str]) -> dict[str, Any]:
     return {
-        "id": c.id, "document": doc_id, "span": list(c.span), "text": c.text, "content": c.content,
+        "id": c.id,
+        "document": doc_id,
+        "span": list(c.span),
+        "text": c.text,
+        "content": c.content,
         "content_span": list(c.content_span),
         "attribution": [
-            {"source": local_sources.get(a.source, a.source), "cue": a.cue,
-             "cue_span": list(a.cue_span) if a.cue_span else None,
-             "source_span": list(a.source_span) if a.source_span else None}
+            {
+                "source": local_sources.get(a.source, a.source),
+                "cue": a.cue,
+                "cue_span": list(a.cue_span) if a.cue_span else None,
+                "source_span": list(a.source_span) if a.source_span else None,
+            }
             for a in c.attribution
         ],
-        "modality": c.modality, "negated": c.negated,
-        "time": None if c.time is None else {
-            "text": c.time.text, "span": list(c.time.span), "type": c.time.type, "value": c.time.value,
-            "mod": c.time.mod, "start": c.time.start, "end": c.time.end, "note": c.time.note,
+        "modality": c.modality,
+        "negated": c.negated,
+        "time": None
+        if c.time is None
+        else {
+            "text": c.time.text,
+            "span": list(c.time.span),
+            "type": c.time.type,
+            "value": c.time.value,
+            "mod": c.time.mod,
+            "start": c.time.start,
+            "end": c.time.end,
+            "note": c.time.note,
         },
         "entities": [stable_id("e", k) for k in c.entities],
-        "quantities": [{"text": q.text, "span": list(q.span), "value": q.value, "qualifier": q.qualifier, "unit": q.unit}
-                       for q in c.quantities],
+        "quantities": [
+            {"text": q.text, "span": list(q.span), "value": q.value, "qualifier": q.qualifier, "unit": q.unit}
+            for q in c.quantities
+        ],
     }
-

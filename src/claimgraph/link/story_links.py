@@ -13,8 +13,9 @@ from .relations import RelationJudge
 from .timeline import timeline
 
 
-def links_json(store, documents: list[Document], analyses: list[Analysis],
-               judge: RelationJudge | None = None) -> dict[str, Any]:
+def links_json(
+    store, documents: list[Document], analyses: list[Analysis], judge: RelationJudge | None = None
+) -> dict[str, Any]:
     """``analyses`` with their entities unified across reports (``merge_entities.unify_entities``), so
     relations name entities by their story-wide keys."""
     views = claim_views(documents, analyses)

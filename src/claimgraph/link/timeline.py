@@ -37,18 +37,38 @@ def timeline(clusters: list[Cluster]) -> dict:
                 loose.append(v)
         for (start, end), views in timed.items():
             t = views[0].claim.time
-            events.append({
-                "cluster": cluster.id, "label": normalise_text(views[0].claim.content), "start": start, "end": end,
-                "value": t.value, "text": t.text,  # type: ignore[union-attr]
-                "claims": [v.id for v in views], "sources": _sources(views), "reported": _reported(views),
-            })
+            events.append(
+                {
+                    "cluster": cluster.id,
+                    "label": normalise_text(views[0].claim.content),
+                    "start": start,
+                    "end": end,
+                    "value": t.value,  # type: ignore[union-attr]  # t is a resolved time here
+                    "text": t.text,  # type: ignore[union-attr]
+                    "claims": [v.id for v in views],
+                    "sources": _sources(views),
+                    "reported": _reported(views),
+                }
+            )
         if loose:
-            unresolved.append({
-                "cluster": cluster.id, "label": label(cluster), "claims": [v.id for v in loose],
-                "times": [{"claim": v.id, "text": v.claim.time.text, "value": v.claim.time.value,  # type: ignore[union-attr]
-                           "note": v.claim.time.note} for v in loose],  # type: ignore[union-attr]
-                "sources": _sources(loose), "reported": _reported(loose),
-            })
+            unresolved.append(
+                {
+                    "cluster": cluster.id,
+                    "label": label(cluster),
+                    "claims": [v.id for v in loose],
+                    "times": [
+                        {
+                            "claim": v.id,
+                            "text": v.claim.time.text,  # type: ignore[union-attr]  # loose: timed, unresolved
+                            "value": v.claim.time.value,  # type: ignore[union-attr]
+                            "note": v.claim.time.note,  # type: ignore[union-attr]
+                        }
+                        for v in loose
+                    ],
+                    "sources": _sources(loose),
+                    "reported": _reported(loose),
+                }
+            )
     events.sort(key=lambda e: (e["start"], e["end"], e["reported"] or "9999", e["cluster"]))
     by_report = sorted(range(len(events)), key=lambda i: (events[i]["reported"] or "9999", i))
     for rank, i in enumerate(by_report, 1):

@@ -83,12 +83,20 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
         counts = {counted_noun(q.unit) for q in c.quantities if q.value is not None}
         if (c.negated or c.modality == "denied") and not c.quantities:
             counts.update(zero_counts(c.content))  # "denied that any engineers were sent": none were
-        out.append(MatchFeatures(
-            c.id, analysis.document, vectors[text_hash(c.content)], frozenset(about),
-            frozenset(content_words(c.content, about)),
-            c.time.start if c.time else None, c.time.end if c.time else None,
-            frozenset(filter(None, counts)), frozenset(event_words(c.content, about)), links_nothing(c),
-        ))
+        out.append(
+            MatchFeatures(
+                c.id,
+                analysis.document,
+                vectors[text_hash(c.content)],
+                frozenset(about),
+                frozenset(content_words(c.content, about)),
+                c.time.start if c.time else None,
+                c.time.end if c.time else None,
+                frozenset(filter(None, counts)),
+                frozenset(event_words(c.content, about)),
+                links_nothing(c),
+            )
+        )
     return out
 
 
@@ -116,8 +124,14 @@ class StoredFeatures:
         self.known.update((f.claim_id, f) for f in features)
 
 
-def link_document(tables: LinkTables, doc: Document, analysis: Analysis, vectors, analyzed_at: str,
-                  stored: StoredFeatures | None = None) -> None:
+def link_document(
+    tables: LinkTables,
+    doc: Document,
+    analysis: Analysis,
+    vectors,
+    analyzed_at: str,
+    stored: StoredFeatures | None = None,
+) -> None:
     """Inside ``tables.writing()``: replace the document's links with those of this analysis."""
     stored = stored or StoredFeatures(tables)
     tables.forget_document(doc.id)
@@ -148,8 +162,9 @@ def link_document(tables: LinkTables, doc: Document, analysis: Analysis, vectors
     tables.mark_linked(doc.id, analyzed_at)
 
 
-def insert_features(tables: LinkTables, features: list[MatchFeatures], report_id: str, published: str,
-                    hashes: list[str]) -> None:
+def insert_features(
+    tables: LinkTables, features: list[MatchFeatures], report_id: str, published: str, hashes: list[str]
+) -> None:
     """Store claims' matching features and index keys (also used by the benchmark to fill a large store)."""
     tables.add_claims(features, report_id, published, hashes, [index_keys(f) for f in features])
 

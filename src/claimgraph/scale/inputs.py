@@ -36,8 +36,10 @@ def jsonl_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     return sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and p.name.lower().endswith(JSONL_SUFFIXES)
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.name.lower().endswith(JSONL_SUFFIXES)
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
@@ -51,8 +53,10 @@ def read_reports(spark, path: Path, max_line_bytes: int):
             raise InputError(str(path), f"no 'text' column (columns: {', '.join(frame.columns)})")
         columns = [c for c in ("text", *FIELDS) if c in frame.columns]
         name = str(path)
-        return frame.select(*columns).rdd.zipWithIndex().map(
-            lambda pair: ((0, pair[1] + 1), name, _plain(pair[0].asDict()))
+        return (
+            frame.select(*columns)
+            .rdd.zipWithIndex()
+            .map(lambda pair: ((0, pair[1] + 1), name, _plain(pair[0].asDict())))
         )
     parts = []
     for number, file in enumerate(jsonl_files(path)):
@@ -61,8 +65,15 @@ def read_reports(spark, path: Path, max_line_bytes: int):
         parts.append(lines.map(lambda pair, n=number, f=name: ((n, pair[1] + 1), f, pair[0])))
     rdd = sc.union(parts) if len(parts) > 1 else parts[0]
     return rdd.filter(lambda item: not isinstance(item[2], str) or item[2].strip()).map(
-        lambda item: item if not isinstance(item[2], str) or len(item[2]) <= max_line_bytes
-        else (item[0], item[1], InputError(f"{item[1]}:{item[0][1]}", f"line too long ({len(item[2]):,} characters)"))
+        lambda item: (
+            item
+            if not isinstance(item[2], str) or len(item[2]) <= max_line_bytes
+            else (
+                item[0],
+                item[1],
+                InputError(f"{item[1]}:{item[0][1]}", f"line too long ({len(item[2]):,} characters)"),
+            )
+        )
     )
 
 

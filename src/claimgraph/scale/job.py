@@ -40,8 +40,14 @@ class JobSummary:
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage: analysis, embeddings, ...
 
     def to_dict(self) -> dict:
-        return {"documents": self.documents, "claims": self.claims, "edges": self.edges, "clusters": self.clusters,
-                "relations": self.relations, "skipped": [{"input": i, "reason": r} for i, r in self.skipped]}
+        return {
+            "documents": self.documents,
+            "claims": self.claims,
+            "edges": self.edges,
+            "clusters": self.clusters,
+            "relations": self.relations,
+            "skipped": [{"input": i, "reason": r} for i, r in self.skipped],
+        }
 
 
 def prepare_output(output: Path) -> None:
@@ -54,8 +60,14 @@ def prepare_output(output: Path) -> None:
     (output / tables.MANIFEST).unlink(missing_ok=True)  # an interrupted run leaves no manifest, so no false load
 
 
-def run(input_path: str, output: str, master: str = "local[*]", partitions: int = 4,
-        settings: Settings | None = None, spark=None) -> JobSummary:
+def run(
+    input_path: str,
+    output: str,
+    master: str = "local[*]",
+    partitions: int = 4,
+    settings: Settings | None = None,
+    spark=None,
+) -> JobSummary:
     settings = settings or Settings()
     out = Path(output)
     if spark is None:
@@ -74,8 +86,9 @@ def run(input_path: str, output: str, master: str = "local[*]", partitions: int 
         .values()
     )
     analysed = unique.mapPartitions(lambda part: analyze_partition(part, settings))
-    summary = link_analysed(spark, analysed, out, partitions, str(input_path),
-                            input_errors=items.filter(lambda it: "error" in it))
+    summary = link_analysed(
+        spark, analysed, out, partitions, str(input_path), input_errors=items.filter(lambda it: "error" in it)
+    )
     items.unpersist()
     return summary
 
@@ -104,8 +117,9 @@ def link_analysed(spark, analysed, out: Path, partitions: int, input_name: str, 
         return count
 
     # Documents in input order, so `load` adds them (and marks near-copies) as `claimgraph add` would.
-    summary.documents = write("analysis", "documents", good.map(tables.document_row), tables.DOCUMENTS,
-                              "input_number", "line")
+    summary.documents = write(
+        "analysis", "documents", good.map(tables.document_row), tables.DOCUMENTS, "input_number", "line"
+    )
     summary.claims = write("analysis", "claims", good.flatMap(tables.claim_rows), tables.CLAIMS)
     write("analysis", "errors", errors.map(tables.error_row), tables.ERRORS)
     features = good.mapPartitions(features_partition).persist(keep)

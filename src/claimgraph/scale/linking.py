@@ -53,8 +53,13 @@ def _features(items: list[dict]) -> Iterator[dict]:
     vectors = dict(zip((text_hash(t) for t in contents), encode(contents)))
     for analysis in analyses:
         for claim, features in zip(analysis.claims, features_of(analysis, vectors)):
-            yield {"claim_id": claim.id, "document_id": analysis.document, "text_hash": text_hash(claim.content),
-                   "features": features, "keys": sorted(set(index_keys(features)))}
+            yield {
+                "claim_id": claim.id,
+                "document_id": analysis.document,
+                "text_hash": text_hash(claim.content),
+                "features": features,
+                "keys": sorted(set(index_keys(features))),
+            }
 
 
 def block_edges(key: str, rows: Iterable[dict]) -> Iterator[tuple[str, str, str, str, float]]:

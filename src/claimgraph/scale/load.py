@@ -92,14 +92,22 @@ def document_columns(output: Path) -> list[str]:
 
 def _document(row: dict) -> Document:
     fields = ("text", "sha256", "title", "outlet", "author", "published", "url", "path", "kind")
-    return Document.from_dict({**{k: row[k] for k in fields}, "furniture": json.loads(row["furniture"] or "[]"),
-                               "meta": json.loads(row["meta"] or "{}"), "language": row.get("language")})
+    return Document.from_dict(
+        {
+            **{k: row[k] for k in fields},
+            "furniture": json.loads(row["furniture"] or "[]"),
+            "meta": json.loads(row["meta"] or "{}"),
+            "language": row.get("language"),
+        }
+    )
 
 
 def _link(store: Store, out: Path, loaded: list[Document], report: IngestReport) -> None:
     links = store.link_tables
-    vectors = {r["text_hash"]: np.frombuffer(r["vector"], dtype=np.float32)
-               for r in rows(out, "embeddings", ["text_hash", "vector"])}
+    vectors = {
+        r["text_hash"]: np.frombuffer(r["vector"], dtype=np.float32)
+        for r in rows(out, "embeddings", ["text_hash", "vector"])
+    }
     links.add_vectors(vectors)  # the embedding cache: whoever links these claims never encodes them again
     ours = {d.id for d in loaded}
     if not links.linked_documents() - ours:
@@ -135,8 +143,9 @@ def _import_edges(store: Store, out: Path, loaded: list[Document], vectors) -> i
             continue  # left to link.update, which encodes what is missing
         mine = [e for e in edges_of.get(doc.id, []) if ({e["a_doc"], e["b_doc"]} - {doc.id}) <= done]
         with links.writing():
-            insert_features(links, features_of(analysis, vectors), doc.duplicate_of or doc.id,
-                            doc.published_date or "", hashes)
+            insert_features(
+                links, features_of(analysis, vectors), doc.duplicate_of or doc.id, doc.published_date or "", hashes
+            )
             links.add_edges((e["a"], e["b"], e["a_doc"], e["b_doc"], e["score"]) for e in mine)
             links.mark_linked(doc.id, analyzed_at[doc.id])
         done.add(doc.id)

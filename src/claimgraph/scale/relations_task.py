@@ -22,7 +22,13 @@ from ..link.relations import RuleJudge
 def claim_payloads(item: dict) -> Iterator[tuple[str, dict]]:
     """What a ClaimView needs, per claim: the claim, its document's sources and metadata."""
     d, analysis = item["document"], item["analysis"]
-    doc = {"id": d["id"], "sha256": d["sha256"], "outlet": d["outlet"], "title": d["title"], "published": d["published"]}
+    doc = {
+        "id": d["id"],
+        "sha256": d["sha256"],
+        "outlet": d["outlet"],
+        "title": d["title"],
+        "published": d["published"],
+    }
     for claim in analysis["claims"]:
         yield claim["id"], {"claim": claim, "sources": analysis["sources"], "document": doc}
 
@@ -30,8 +36,9 @@ def claim_payloads(item: dict) -> Iterator[tuple[str, dict]]:
 def claim_view(payload: dict) -> ClaimView:
     d = payload["document"]
     doc = Document(text="", sha256=d["sha256"], outlet=d["outlet"], title=d["title"], published=d["published"])
-    analysis = Analysis.from_dict({"document": d["id"], "analyzer": "", "claims": [payload["claim"]],
-                                   "sources": payload["sources"]})
+    analysis = Analysis.from_dict(
+        {"document": d["id"], "analyzer": "", "claims": [payload["claim"]], "sources": payload["sources"]}
+    )
     return views_of(doc, analysis, doc)[0]
 
 
@@ -41,8 +48,10 @@ def cluster_rows(good, edges, components, partitions: int):
     membership = payloads.leftOuterJoin(components, partitions).map(
         lambda kv: (kv[1][1] or kv[0], kv[1][0])  # (component, payload); alone when on no edge
     )
-    edges_by_component = edges.map(lambda e: (e[0], (e[0], e[1], e[4]))).join(components, partitions).map(
-        lambda kv: (kv[1][1], kv[1][0])
+    edges_by_component = (
+        edges.map(lambda e: (e[0], (e[0], e[1], e[4])))
+        .join(components, partitions)
+        .map(lambda kv: (kv[1][1], kv[1][0]))
     )
     return membership.cogroup(edges_by_component, partitions).flatMap(lambda kv: _build(list(kv[1][0]), list(kv[1][1])))
 
@@ -51,12 +60,23 @@ def _build(payloads: list[dict], edges: list[tuple[str, str, float]]) -> list[di
     """The clusters of one component; its relations go with the first, so each is written once."""
     views = [claim_view(p) for p in payloads]
     _, found, rels, _ = clusters.build(views, sorted(edges), RuleJudge())
-    out = [{"row": (data["id"], data["claims"], len(data["claims"]), data["first_reported"], data["label"],
-                    json.dumps(data, default=str)), "relations": []} for data in found]
+    out = [
+        {
+            "row": (
+                data["id"],
+                data["claims"],
+                len(data["claims"]),
+                data["first_reported"],
+                data["label"],
+                json.dumps(data, default=str),
+            ),
+            "relations": [],
+        }
+        for data in found
+    ]
     out[0]["relations"] = [(r.a, r.b, r.type, r.why, r.confidence) for r in rels]
     return out
 
 
 def relation_rows(built):
     return built.flatMap(lambda c: c["relations"])
-

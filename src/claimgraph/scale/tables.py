@@ -32,29 +32,64 @@ def _schema(*columns: tuple[str, object]) -> StructType:
 
 
 DOCUMENTS = _schema(
-    ("input_number", IntegerType()), ("line", LongType()),
-    ("id", StringType()), ("sha256", StringType()), ("kind", StringType()), ("title", StringType()),
-    ("outlet", StringType()), ("author", StringType()), ("published", StringType()), ("url", StringType()),
-    ("path", StringType()), ("text", StringType()), ("furniture", StringType()), ("meta", StringType()),
-    ("analyzer", StringType()), ("analysis", StringType()), ("language", StringType()),
+    ("input_number", IntegerType()),
+    ("line", LongType()),
+    ("id", StringType()),
+    ("sha256", StringType()),
+    ("kind", StringType()),
+    ("title", StringType()),
+    ("outlet", StringType()),
+    ("author", StringType()),
+    ("published", StringType()),
+    ("url", StringType()),
+    ("path", StringType()),
+    ("text", StringType()),
+    ("furniture", StringType()),
+    ("meta", StringType()),
+    ("analyzer", StringType()),
+    ("analysis", StringType()),
+    ("language", StringType()),
 )
 CLAIMS = _schema(
-    ("id", StringType()), ("document", StringType()), ("span_start", IntegerType()), ("span_end", IntegerType()),
-    ("text", StringType()), ("content", StringType()), ("modality", StringType()), ("negated", BooleanType()),
-    ("sources", ArrayType(StringType())), ("entities", ArrayType(StringType())),
-    ("time_value", StringType()), ("time_start", StringType()), ("time_end", StringType()),
-    ("published", StringType()), ("data", StringType()),
+    ("id", StringType()),
+    ("document", StringType()),
+    ("span_start", IntegerType()),
+    ("span_end", IntegerType()),
+    ("text", StringType()),
+    ("content", StringType()),
+    ("modality", StringType()),
+    ("negated", BooleanType()),
+    ("sources", ArrayType(StringType())),
+    ("entities", ArrayType(StringType())),
+    ("time_value", StringType()),
+    ("time_start", StringType()),
+    ("time_end", StringType()),
+    ("published", StringType()),
+    ("data", StringType()),
 )
 CLUSTERS = _schema(
-    ("id", StringType()), ("claims", ArrayType(StringType())), ("size", IntegerType()),
-    ("first_reported", StringType()), ("label", StringType()), ("data", StringType()),
+    ("id", StringType()),
+    ("claims", ArrayType(StringType())),
+    ("size", IntegerType()),
+    ("first_reported", StringType()),
+    ("label", StringType()),
+    ("data", StringType()),
 )
-RELATIONS = _schema(("a", StringType()), ("b", StringType()), ("type", StringType()), ("why", StringType()),
-                    ("confidence", DoubleType()))
+RELATIONS = _schema(
+    ("a", StringType()),
+    ("b", StringType()),
+    ("type", StringType()),
+    ("why", StringType()),
+    ("confidence", DoubleType()),
+)
 # "Same claim" edges (a < b) and claim embeddings: what the store's link tables need, so a loaded store
 # links later reports incrementally without encoding these claims again.
 EDGES = _schema(
-    ("a", StringType()), ("b", StringType()), ("a_doc", StringType()), ("b_doc", StringType()), ("score", DoubleType()),
+    ("a", StringType()),
+    ("b", StringType()),
+    ("a_doc", StringType()),
+    ("b_doc", StringType()),
+    ("score", DoubleType()),
 )
 EMBEDDINGS = _schema(("claim_id", StringType()), ("text_hash", StringType()), ("vector", BinaryType()))
 ERRORS = _schema(("input", StringType()), ("reason", StringType()))
@@ -64,9 +99,23 @@ def document_row(item: dict) -> tuple:
     d, analysis = item["document"], item["analysis"]
     (number, line) = item["ordinal"]
     return (
-        number, line, d["id"], d["sha256"], d["kind"], d["title"], d["outlet"], d["author"], d["published"],
-        d["url"], d["path"], d["text"], json.dumps(d["furniture"]), json.dumps(d["meta"], default=str),
-        analysis["analyzer"], json.dumps(analysis), d.get("language"),
+        number,
+        line,
+        d["id"],
+        d["sha256"],
+        d["kind"],
+        d["title"],
+        d["outlet"],
+        d["author"],
+        d["published"],
+        d["url"],
+        d["path"],
+        d["text"],
+        json.dumps(d["furniture"]),
+        json.dumps(d["meta"], default=str),
+        analysis["analyzer"],
+        json.dumps(analysis),
+        d.get("language"),
     )
 
 
@@ -76,12 +125,25 @@ def claim_rows(item: dict) -> list[tuple]:
     rows = []
     for c in analysis["claims"]:
         time = c.get("time") or {}
-        rows.append((
-            c["id"], analysis["document"], c["span"][0], c["span"][1], c["text"], c["content"], c["modality"],
-            bool(c["negated"]), [names.get(a["source"], a["source"]) for a in c["attribution"]],
-            list(c["entities"]), time.get("value"), time.get("start"), time.get("end"),
-            (published or "")[:10] or None, json.dumps(c),
-        ))
+        rows.append(
+            (
+                c["id"],
+                analysis["document"],
+                c["span"][0],
+                c["span"][1],
+                c["text"],
+                c["content"],
+                c["modality"],
+                bool(c["negated"]),
+                [names.get(a["source"], a["source"]) for a in c["attribution"]],
+                list(c["entities"]),
+                time.get("value"),
+                time.get("start"),
+                time.get("end"),
+                (published or "")[:10] or None,
+                json.dumps(c),
+            )
+        )
     return rows
 
 

@@ -25,8 +25,32 @@ from .skips import WrongKind
 INVISIBLE = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "head", "form"}
 # Elements that start a new line or paragraph in the plain text.
 BLOCKS = {
-    "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "pre", "table", "tr", "figure", "figcaption", "header", "footer", "aside", "dl", "dt", "dd", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "aside",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
 }
 
 
@@ -56,8 +80,10 @@ def check_safe_xml(name: str, raw: bytes) -> None:
     try:
         fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
-        raise InputError(name, f"unsafe XML refused ({type(e).__name__}: entity declarations and external "
-                               "references are not allowed)") from None
+        raise InputError(
+            name,
+            f"unsafe XML refused ({type(e).__name__}: entity declarations and external references are not allowed)",
+        ) from None
     except ParseError as e:
         line, column = getattr(e, "position", (None, None))
         raise InputError(name, f"not well-formed XML (line {line}, column {column})") from None
@@ -72,18 +98,20 @@ def entry_document(name: str, number: int, entry, outlet: str | None) -> Documen
     text = html_to_text(markup) if "html" in kind else markup.strip()
     if not text.strip():
         return InputError(where, "entry has no text once its markup is removed")
-    return mark_report(Document(
-        text=text,
-        sha256=sha256_hex(markup + "\n" + (link or "")),
-        title=entry_title(entry),
-        outlet=outlet,
-        author=_clean((entry.get("author_detail") or {}).get("name") or entry.get("author")) or None,
-        published=entry_date(entry),
-        url=link,
-        path=name,
-        kind="feed",
-        meta={k: v for k, v in (("entry", number), ("guid", entry.get("id"))) if v},
-    ))
+    return mark_report(
+        Document(
+            text=text,
+            sha256=sha256_hex(markup + "\n" + (link or "")),
+            title=entry_title(entry),
+            outlet=outlet,
+            author=_clean((entry.get("author_detail") or {}).get("name") or entry.get("author")) or None,
+            published=entry_date(entry),
+            url=link,
+            path=name,
+            kind="feed",
+            meta={k: v for k, v in (("entry", number), ("guid", entry.get("id"))) if v},
+        )
+    )
 
 
 def entry_title(entry) -> str | None:

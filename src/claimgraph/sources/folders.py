@@ -75,7 +75,7 @@ def _entries(folder: Path) -> list[os.DirEntry | InputError]:
 
 
 def _kind(path: Path, real_root: str, follow_links: bool) -> str | InputError | None:
-    """"file", "folder", None (pass over silently) or the InputError saying why it is skipped."""
+    """ "file", "folder", None (pass over silently) or the InputError saying why it is skipped."""
     try:
         mode = os.lstat(path).st_mode
         if stat.S_ISLNK(mode):

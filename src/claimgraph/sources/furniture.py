@@ -24,24 +24,54 @@ from ..document import Document, Furniture
 READ_TIME = re.compile(r"^\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s+read$", re.I)
 READ_MORE = re.compile(
     r"^(?:read|show|load|see|view)\s+(?:more|less|all|full\s+(?:story|article))(?:\s+(?:stories|news|articles))?"
-    r"|^continue\s+reading$|^read\s+(?:also|next)$", re.I)
+    r"|^continue\s+reading$|^read\s+(?:also|next)$",
+    re.I,
+)
 # Labels that are page chrome wherever they stand.
 NAV_PHRASES = {
-    "advertisement", "advertising", "sponsored", "share", "share this", "share this article", "share on facebook",
-    "share on twitter", "share on x", "subscribe", "sign up", "sign in", "log in", "skip to content", "menu",
-    "comments", "follow us", "newsletter", "print", "copy link", "email", "listen", "listen to this article",
-    "audio", "back to top", "top stories", "summary", "highlights", "key points",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "skip to content",
+    "menu",
+    "comments",
+    "follow us",
+    "newsletter",
+    "print",
+    "copy link",
+    "email",
+    "listen",
+    "listen to this article",
+    "audio",
+    "back to top",
+    "top stories",
+    "summary",
+    "highlights",
+    "key points",
 }
 # Headers that open the "more from us" part of a page: everything after them is not this article.
 RELATED_HEADER = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|news|coverage|posts?|content|reading))?|more\s+(?:from|on|stories|news|"
     r"in|like this)\b.*|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|"
     r"most\s+(?:read|popular|viewed)|read\s+next|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read)\s*:?$",
-    re.I)
+    re.I,
+)
 # "Contributing: Todd Spangler.", "(Reporting by David Bailey; Editing by Cynthia Osterman.)": who made the report
 CONTRIBUTORS = re.compile(
     r"^\(?(?:contributing(?:\s+(?:reporters?|writers?|editors?))?|contributors?|additional\s+reporting(?:\s+by)?|"
-    r"reporting\s+by|writing\s+by|edited\s+by|editing\s+by|compiled\s+by)\s*:?\s+[A-Z]", re.I)
+    r"reporting\s+by|writing\s+by|edited\s+by|editing\s+by|compiled\s+by)\s*:?\s+[A-Z]",
+    re.I,
+)
 # A live blog's entry widget, words run together: "Igor BobicFlagShareLikeReplyAni Vrabel 5ptsmoderator..."
 WIDGET = re.compile(r"(?:Flag|Share|Like|Reply|Report){3,}")
 # An address on a line of its own, as tokenised corpora write it too ("http: / / articles. latimes. com / ...")
@@ -49,7 +79,9 @@ MAX_URL_LINE = 400  # a tokenised address runs to many "words"
 URL_LINE = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.)\s*\S", re.I)
 AVATAR = re.compile(r"^(?:avatar|author|about\s+the\s+author|written\s+by|author\s+bio|profile\s+picture)$", re.I)
 # "(Gavriil Grigorov / POOL / AFP)", "(Photo: Reuters)", "Photo by Jane Roe/Getty Images"
-CREDIT_TAIL = re.compile(r"\((?:[^()]*?\s/\s[^()]*|(?:photo|image|picture|video|credit|source)s?\s*(?:by|:)[^()]*)\)\s*$", re.I)
+CREDIT_TAIL = re.compile(
+    r"\((?:[^()]*?\s/\s[^()]*|(?:photo|image|picture|video|credit|source)s?\s*(?:by|:)[^()]*)\)\s*$", re.I
+)
 CREDIT_LINE = re.compile(r"^(?:photo|image|picture|photograph|illustration|video|credit)s?\s*(?:by\b|:|/)", re.I)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|al|bin|ibn|la|le)){1,4}"
@@ -62,7 +94,8 @@ OUTLET_WORD = r"[\w&'’-]*(?:\.[\w&'’-]+)*"  # "U.S.", not the full stop endi
 # "Sonya Bandouil is a North American news editor for The Kyiv Independent."
 BIO = re.compile(
     rf"^(?P<name>{NAME})\s+(?:is|was|has\s+been|works\s+as)\s+(?:an?|the)\s+[^.]{{0,80}}?\b{JOURNALIST}s?\b"
-    rf"(?:[^.]{{0,60}}?\b(?:for|at|with)\s+(?P<outlet>(?:The\s+|the\s+)?[A-Z]{OUTLET_WORD}(?:\s+[A-Z]{OUTLET_WORD}){{0,5}}))?")
+    rf"(?:[^.]{{0,60}}?\b(?:for|at|with)\s+(?P<outlet>(?:The\s+|the\s+)?[A-Z]{OUTLET_WORD}(?:\s+[A-Z]{OUTLET_WORD}){{0,5}}))?"
+)
 DESK = re.compile(r"\b(?:desk|bureau|section|staff|team|newsroom|service|correspondent|reporter|editor)s?$", re.I)
 MD_HEADING = re.compile(r"^#{1,6}\s")
 MD_EMPHASIS_LINE = re.compile(r"^([*_]{1,3})(?=\S)(.+?)(?<=\S)\1$")
@@ -71,31 +104,69 @@ MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 # Longer lines are running text whatever their shape (and the line patterns stay cheap on huge lines).
 MAX_FURNITURE_CHARS = 1500
-CONNECTIVES = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "as"}
+CONNECTIVES = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "that",
+    "as",
+}
 
 MONTHS = {
-    m: i for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-         ("nov", "november"), ("dec", "december")], start=1)
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
     for m in names
 }
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 # A date written in a line: "December 23, 2012", "Thu Jun 13, 2013", "7 July 2012", "2012-04-04", "05/03/2013",
 # also as tokenised corpora write them ("2012 - 04 - 04", "05 / 03 / 2013").
 DATE_IN_LINE = re.compile(
     rf"(?P<named>\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year2>\d{{4}})\b)"
     r"|(?P<iso>\b(?P<y>\d{4})\s*-\s*(?P<m>\d{2})\s*-\s*(?P<d>\d{2})\b)"
-    r"|(?P<numeric>\b\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:\d{4}|\d{2})\b)", re.I)
+    r"|(?P<numeric>\b\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:\d{4}|\d{2})\b)",
+    re.I,
+)
 # What may stand beside the date on a date line: a prefix, a weekday, a clock time, a zone, separators.
 DATE_LINE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|first|modified|date|on|at|and|edt|est|cdt|cst|mdt|mst|pdt|pst|gmt|utc|bst|"
     r"cet|cest|ist|aest|aedt|et|pt|ct|mt|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?)\b\.?"
     r"|\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?\s*m\.?|[ap]\b)?"
-    r"|\b\d{1,2}\s*[ap]\.?\s*m\b\.?|[\s,.@|•·/:()\[\]–—-]+", re.I)
+    r"|\b\d{1,2}\s*[ap]\.?\s*m\b\.?|[\s,.@|•·/:()\[\]–—-]+",
+    re.I,
+)
 MAX_DATE_LINE = 80
 DATE_LINES_AT_TOP = 6  # a report's own date line comes before its first few lines of text are out
 # "WASHINGTON, DC, April 28, 2009": a place in capitals may open a date line.
@@ -106,7 +177,8 @@ _PLACE = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]
 WIRE_DATELINE_LINES = 3  # the story's first paragraph is among the first lines of running text
 WIRE_DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE}),?\s+(?:(?i:{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*)?"
-    r"(?:\((?P<agency>[A-Z][\w .&'’-]{1,30})\)\s*)?[-—–]{1,2}(?=\s)")
+    r"(?:\((?P<agency>[A-Z][\w .&'’-]{1,30})\)\s*)?[-—–]{1,2}(?=\s)"
+)
 
 
 @dataclass
@@ -219,7 +291,7 @@ def published_from(page: PageFurniture) -> dict:
 
 
 def mark_wire_dateline(line: Line, page: PageFurniture) -> bool:
-    """"KYIV, Feb. 8, 2025 (Reuters) —" before the first sentence: furniture up to the dash, and its date."""
+    """ "KYIV, Feb. 8, 2025 (Reuters) —" before the first sentence: furniture up to the dash, and its date."""
     m = WIRE_DATELINE.match(line.raw[:200])
     if not m or not (m.group("day") or m.group("agency") or is_bare_dateline(m, line.raw)):
         return False
@@ -237,11 +309,11 @@ def mark_wire_dateline(line: Line, page: PageFurniture) -> bool:
 
 
 def is_bare_dateline(m: re.Match, raw: str) -> bool:
-    """"WASHINGTON — Sen. Bernie Sanders defended ...", "MANCHESTER, N.H. - At the moment ...": a place alone
+    """ "WASHINGTON — Sen. Bernie Sanders defended ...", "MANCHESTER, N.H. - At the moment ...": a place alone
     before the dash, then a sentence starting with a capital. A short single word ("NATO — the alliance said")
     is more often an acronym than a place, so it needs a state or country after it ("RYE, N.H.")."""
     place = m.group("place")
-    starts_sentence = re.match(r"\s*[\"'“‘]*[A-Z0-9]", raw[m.end():])
+    starts_sentence = re.match(r"\s*[\"'“‘]*[A-Z0-9]", raw[m.end() :])
     return bool(starts_sentence) and ("," in place or " " in place or len(place) >= 5)
 
 
@@ -291,7 +363,9 @@ def is_label(line: Line) -> bool:
     return line.words <= 4 and not SENTENCE_END.search(s) and not re.search(r"\d", s) and s[:1].isupper()
 
 
-def mark_header(lines: list[Line], body_start: int, labels: dict[int, str], page: PageFurniture, markdown: bool) -> None:
+def mark_header(
+    lines: list[Line], body_start: int, labels: dict[int, str], page: PageFurniture, markdown: bool
+) -> None:
     """Before the first body paragraph: section labels, the headline, bylines and datelines."""
     for i, line in enumerate(lines[:body_start]):
         if i in labels:
@@ -318,12 +392,17 @@ def is_headline(line: Line, following: Line | None, markdown: bool) -> bool:
     # a hard-wrapped first paragraph is not a headline: it runs on into the next line
     runs_on = following is not None and following.start <= line.end + 2 and following.plain[:1].islower()
     last_word = s.rsplit(None, 1)[-1].lower()
-    return (4 <= line.words <= 30 and not re.search(r"[.:;,\-]$", s) and s[:1].isupper() and not runs_on
-            and last_word not in CONNECTIVES)
+    return (
+        4 <= line.words <= 30
+        and not re.search(r"[.:;,\-]$", s)
+        and s[:1].isupper()
+        and not runs_on
+        and last_word not in CONNECTIVES
+    )
 
 
 def read_byline(line: Line, page: PageFurniture) -> None:
-    """"By Jane Roe, Harbor Gazette", "Meridian Broadcasting — Business desk", "Jane Roe | March 3, 2025"."""
+    """ "By Jane Roe, Harbor Gazette", "Meridian Broadcasting — Business desk", "Jane Roe | March 3, 2025"."""
     for part in re.split(r"\s+[—–|·-]\s+|,\s+(?=[A-Z])", line.plain):
         part = part.strip(" *_")
         byline = BYLINE.match(part)
@@ -369,8 +448,12 @@ def mark_bio(lines: list[Line], body_start: int, tail_start: int, labels: dict[i
         name = bio.group("name")
         lead = []
         j = i - 1
-        while j >= body_start and len(lead) < 4 and (is_label(lines[j]) or AVATAR.match(lines[j].plain)) \
-                and not is_body_paragraph(lines[j], False):
+        while (
+            j >= body_start
+            and len(lead) < 4
+            and (is_label(lines[j]) or AVATAR.match(lines[j].plain))
+            and not is_body_paragraph(lines[j], False)
+        ):
             lead.append(j)
             j -= 1
         names_lead = any(same_text(lines[k].plain, name) or AVATAR.match(lines[k].plain) for k in lead)
@@ -442,7 +525,9 @@ def parse_date_words(words: str) -> str | None:
         if m.group("iso"):
             return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
         month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
-        return dt.date(int(m.group("year") or m.group("year2")), month, int(m.group("day") or m.group("day2"))).isoformat()
+        return dt.date(
+            int(m.group("year") or m.group("year2")), month, int(m.group("day") or m.group("day2"))
+        ).isoformat()
     except (ValueError, KeyError):
         return None
 

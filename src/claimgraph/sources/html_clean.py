@@ -38,8 +38,11 @@ _AGENCY_DESK = re.compile(r"^(?:ap|associated press|reuters|afp)\s+\w", re.I)
 # "Ilana Muhlstein, MS, RDN": degrees and credentials after a name.
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
 # News agencies that bylines append to the writer's name ("JILL LAWLESS Associated Press").
-_AGENCY_SUFFIX = re.compile(r"[\s.,]+(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|ap|pti|ians|"
-                            r"bloomberg|dpa|efe|ansa|xinhua|tass)$", re.I)
+_AGENCY_SUFFIX = re.compile(
+    r"[\s.,]+(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|ap|pti|ians|"
+    r"bloomberg|dpa|efe|ansa|xinhua|tass)$",
+    re.I,
+)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -78,7 +81,7 @@ def clean_title(title: str | None, site: str | None = None) -> str | None:
 
 
 def site_from_title(title: str | None, headline: str | None) -> str | None:
-    """"Royal Self-Indicting Arrogance - Sputnik International" with headline "Royal Self-Indicting
+    """ "Royal Self-Indicting Arrogance - Sputnik International" with headline "Royal Self-Indicting
     Arrogance" -> "Sputnik International"."""
     title, headline = squash(title), squash(headline)
     if not title or not headline or text_key(title) == text_key(headline):
@@ -142,7 +145,7 @@ def clean_authors(values: Any, outlet: str | None = None) -> str | None:
 
 
 def _is_outlet(name: str, outlet: str | None) -> bool:
-    """"CNN Business" in a byline on CNN is the site, not a writer."""
+    """ "CNN Business" in a byline on CNN is the site, not a writer."""
     key, site = text_key(name), re.sub(r"^the", "", text_key(outlet or ""))
     if len(site) < 3 or len(name.split()) > 3:
         return False
@@ -150,7 +153,7 @@ def _is_outlet(name: str, outlet: str | None) -> bool:
 
 
 def _strip_suffix(name: str, outlet: str | None) -> str:
-    """"Finian Cunningham. Sputnik International" -> "Finian Cunningham" when the site is Sputnik
+    """ "Finian Cunningham. Sputnik International" -> "Finian Cunningham" when the site is Sputnik
     International; "JILL LAWLESS Associated Press" -> "JILL LAWLESS". A bare agency name stays."""
     stripped = _AGENCY_SUFFIX.sub("", name)
     if outlet:
@@ -210,7 +213,7 @@ def _date_of(m: re.Match | None) -> str | None:
 
 
 def host_key(url: str | None) -> str:
-    """"https://www.detroitnews.com/story/..." -> "detroitnews": the site's own label in its address."""
+    """ "https://www.detroitnews.com/story/..." -> "detroitnews": the site's own label in its address."""
     m = re.match(r"https?://([^/:?#]+)", url or "", re.I)
     if not m:
         return ""
@@ -221,7 +224,7 @@ def host_key(url: str | None) -> str:
 
 
 def is_slug(name: str) -> bool:
-    """"detroitnews", "usatoday": an identifier standing in for the site's name, not the name itself."""
+    """ "detroitnews", "usatoday": an identifier standing in for the site's name, not the name itself."""
     return name.islower() and " " not in name and "." not in name
 
 

@@ -41,7 +41,9 @@ def find_furniture(text: str, titles: list[str | None], author: str | None) -> l
         label = None
         if index < 3 and _key(stripped) in title_keys:
             label = "headline"
-        elif (_BYLINE.match(stripped) and len(stripped) <= MAX_BYLINE) or (author_keys and _key(stripped) in author_keys):
+        elif (_BYLINE.match(stripped) and len(stripped) <= MAX_BYLINE) or (
+            author_keys and _key(stripped) in author_keys
+        ):
             label = "byline"
         elif _READ_MORE.match(stripped):
             label = "read-more"
@@ -53,8 +55,11 @@ def find_furniture(text: str, titles: list[str | None], author: str | None) -> l
 def _with_text_furniture(text: str, found: list[Furniture]) -> list[Furniture]:
     """Datelines ("WASHINGTON (AP) —" opening the first paragraph, "Posted on ..." lines), contributor credits
     and live-blog widgets, found as in plain text, where they do not overlap what the page's own rules marked."""
-    extra = [f for f in text_furniture(text).furniture if f.label in TEXT_LABELS
-             and not any(f.start < g.end and g.start < f.end for g in found)]
+    extra = [
+        f
+        for f in text_furniture(text).furniture
+        if f.label in TEXT_LABELS and not any(f.start < g.end and g.start < f.end for g in found)
+    ]
     return sorted(found + extra, key=lambda f: f.start)
 
 

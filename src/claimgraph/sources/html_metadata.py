@@ -30,17 +30,39 @@ from .html_clean import (
 )
 
 ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
-    "report", "scholarlyarticle", "techarticle", "medicalscholarlyarticle",
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "socialmediaposting",
+    "liveblogposting",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "medicalscholarlyarticle",
 }
 
 # <meta> names/properties in order of trust, per field (lower-cased).
 META_TITLE = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
 META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "byline")
 META_DATE = (
-    "article:published_time", "datepublished", "parsely-pub-date", "sailthru.date", "pubdate", "publishdate",
-    "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "og:published_time", "article.published",
+    "article:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "og:published_time",
+    "article.published",
 )
 META_SITE = ("application-name", "publisher", "twitter:site")
 
@@ -71,14 +93,19 @@ def declared_metadata(tree: HtmlElement) -> PageMetadata:
     article = _first_article(_json_ld_objects(tree)) or {}
     headline = _text(article.get("headline")) or _text(article.get("name"))
     h1s = [h for h in (squash(el.text_content()) for el in tree.iter("h1")) if h][:MAX_H1S]
-    url = absolute_url(_canonical_link(tree)) or absolute_url(meta.get("og:url")) \
+    url = (
+        absolute_url(_canonical_link(tree))
+        or absolute_url(meta.get("og:url"))
         or absolute_url(_id_or_url(article.get("mainEntityOfPage")) or _text(article.get("url")))
+    )
     title_element = _title_element(tree)
     site = _site_name(
-        [meta.get("og:site_name"),
-         *(site_from_title(title_element, h) for h in [headline, _first_meta(meta, META_TITLE), *h1s]),
-         _first(_names(article.get("publisher"))),
-         _first_meta(meta, META_SITE)],
+        [
+            meta.get("og:site_name"),
+            *(site_from_title(title_element, h) for h in [headline, _first_meta(meta, META_TITLE), *h1s]),
+            _first(_names(article.get("publisher"))),
+            _first_meta(meta, META_SITE),
+        ],
         url,
     )
     return PageMetadata(
@@ -92,23 +119,30 @@ def declared_metadata(tree: HtmlElement) -> PageMetadata:
         headlines=[h for h in map(squash, [headline, *(meta.get(n) for n in META_TITLE), title_element]) if h],
         h1s=h1s,
         dateline=_dateline(tree, [h for h in (headline, _first_meta(meta, META_TITLE), title_element) if h]),
-        shown_dates=[(iso_date(el.get("datetime")), shown) for el in islice(tree.iter("time"), MAX_TIMES)
-                     if (shown := shown_date(squash(el.text_content())))],
+        shown_dates=[
+            (iso_date(el.get("datetime")), shown)
+            for el in islice(tree.iter("time"), MAX_TIMES)
+            if (shown := shown_date(squash(el.text_content())))
+        ],
     )
 
 
 def _dateline(tree: HtmlElement, headlines: list[str]) -> str | None:
     """The date written closest to the headline <h1>, within a few lines after it or just above it."""
     h1s = [el for el in tree.iter("h1") if len((el.text_content() or "").split()) >= 3]
-    headline = next((el for el in h1s if any(_shared_words(el.text_content(), h) >= 0.4 for h in headlines)),
-                    h1s[0] if h1s else None)
+    headline = next(
+        (el for el in h1s if any(_shared_words(el.text_content(), h) >= 0.4 for h in headlines)),
+        h1s[0] if h1s else None,
+    )
     if headline is None:
         return None
     visible = "[normalize-space() and not(ancestor::script or ancestor::style or ancestor::noscript)]"
     after = " ".join(" ".join(t.split()) for t in headline.xpath(f"following::text(){visible}[position() <= 40]"))
-    before = " ".join(" ".join(t.split()) for t in reversed(headline.xpath(f"preceding::text(){visible}[position() <= 6]")))
+    before = " ".join(
+        " ".join(t.split()) for t in reversed(headline.xpath(f"preceding::text(){visible}[position() <= 6]"))
+    )
     candidates = [(m.start(), m) for m in date_matches(after[:DATELINE_CHARS])]
-    candidates += [(len(before) - m.end(), m) for m in date_matches(before[-DATELINE_CHARS // 2:])]
+    candidates += [(len(before) - m.end(), m) for m in date_matches(before[-DATELINE_CHARS // 2 :])]
     for _, m in sorted(candidates, key=lambda c: c[0]):
         found = shown_date(m.group(0))
         if found:
@@ -133,7 +167,7 @@ def _site_name(candidates: list[str | None], url: str | None) -> str | None:
 
 
 def _matches_host(name: str, host: str) -> bool:
-    """"The Detroit News" and detroitnews, "San Antonio Express-News" and mysanantonio."""
+    """ "The Detroit News" and detroitnews, "San Antonio Express-News" and mysanantonio."""
     key = text_key(name).removeprefix("the")
     words = [w for w in re.findall(r"\w+", name.lower()) if len(w) >= 4]
     return (len(key) >= 3 and (key in host or host in key)) or any(w in host for w in words)

@@ -47,7 +47,9 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
         for number, raw in enumerate(_lines(name, f, limit, unpacked_limit), start=1):
             if raw is None:
                 found = True
-                yield InputError(f"{name}:{number}", f"line too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)")
+                yield InputError(
+                    f"{name}:{number}", f"line too large (over {limit:,} bytes, see CLAIMGRAPH_MAX_INPUT_BYTES)"
+                )
                 continue
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -86,8 +88,11 @@ def _lines(name: str, f: IO[bytes], limit: int, unpacked_limit: int | None) -> I
         nonlocal unpacked
         unpacked += len(raw)
         if unpacked_limit is not None and unpacked > unpacked_limit:
-            raise InputError(name, f"too large once decompressed (over {unpacked_limit:,} bytes, "
-                                   f"{MAX_GZIP_RATIO} times its compressed size); the rest was not read")
+            raise InputError(
+                name,
+                f"too large once decompressed (over {unpacked_limit:,} bytes, "
+                f"{MAX_GZIP_RATIO} times its compressed size); the rest was not read",
+            )
         return raw
 
     while True:
@@ -142,5 +147,7 @@ def record_to_document(where: str, record: object, sha256: str) -> Document | In
         if published is None:
             return InputError(where, f"'published' must be a date like 2025-02-08, not {meta['published'][:40]!r}")
         meta["published"] = published
-    extra = {k: v for k, v in record.items() if k not in FIELDS and k != "text" and isinstance(v, (str, int, float, bool))}
+    extra = {
+        k: v for k, v in record.items() if k not in FIELDS and k != "text" and isinstance(v, (str, int, float, bool))
+    }
     return mark_report(Document(text=text, sha256=sha256, kind="jsonl", meta=extra, **meta))

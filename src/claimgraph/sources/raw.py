@@ -18,7 +18,9 @@ def read_bytes(path: Path, limit: int) -> bytes:
     with os_errors_named(name):
         size = path.stat().st_size
         if size > limit:
-            raise InputError(name, f"too large ({size:,} bytes; the limit is {limit:,}, see CLAIMGRAPH_MAX_INPUT_BYTES)")
+            raise InputError(
+                name, f"too large ({size:,} bytes; the limit is {limit:,}, see CLAIMGRAPH_MAX_INPUT_BYTES)"
+            )
         with path.open("rb") as f:
             data = f.read(limit + 1)  # bounded even if the file grows after the size check
         if len(data) > limit:
@@ -67,8 +69,11 @@ def gunzip(name: str, data: bytes, limit: int) -> bytes:
 
 
 BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
 ]
 # Non-ASCII characters Western European text in Windows-1252 / Latin-1 is made of.
 WESTERN = set("\u00a0¡¢£¤¥§©«®°±²³´µ¶·¹º»¼½¾¿×÷‘’‚“”„†‡•…‰‹›€™–—") | {chr(c) for c in range(0xC0, 0x100)}
@@ -83,9 +88,11 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(name, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+                raise InputError(
+                    name, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
+                ) from None
             if not text.strip():
                 raise InputError(name, "empty")
             if looks_binary(text.encode("utf-8")):
@@ -107,8 +114,11 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
         return western
     detected = detect(data)
     if detected is None:
-        raise InputError(name, "not valid UTF-8, and its text encoding cannot be told with confidence "
-                               "(save it as UTF-8, or declare the charset in an HTML page)")
+        raise InputError(
+            name,
+            "not valid UTF-8, and its text encoding cannot be told with confidence "
+            "(save it as UTF-8, or declare the charset in an HTML page)",
+        )
     return detected
 
 

@@ -70,8 +70,10 @@ def bounded(name: str, items: Iterable[Document | InputError]) -> Iterator[Docum
                 key = "other reasons"
             more[key] = more.get(key, 0) + 1
         if in_a_row >= MAX_BAD_IN_A_ROW:
-            yield InputError(name, f"stopped reading after {in_a_row:,} unreadable parts in a row; "
-                                   "the rest of this input was not read")
+            yield InputError(
+                name,
+                f"stopped reading after {in_a_row:,} unreadable parts in a row; the rest of this input was not read",
+            )
             break
     close = getattr(items, "close", None)
     if close is not None:  # a file being streamed is closed now, not when the generator is collected

@@ -62,17 +62,19 @@ def message_document(
         return InputError(where, "its date is not an ISO date or a Unix time")
     has_id = isinstance(message_id, int) and not isinstance(message_id, bool)
     author = message.get("author") if isinstance(message.get("author"), str) else None
-    return mark_report(Document(
-        text=text,
-        sha256=sha256_hex(json.dumps({"channel": channel_id, "message": message}, sort_keys=True, default=str)),
-        outlet=channel,
-        author=author,
-        published=published,
-        url=f"https://t.me/{username}/{message_id}" if username and has_id else None,
-        path=name,
-        kind="telegram",
-        meta={k: v for k, v in (("message_id", message_id), ("channel_id", channel_id)) if v is not None},
-    ))
+    return mark_report(
+        Document(
+            text=text,
+            sha256=sha256_hex(json.dumps({"channel": channel_id, "message": message}, sort_keys=True, default=str)),
+            outlet=channel,
+            author=author,
+            published=published,
+            url=f"https://t.me/{username}/{message_id}" if username and has_id else None,
+            path=name,
+            kind="telegram",
+            meta={k: v for k, v in (("message_id", message_id), ("channel_id", channel_id)) if v is not None},
+        )
+    )
 
 
 def flatten_text(value: Any) -> str:

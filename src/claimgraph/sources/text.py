@@ -22,7 +22,14 @@ def _document(name: str, raw: bytes, markdown: bool) -> Document:
     text = decode_text(name, raw)
     page = find_furniture(text, markdown=markdown)
     return Document(
-        text=text, sha256=sha256_hex(raw), path=name, kind="markdown" if markdown else "text",
-        title=page.title, outlet=page.outlet, author=page.author, published=page.published,
-        furniture=page.furniture, meta=published_from(page),
+        text=text,
+        sha256=sha256_hex(raw),
+        path=name,
+        kind="markdown" if markdown else "text",
+        title=page.title,
+        outlet=page.outlet,
+        author=page.author,
+        published=page.published,
+        furniture=page.furniture,
+        meta=published_from(page),
     )

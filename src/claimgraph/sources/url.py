@@ -98,8 +98,7 @@ def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     return ip.is_global and not (
-        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast or ip.is_reserved
-        or ip.is_unspecified
+        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
     )
 
 
@@ -145,7 +144,8 @@ def resolve(name: str, host: str, port: int, address_allowed: AddressCheck) -> s
     refused = [str(ip) for ip in addresses if not address_allowed(ip)]
     if refused or not addresses:
         raise InputError(
-            name, f"refused to fetch from {host} ({', '.join(refused) or 'no address'}): a private, loopback or "
+            name,
+            f"refused to fetch from {host} ({', '.join(refused) or 'no address'}): a private, loopback or "
             "otherwise non-public address; use --allow-private to fetch from your own network",
         )
     return str(addresses[0])
@@ -177,11 +177,17 @@ def _connection(scheme: str, host: str, ip: str, port: int, timeout: float) -> h
 def _get(name: str, connection: http.client.HTTPConnection, parts, limit: int, deadline: float):
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     # identity encoding: no compressed body whose unpacked size we would have to police separately
-    connection.request("GET", path, headers={
-        "User-Agent": USER_AGENT, "Accept-Encoding": "identity",
-        "Accept": ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-                   "text/plain;q=0.9,*/*;q=0.5"),
-    })
+    connection.request(
+        "GET",
+        path,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept-Encoding": "identity",
+            "Accept": (
+                "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5"
+            ),
+        },
+    )
     sock = connection.sock  # http.client drops its own reference once the server says it will close
     response = connection.getresponse()
     headers = {k.lower(): v for k, v in response.getheaders()}

@@ -19,8 +19,10 @@ def is_store_failure(error: BaseException) -> bool:
     if type(error).__module__.startswith("psycopg"):
         import psycopg
 
-        return isinstance(error, (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction,
-                                  psycopg.errors.InsufficientPrivilege))
+        return isinstance(
+            error,
+            (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction, psycopg.errors.InsufficientPrivilege),
+        )
     return False
 
 
@@ -31,28 +33,38 @@ def explain(error: BaseException, url: str) -> str:
     lowered = message.lower()
     rerun = "then run the same command again (what was already stored is kept)"
     if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
-        return (f"cannot write to the store {where}: it is read-only ({message}). Make the file and its folder "
-                f"writable, or pass --db with a writable copy, {rerun}")
+        return (
+            f"cannot write to the store {where}: it is read-only ({message}). Make the file and its folder "
+            f"writable, or pass --db with a writable copy, {rerun}"
+        )
     if "permission denied" in lowered or "insufficientprivilege" in lowered:
         return f"cannot write to the store {where}: permission denied ({message}). Ask for write access, {rerun}"
     if "disk is full" in lowered or "no space left" in lowered or "could not extend" in lowered:
         return f"the store {where} could not be written: the disk is full ({message}). Free some space, {rerun}"
     if "disk i/o error" in lowered:
-        return (f"the store {where} could not be written or read ({message}): the disk may be full, over a size "
-                f"limit or failing. Free some space or check the disk, {rerun}")
+        return (
+            f"the store {where} could not be written or read ({message}): the disk may be full, over a size "
+            f"limit or failing. Free some space or check the disk, {rerun}"
+        )
     if "not a database" in lowered:
-        return (f"{where} is not a claimgraph store: not a SQLite database, or one whose header is damaged "
-                f"({message}). Check the --db path; if it was a store, restore it from a backup")
+        return (
+            f"{where} is not a claimgraph store: not a SQLite database, or one whose header is damaged "
+            f"({message}). Check the --db path; if it was a store, restore it from a backup"
+        )
     if "malformed" in lowered or "disk image" in lowered:
-        recover = "" if is_postgres_url(url) else (
-            f", or save what it still holds with `sqlite3 {where} .recover | sqlite3 recovered.db` and use "
-            "--db recovered.db")
+        recover = (
+            ""
+            if is_postgres_url(url)
+            else (
+                f", or save what it still holds with `sqlite3 {where} .recover | sqlite3 recovered.db` and use "
+                "--db recovered.db"
+            )
+        )
         return f"the store {where} is damaged ({message}). Restore it from a backup{recover}"
     if "locked" in lowered or "busy" in lowered:
         return f"the store {where} is locked by another process ({message}): wait for it to finish and try again"
     if "unable to open" in lowered:
-        return (f"cannot open the store {where} ({message}): check that its folder exists and that you may "
-                "write there")
+        return f"cannot open the store {where} ({message}): check that its folder exists and that you may write there"
     if is_postgres_url(url):
-        return (f"the store {where} failed ({message}). Check that the server is running and reachable, {rerun}")
+        return f"the store {where} failed ({message}). Check that the server is running and reachable, {rerun}"
     return f"the store {where} failed ({message})"

@@ -94,9 +94,13 @@ class LinkTables:
 
     def removed_documents(self) -> list[str]:
         """Linked documents whose analysis is gone (deleted from the store): their links are to be forgotten."""
-        return [r[0] for r in self.db.query(
-            "SELECT l.document_id FROM link_documents l LEFT JOIN analyses a ON a.document_id = l.document_id "
-            "WHERE a.document_id IS NULL")]
+        return [
+            r[0]
+            for r in self.db.query(
+                "SELECT l.document_id FROM link_documents l LEFT JOIN analyses a ON a.document_id = l.document_id "
+                "WHERE a.document_id IS NULL"
+            )
+        ]
 
     # -- writing -----------------------------------------------------------------------------------------------
     @contextmanager
@@ -110,8 +114,10 @@ class LinkTables:
 
     def forget_document(self, doc_id: str) -> None:
         """Drop a document's claims, keys, edges and its linked mark (it is linked again, or was removed)."""
-        self.db.execute("DELETE FROM link_keys WHERE claim_id IN "
-                        "(SELECT claim_id FROM link_claims WHERE document_id = ?)", (doc_id,))
+        self.db.execute(
+            "DELETE FROM link_keys WHERE claim_id IN (SELECT claim_id FROM link_claims WHERE document_id = ?)",
+            (doc_id,),
+        )
         self.db.execute("DELETE FROM link_edges WHERE a_doc = ? OR b_doc = ?", (doc_id, doc_id))
         self.db.execute("DELETE FROM link_claims WHERE document_id = ?", (doc_id,))
         self.db.execute("DELETE FROM link_documents WHERE document_id = ?", (doc_id,))
@@ -119,8 +125,9 @@ class LinkTables:
     def one_claim_hash(self) -> tuple[str, str] | None:
         """(stored text hash, content) of one linked claim: tells whether links were made with the current
         sentence encoder (its version is part of every hash)."""
-        row = self.db.query("SELECT c.text_hash, k.content FROM link_claims c JOIN claims k ON k.id = c.claim_id "
-                            "LIMIT 1")
+        row = self.db.query(
+            "SELECT c.text_hash, k.content FROM link_claims c JOIN claims k ON k.id = c.claim_id LIMIT 1"
+        )
         return (row[0][0], row[0][1]) if row else None
 
     def forget_all(self) -> None:
@@ -128,17 +135,31 @@ class LinkTables:
         for table in ("link_edges", "link_keys", "link_claims", "link_documents"):
             self.db.execute(f"DELETE FROM {table}")
 
-    def add_claims(self, claims: Sequence[ClaimFeatures], report_id: str, published: str, hashes: list[str],
-                   keys: list[list[str]]) -> None:
+    def add_claims(
+        self, claims: Sequence[ClaimFeatures], report_id: str, published: str, hashes: list[str], keys: list[list[str]]
+    ) -> None:
         """Store claims' features (``hashes[i]`` the text hash of ``claims[i]``'s vector) and file each under
         its index keys (``keys[i]``). ``report_id`` is the report a copy counts as."""
         self.db.executemany(
             "INSERT INTO link_claims (claim_id, document_id, report_id, published, time_start, time_end, entities, "
             "words, counts, events, commentary, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(c.claim_id, c.document_id, report_id, published or None, c.time_start, c.time_end,
-              "\n".join(sorted(c.entities)), " ".join(sorted(c.words)), " ".join(sorted(c.counts)),
-              " ".join(sorted(c.events)), int(c.commentary), h)
-             for c, h in zip(claims, hashes)],
+            [
+                (
+                    c.claim_id,
+                    c.document_id,
+                    report_id,
+                    published or None,
+                    c.time_start,
+                    c.time_end,
+                    "\n".join(sorted(c.entities)),
+                    " ".join(sorted(c.words)),
+                    " ".join(sorted(c.counts)),
+                    " ".join(sorted(c.events)),
+                    int(c.commentary),
+                    h,
+                )
+                for c, h in zip(claims, hashes)
+            ],
         )
         self.db.executemany(
             "INSERT INTO link_keys (key, claim_id, published) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -153,8 +174,11 @@ class LinkTables:
         )
 
     def mark_linked(self, doc_id: str, version: str) -> None:
-        self.db.execute("INSERT INTO link_documents (document_id, analyzed_at) VALUES (?, ?) "
-                        "ON CONFLICT (document_id) DO UPDATE SET analyzed_at = excluded.analyzed_at", (doc_id, version))
+        self.db.execute(
+            "INSERT INTO link_documents (document_id, analyzed_at) VALUES (?, ?) "
+            "ON CONFLICT (document_id) DO UPDATE SET analyzed_at = excluded.analyzed_at",
+            (doc_id, version),
+        )
 
     # -- reading -----------------------------------------------------------------------------------------------
     @overload
@@ -176,16 +200,27 @@ class LinkTables:
                 chunk,
             )
             for claim_id, doc_id, entities, words, start, end, counts, events, commentary, vector in rows:
-                out.append(make(claim_id, doc_id, _unpack(vector),
-                                       frozenset(filter(None, entities.split("\n"))), frozenset(words.split()),
-                                       start, end, frozenset(counts.split()), frozenset(events.split()),
-                                       bool(commentary)))
+                out.append(
+                    make(
+                        claim_id,
+                        doc_id,
+                        _unpack(vector),
+                        frozenset(filter(None, entities.split("\n"))),
+                        frozenset(words.split()),
+                        start,
+                        end,
+                        frozenset(counts.split()),
+                        frozenset(events.split()),
+                        bool(commentary),
+                    )
+                )
         return out
 
     def newest_claims(self, key: str, limit: int) -> list[str]:
         """Ids of the ``limit`` most recently published claims filed under ``key``."""
-        rows = self.db.query("SELECT claim_id FROM link_keys WHERE key = ? ORDER BY published DESC, claim_id DESC "
-                             "LIMIT ?", (key, limit))
+        rows = self.db.query(
+            "SELECT claim_id FROM link_keys WHERE key = ? ORDER BY published DESC, claim_id DESC LIMIT ?", (key, limit)
+        )
         return [r[0] for r in rows]
 
     def edges(self) -> list[tuple[str, str, float]]:
@@ -211,16 +246,19 @@ class LinkTables:
         found: dict[str, np.ndarray] = {}
         for chunk in _chunks(sorted(set(hashes)), IN_LIST):
             marks = ",".join("?" * len(chunk))
-            for h, data in self.db.query(f"SELECT text_hash, vector FROM link_embeddings WHERE text_hash IN ({marks})",
-                                         chunk):
+            for h, data in self.db.query(
+                f"SELECT text_hash, vector FROM link_embeddings WHERE text_hash IN ({marks})", chunk
+            ):
                 found[h] = _unpack(data)
         return found
 
     def add_vectors(self, vectors: dict[str, np.ndarray]) -> None:
         """Cache vectors by text hash, in one transaction of its own; a hash already cached keeps its vector."""
         with self.db.transaction():
-            self.db.executemany("INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                                [(h, _pack(v)) for h, v in sorted(vectors.items())])
+            self.db.executemany(
+                "INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(h, _pack(v)) for h, v in sorted(vectors.items())],
+            )
 
 
 def _pack(vector: np.ndarray) -> str:

@@ -35,8 +35,10 @@ class MissingStoreError(StoreError):
         self.url = url
         where = redact(url)
         shown = where if is_postgres_url(url) else shlex.quote(where)
-        super().__init__(f"no claimgraph store at {where} ({why}); create one with "
-                         f"`claimgraph add REPORTS... --db {shown}`, or check the --db / CLAIMGRAPH_DB value")
+        super().__init__(
+            f"no claimgraph store at {where} ({why}); create one with "
+            f"`claimgraph add REPORTS... --db {shown}`, or check the --db / CLAIMGRAPH_DB value"
+        )
 
 
 @dataclass
@@ -50,7 +52,9 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-DOC_COLUMNS = "id, sha256, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of, language"
+DOC_COLUMNS = (
+    "id, sha256, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of, language"
+)
 
 
 class Store:
@@ -96,9 +100,21 @@ class Store:
                 # No conflict target: a concurrent twin can collide on the id or on sha256 first.
                 "ON CONFLICT DO NOTHING",
                 (
-                    doc.id, doc.sha256, doc.kind, doc.title, doc.outlet, doc.author, doc.published, doc.url,
-                    doc.path, doc.text, json.dumps([f.__dict__ for f in doc.furniture]),
-                    json.dumps(doc.meta, default=str), original, doc.language, _now(),
+                    doc.id,
+                    doc.sha256,
+                    doc.kind,
+                    doc.title,
+                    doc.outlet,
+                    doc.author,
+                    doc.published,
+                    doc.url,
+                    doc.path,
+                    doc.text,
+                    json.dumps([f.__dict__ for f in doc.furniture]),
+                    json.dumps(doc.meta, default=str),
+                    original,
+                    doc.language,
+                    _now(),
                 ),
             )
             if inserted.rowcount == 0:  # another process added it between our check and insert
@@ -145,8 +161,10 @@ class Store:
         applied = self.db.query("SELECT applied_at FROM schema_migrations WHERE version = 4")
         if not applied:
             return []
-        ids = [r[0] for r in self.db.query(
-            "SELECT id FROM documents WHERE language IS NULL AND added_at < ?", (applied[0][0],))]
+        ids = [
+            r[0]
+            for r in self.db.query("SELECT id FROM documents WHERE language IS NULL AND added_at < ?", (applied[0][0],))
+        ]
         changed = []
         for doc_id in ids:  # one at a time: these can be many, and each is a few kilobytes
             doc = self.get_document(doc_id)
@@ -172,8 +190,10 @@ class Store:
     # -- analyses ----------------------------------------------------------------------------------------
     def pending_documents(self, analyzer: str | None = None) -> list[Document]:
         """Documents with no analysis yet, or (given ``analyzer``) one made by another analyzer version."""
-        sql = f"SELECT {', '.join('d.' + c.strip() for c in DOC_COLUMNS.split(','))} FROM documents d " \
-              "LEFT JOIN analyses a ON a.document_id = d.id WHERE a.document_id IS NULL"
+        sql = (
+            f"SELECT {', '.join('d.' + c.strip() for c in DOC_COLUMNS.split(','))} FROM documents d "
+            "LEFT JOIN analyses a ON a.document_id = d.id WHERE a.document_id IS NULL"
+        )
         params: tuple = ()
         if analyzer is not None:
             sql += " OR a.analyzer <> ?"
@@ -199,9 +219,17 @@ class Store:
                 "sources, time_value, time_start, time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
-                        c.id, analysis.document, c.span[0], c.span[1], c.text, c.content, c.modality,
-                        int(c.negated), json.dumps([names.get(a.source, a.source) for a in c.attribution]),
-                        c.time.value if c.time else None, c.time.start if c.time else None,
+                        c.id,
+                        analysis.document,
+                        c.span[0],
+                        c.span[1],
+                        c.text,
+                        c.content,
+                        c.modality,
+                        int(c.negated),
+                        json.dumps([names.get(a.source, a.source) for a in c.attribution]),
+                        c.time.value if c.time else None,
+                        c.time.start if c.time else None,
                         c.time.end if c.time else None,
                     )
                     for c in analysis.claims
@@ -227,11 +255,15 @@ class Store:
         pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         claims = self.db.query(
             "SELECT id FROM claims WHERE LOWER(content) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\' "
-            "ORDER BY document_id, span_start LIMIT ?", (pattern, pattern, limit))
+            "ORDER BY document_id, span_start LIMIT ?",
+            (pattern, pattern, limit),
+        )
         docs = self.db.query(
             "SELECT id FROM documents WHERE LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\' "
             "OR LOWER(text) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(outlet, '')) LIKE ? ESCAPE '\\' "
-            "ORDER BY published, id LIMIT ?", (pattern, pattern, pattern, limit))
+            "ORDER BY published, id LIMIT ?",
+            (pattern, pattern, pattern, limit),
+        )
         return [r[0] for r in claims], [r[0] for r in docs]
 
     def fingerprint(self) -> tuple:
@@ -297,12 +329,36 @@ def _furniture(data: str) -> list[Furniture]:
 
 
 def _row_to_document(row: tuple) -> Document:
-    (doc_id, sha, kind, title, outlet, author, published, url, path, text, furniture, meta, duplicate_of,
-     language_code) = row
+    (
+        doc_id,
+        sha,
+        kind,
+        title,
+        outlet,
+        author,
+        published,
+        url,
+        path,
+        text,
+        furniture,
+        meta,
+        duplicate_of,
+        language_code,
+    ) = row
     return Document(
-        text=text, sha256=sha, title=title, outlet=outlet, author=author, published=published, url=url,
-        path=path, kind=kind, furniture=_furniture(furniture), meta=json.loads(meta or "{}"),
-        duplicate_of=duplicate_of, language=language_code,
+        text=text,
+        sha256=sha,
+        title=title,
+        outlet=outlet,
+        author=author,
+        published=published,
+        url=url,
+        path=path,
+        kind=kind,
+        furniture=_furniture(furniture),
+        meta=json.loads(meta or "{}"),
+        duplicate_of=duplicate_of,
+        language=language_code,
     )
 
 

@@ -74,8 +74,11 @@ def select_claims(view: StoryView, wanted: ClaimFilter) -> list[dict]:
     if wanted.text:
         needle = plain(wanted.text)
         if needle:
-            claims = [c for c in claims if needle in (c.get("text") or "").casefold()
-                      or needle in (c.get("content") or "").casefold()]
+            claims = [
+                c
+                for c in claims
+                if needle in (c.get("text") or "").casefold() or needle in (c.get("content") or "").casefold()
+            ]
     if wanted.source:
         claims = _citing(view, claims, wanted.source)
     if wanted.outlet:
@@ -101,8 +104,11 @@ def _citing(view: StoryView, claims: list[dict], source: str) -> list[dict]:
     if not fragment:
         return []
     # decided once per source, not once per claim: a filter runs over every claim of the story
-    wanted = {sid for sid, name in _plain_names(view).items()
-              if fragment in name or ident in (sid.casefold(), view.source_node(sid).casefold())}
+    wanted = {
+        sid
+        for sid, name in _plain_names(view).items()
+        if fragment in name or ident in (sid.casefold(), view.source_node(sid).casefold())
+    }
     known = view.sources
 
     def keep(claim: dict) -> bool:

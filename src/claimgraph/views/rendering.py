@@ -15,8 +15,13 @@ from ..analyze.quantities import as_written
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     # autoescape everywhere: report text is untrusted and may carry markup.
-    env = Environment(loader=PackageLoader("claimgraph.views", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("claimgraph.views", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["as_written"] = as_written  # amounts as the report wrote them: "$167 million", not "1.67e+08 USD"
     return env
 

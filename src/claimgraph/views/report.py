@@ -40,8 +40,11 @@ def report_links(view: StoryView, top: Top) -> Callable[[str, str], str]:
         if kind == "claim" and ident not in top.claim_ids:
             cluster = view.cluster_of.get(ident)
             return report_url("cluster", cluster) if cluster in top.cluster_ids else "#claims"
-        if (kind == "cluster" and ident not in top.cluster_ids) or (kind == "source" and ident not in sources) \
-                or (kind == "document" and ident not in listed):
+        if (
+            (kind == "cluster" and ident not in top.cluster_ids)
+            or (kind == "source" and ident not in sources)
+            or (kind == "document" and ident not in listed)
+        ):
             return "#" + {"cluster": "clusters", "source": "sources", "document": "reports"}[kind]
         return report_url(kind, ident)
 
@@ -49,17 +52,27 @@ def report_links(view: StoryView, top: Top) -> Callable[[str, str], str]:
 
 
 def report_csp(css: str) -> str:
-    return (f"default-src 'none'; style-src {csp_hash(css)}; script-src 'none'; img-src data:; "
-            "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src {csp_hash(css)}; script-src 'none'; img-src data:; "
+        "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def document_marks(view: StoryView, doc: dict) -> list[Mark]:
     """The whole report: furniture greyed, each claim's span marked with an anchor, cues and sources shown."""
-    marks = [Mark(f["span"][0], f["span"][1], "furniture", f"page furniture: {f['label']}") for f in doc.get("furniture", [])]
+    marks = [
+        Mark(f["span"][0], f["span"][1], "furniture", f"page furniture: {f['label']}") for f in doc.get("furniture", [])
+    ]
     for claim in view.claims_of_document.get(doc["id"], []):
-        marks.append(Mark(*claim["span"], "claim", f"claim {claim['id']} ({claim['modality']})",
-                          anchor=f"doc-{doc['id']}-{claim['id']}"))
+        marks.append(
+            Mark(
+                *claim["span"],
+                "claim",
+                f"claim {claim['id']} ({claim['modality']})",
+                anchor=f"doc-{doc['id']}-{claim['id']}",
+            )
+        )
         for a in claim.get("attribution", []):
             if a.get("cue_span"):
                 marks.append(Mark(*a["cue_span"], "cue", f"cue: {a.get('cue')}"))
@@ -75,19 +88,23 @@ def render_report(story: dict[str, Any], title: str | None = None, everything: b
     css = static_text("claimgraph.css")
     limits = Limits.everything() if everything else Limits()
     top = top_of_story(view, citation_graph(view), limits, everything)
-    return environment().get_template("report.html").render(
-        title=title or _title(list(view.documents.values())),
-        css=Markup(css),  # our own packaged file; escaping it would break the CSP hash
-        csp=report_csp(css),
-        view=view,
-        top=top,
-        limits=top.limits,
-        everything=everything,
-        url=report_links(view, top),
-        timeline=timeline_svg(top.events, axis=top.axis),
-        graph_svg=source_graph_svg(top.graph),
-        contexts={c["id"]: claim_in_context(c, view.document_of(c).get("text", "")) for c in top.claims},
-        doc_texts={d["id"]: highlight(d.get("text", ""), document_marks(view, d)) for d in top.documents},
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            title=title or _title(list(view.documents.values())),
+            css=Markup(css),  # our own packaged file; escaping it would break the CSP hash
+            csp=report_csp(css),
+            view=view,
+            top=top,
+            limits=top.limits,
+            everything=everything,
+            url=report_links(view, top),
+            timeline=timeline_svg(top.events, axis=top.axis),
+            graph_svg=source_graph_svg(top.graph),
+            contexts={c["id"]: claim_in_context(c, view.document_of(c).get("text", "")) for c in top.claims},
+            doc_texts={d["id"]: highlight(d.get("text", ""), document_marks(view, d)) for d in top.documents},
+        )
     )
 
 

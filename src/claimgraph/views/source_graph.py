@@ -104,8 +104,8 @@ def source_graph_svg(graph: nx.DiGraph, link_prefix: str = "#source-") -> Markup
         parts.append(
             f'<path d="M{sx},{sy} C{mid},{sy} {mid},{ey} {ex},{ey}" fill="none" stroke="#555" '
             f'stroke-width="{min(1 + data["claims"] * 0.5, 5):.1f}" marker-end="url(#arrow)">'
-            f'<title>{escape(graph.nodes[a]["label"])} cites {escape(graph.nodes[b]["label"])} '
-            f'({data["claims"]} claim(s))</title></path>'
+            f"<title>{escape(graph.nodes[a]['label'])} cites {escape(graph.nodes[b]['label'])} "
+            f"({data['claims']} claim(s))</title></path>"
         )
     for node in sorted(graph):
         data, (x, y) = graph.nodes[node], xy[node]
@@ -118,8 +118,8 @@ def source_graph_svg(graph: nx.DiGraph, link_prefix: str = "#source-") -> Markup
             f'stroke="{STROKE[data["role"]]}" stroke-width="{2 if data["role"] != "relay" else 1}"{dash}/>'
             f'<text x="{x + 10}" y="{y + 15}" class="node-label">{label}</text>'
             f'<text x="{x + 10}" y="{y + 28}" class="node-kind">{escape(data["role"])} · {escape(data["kind"])} · '
-            f'{data["claims"]} claim(s)</text>'
-            f'<title>{escape(data["label"])} ({escape(data["kind"])}, {escape(data["role"])})</title></a>'
+            f"{data['claims']} claim(s)</text>"
+            f"<title>{escape(data['label'])} ({escape(data['kind'])}, {escape(data['role'])})</title></a>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -27,6 +27,7 @@ def relation_threshold() -> float | None:
 def rank_relations(found: list[dict]) -> list[dict]:
     """The most confident first where relations carry a ``confidence``; the given order otherwise (and among
     equals)."""
+
     def key(r: dict) -> float:
         confidence = r.get("confidence")
         return -confidence if isinstance(confidence, (int, float)) else 1.0
@@ -71,7 +72,9 @@ class StoryView:
         self.entities = {e["id"]: e for e in story.get("entities", [])}
         self.claims = {c["id"]: c for c in story.get("claims", [])}
         self.clusters = {k["id"]: k for k in story.get("clusters", [])}
-        self.relations = [r for r in story.get("relations", []) if r.get("a") in self.claims and r.get("b") in self.claims]
+        self.relations = [
+            r for r in story.get("relations", []) if r.get("a") in self.claims and r.get("b") in self.claims
+        ]
         self.cluster_of: dict[str, str] = {}
         for k in self.clusters.values():
             for cid in k.get("claims", []):
@@ -99,8 +102,9 @@ class StoryView:
 
     # -- documents -----------------------------------------------------------------------------------
     def document_of(self, claim: dict) -> dict:
-        return self.documents.get(claim["document"], {"id": claim["document"], "title": None, "outlet": None,
-                                                        "published": None, "text": ""})
+        return self.documents.get(
+            claim["document"], {"id": claim["document"], "title": None, "outlet": None, "published": None, "text": ""}
+        )
 
     def outlet_link(self, doc: dict) -> ChainLink:
         known = self._outlet_links.get(doc["id"])
@@ -130,8 +134,11 @@ class StoryView:
             if source is None:
                 links.append(ChainLink(a["source"], a["source"], "unnamed", a.get("cue")))
             else:
-                links.append(ChainLink(self.source_node(source["id"]), source["name"], source.get("kind") or "unnamed",
-                                       a.get("cue")))
+                links.append(
+                    ChainLink(
+                        self.source_node(source["id"]), source["name"], source.get("kind") or "unnamed", a.get("cue")
+                    )
+                )
         # Drop an immediate repeat ("Coastline Wire ... Coastline Wire reported"): the outlet citing itself.
         deduped = [links[0]] + [b for a, b in zip(links, links[1:]) if a.node != b.node]
         return deduped
@@ -156,8 +163,10 @@ class StoryView:
 
     @cached_property
     def _claims_sorted(self) -> list[dict]:
-        return sorted(self.claims.values(), key=lambda c: (self.document_of(c).get("published") or "9999",
-                                                           c["document"], c["span"][0]))
+        return sorted(
+            self.claims.values(),
+            key=lambda c: (self.document_of(c).get("published") or "9999", c["document"], c["span"][0]),
+        )
 
     def key_relations(self, everything: bool = False) -> list[dict]:
         """Conflicts and updates, what an analyst reads first: the most confident first, and (unless
@@ -168,7 +177,9 @@ class StoryView:
     @cached_property
     def _key_relations(self) -> list[dict]:
         order = {t: i for i, t in enumerate(KEY_TYPES)}
-        chosen = sorted((r for r in self.relations if r["type"] in KEY_TYPES), key=lambda r: (order[r["type"]], r["a"], r["b"]))
+        chosen = sorted(
+            (r for r in self.relations if r["type"] in KEY_TYPES), key=lambda r: (order[r["type"]], r["a"], r["b"])
+        )
         return rank_relations(chosen)
 
     def hidden_key_relations(self) -> int:
@@ -198,7 +209,9 @@ class StoryView:
     def report_count(self, cluster: dict) -> int:
         counts = self.memo.setdefault("report_count", {})
         if cluster["id"] not in counts:
-            counts[cluster["id"]] = len({self.claims[c]["document"] for c in cluster.get("claims", []) if c in self.claims})
+            counts[cluster["id"]] = len(
+                {self.claims[c]["document"] for c in cluster.get("claims", []) if c in self.claims}
+            )
         return counts[cluster["id"]]
 
     @cached_property

@@ -70,9 +70,17 @@ def _events(view: StoryView, claims=None) -> list[Event]:
             continue
         start, end = start or end, end or start
         doc = view.document_of(claim)
-        found.append(Event(claim["id"], min(start, end), max(start, end), parse_date(doc.get("published")),
-                           view.outlet_link(doc).name, claim.get("content") or claim.get("text") or "",
-                           claim.get("modality", "asserted")))
+        found.append(
+            Event(
+                claim["id"],
+                min(start, end),
+                max(start, end),
+                parse_date(doc.get("published")),
+                view.outlet_link(doc).name,
+                claim.get("content") or claim.get("text") or "",
+                claim.get("modality", "asserted"),
+            )
+        )
     return sorted(found, key=lambda e: (e.start, e.end, e.reported or dt.date.max, e.claim))
 
 
@@ -83,7 +91,9 @@ def _quantile(points: list[dt.date], q: float) -> dt.date:
 def story_window(found: list[Event]) -> tuple[dt.date, dt.date] | None:
     """The dates the story lies in: the middle 90% of its publication dates (of its event times where no report
     is dated), widened on each side by half that width and at least a year."""
-    points = sorted(e.reported for e in found if e.reported) or sorted([e.start for e in found] + [e.end for e in found])
+    points = sorted(e.reported for e in found if e.reported) or sorted(
+        [e.start for e in found] + [e.end for e in found]
+    )
     if not points:
         return None
     low, high = _quantile(points, 0.05), _quantile(points, 0.95)
@@ -114,7 +124,9 @@ def axis_of(found: list[Event]) -> tuple[dt.date, dt.date] | None:
 LEFT, RIGHT, TOP, ROW, WIDTH = 380, 20, 40, 24, 1100
 
 
-def timeline_svg(found: list[Event], link_prefix: str = "#claim-", axis: tuple[dt.date, dt.date] | None = None) -> Markup:
+def timeline_svg(
+    found: list[Event], link_prefix: str = "#claim-", axis: tuple[dt.date, dt.date] | None = None
+) -> Markup:
     """The rows of ``found`` on ``axis`` (by default their own dates); bars and diamonds outside it are clipped
     to its ends."""
     if not found:
@@ -128,12 +140,16 @@ def timeline_svg(found: list[Event], link_prefix: str = "#claim-", axis: tuple[d
         return LEFT + plot * (day - first).days / span_days
 
     height = TOP + ROW * len(found) + 30
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
-             f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of events and reports">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of events and reports">'
+    ]
     for tick in _ticks(first, last):
         tx = x(tick)
-        parts.append(f'<line x1="{tx:.1f}" y1="{TOP - 8}" x2="{tx:.1f}" y2="{height - 24}" class="grid"/>'
-                     f'<text x="{tx:.1f}" y="{TOP - 14}" class="axis" text-anchor="middle">{tick.isoformat()[:7]}</text>')
+        parts.append(
+            f'<line x1="{tx:.1f}" y1="{TOP - 8}" x2="{tx:.1f}" y2="{height - 24}" class="grid"/>'
+            f'<text x="{tx:.1f}" y="{TOP - 14}" class="axis" text-anchor="middle">{tick.isoformat()[:7]}</text>'
+        )
     for i, e in enumerate(found):
         y = TOP + i * ROW
         who = escape(_short(e.outlet, 20) + ": " + _short(" ".join(e.label.split()), 28))
@@ -143,16 +159,22 @@ def timeline_svg(found: list[Event], link_prefix: str = "#claim-", axis: tuple[d
         parts.append(f'<rect x="{x1:.1f}" y="{y + 5}" width="{x2 - x1:.1f}" height="12" rx="3" class="happened"/>')
         if e.reported:
             rx = x(e.reported)
-            parts.append(f'<line x1="{min(rx, x1):.1f}" y1="{y + 11}" x2="{max(rx, x1):.1f}" y2="{y + 11}" class="gap"/>'
-                         f'<path d="M{rx:.1f},{y + 4} l7,7 l-7,7 l-7,-7 z" class="reported"/>')
+            parts.append(
+                f'<line x1="{min(rx, x1):.1f}" y1="{y + 11}" x2="{max(rx, x1):.1f}" y2="{y + 11}" class="gap"/>'
+                f'<path d="M{rx:.1f},{y + 4} l7,7 l-7,7 l-7,-7 z" class="reported"/>'
+            )
         reported = e.reported.isoformat() if e.reported else "unknown date"
-        parts.append(f'<title>{escape(e.label[:200])}\nhappens {e.start}..{e.end} ({escape(e.modality)}); '
-                     f'reported {reported} by {escape(e.outlet)}</title></a>')
+        parts.append(
+            f"<title>{escape(e.label[:200])}\nhappens {e.start}..{e.end} ({escape(e.modality)}); "
+            f"reported {reported} by {escape(e.outlet)}</title></a>"
+        )
     legend_y = height - 8
-    parts.append(f'<rect x="{LEFT}" y="{legend_y - 10}" width="18" height="10" rx="3" class="happened"/>'
-                 f'<text x="{LEFT + 24}" y="{legend_y}" class="axis">when it happens (claim time)</text>'
-                 f'<path d="M{LEFT + 250},{legend_y - 11} l6,6 l-6,6 l-6,-6 z" class="reported"/>'
-                 f'<text x="{LEFT + 262}" y="{legend_y}" class="axis">when reported (publication date)</text>')
+    parts.append(
+        f'<rect x="{LEFT}" y="{legend_y - 10}" width="18" height="10" rx="3" class="happened"/>'
+        f'<text x="{LEFT + 24}" y="{legend_y}" class="axis">when it happens (claim time)</text>'
+        f'<path d="M{LEFT + 250},{legend_y - 11} l6,6 l-6,6 l-6,-6 z" class="reported"/>'
+        f'<text x="{LEFT + 262}" y="{legend_y}" class="axis">when reported (publication date)</text>'
+    )
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -87,18 +87,26 @@ def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), 
         axis = axis_of(near)
     chosen = [e for e in near if e.claim in shown][: limits.events]
 
-    claims = sorted(shown.values(), key=lambda c: (view.document_of(c).get("published") or "9999", c["document"],
-                                                   c["span"][0]))  # the order of ``claims_sorted``
+    claims = sorted(
+        shown.values(), key=lambda c: (view.document_of(c).get("published") or "9999", c["document"], c["span"][0])
+    )  # the order of ``claims_sorted``
     claim_ids = set(shown)
 
-    counted = sorted(graph.nodes(data=True), key=lambda item: (-item[1]["claims"], item[1]["label"].casefold(), item[0]))
+    counted = sorted(
+        graph.nodes(data=True), key=lambda item: (-item[1]["claims"], item[1]["label"].casefold(), item[0])
+    )
     drawn = [n for n, _ in counted[: limits.graph_nodes]]
     needed = {link.node for c in claims for link in view.chain(c)} | {
-        view.source_node(s) for k in clusters for s in k.get("origins", [])}
+        view.source_node(s) for k in clusters for s in k.get("origins", [])
+    }
     rows = set(n for n, _ in counted[: limits.sources]) | set(drawn) | (needed & set(graph.nodes))
-    sources = [{"id": n, **d, "description": (view.sources.get(n) or {}).get("description")}
-               for n, d in sorted(((n, graph.nodes[n]) for n in rows),
-                                  key=lambda item: (item[1]["role"] != "outlet", -item[1]["claims"], item[1]["label"].casefold()))]
+    sources = [
+        {"id": n, **d, "description": (view.sources.get(n) or {}).get("description")}
+        for n, d in sorted(
+            ((n, graph.nodes[n]) for n in rows),
+            key=lambda item: (item[1]["role"] != "outlet", -item[1]["claims"], item[1]["label"].casefold()),
+        )
+    ]
 
     per_document: dict[str, int] = {}
     for c in claims:
@@ -107,17 +115,30 @@ def top_of_story(view: StoryView, graph: nx.DiGraph, limits: Limits = Limits(), 
     if len(view.documents) <= limits.texts:
         mentioned = list(view.documents.values())
     with_text = set(sorted(per_document, key=lambda d: (-per_document[d], d))[: limits.texts]) | (
-        set(view.documents) if len(view.documents) <= limits.texts else set())
+        set(view.documents) if len(view.documents) <= limits.texts else set()
+    )
     documents = [d for d in mentioned if d["id"] in with_text]
     listed = [d for d in mentioned if d["id"] not in with_text]
     return Top(
-        relations=relations, more_relations=len(ranked) - len(relations),
+        relations=relations,
+        more_relations=len(ranked) - len(relations),
         hidden_relations=0 if everything else view.hidden_key_relations(),
-        clusters=clusters, more_clusters=len(view.clusters) - len(clusters),
-        claims=claims, events=sorted(chosen, key=lambda e: (e.start, e.end, e.reported or e.start, e.claim)),
-        axis=axis, far_events=far[: limits.far_events], undated=len(view.claims) - dated,
+        clusters=clusters,
+        more_clusters=len(view.clusters) - len(clusters),
+        claims=claims,
+        events=sorted(chosen, key=lambda e: (e.start, e.end, e.reported or e.start, e.claim)),
+        axis=axis,
+        far_events=far[: limits.far_events],
+        undated=len(view.claims) - dated,
         more_events=dated - len(chosen) - min(len(far), limits.far_events),
-        graph=graph.subgraph(drawn).copy(), sources=sources, more_sources=graph.number_of_nodes() - len(sources),
-        documents=documents, listed_documents=listed, more_documents=len(view.documents) - len(mentioned),
-        limits=limits, claim_ids=claim_ids, cluster_ids={k["id"] for k in clusters}, document_ids={d["id"] for d in documents},
+        graph=graph.subgraph(drawn).copy(),
+        sources=sources,
+        more_sources=graph.number_of_nodes() - len(sources),
+        documents=documents,
+        listed_documents=listed,
+        more_documents=len(view.documents) - len(mentioned),
+        limits=limits,
+        claim_ids=claim_ids,
+        cluster_ids={k["id"] for k in clusters},
+        document_ids={d["id"] for d in documents},
     )

@@ -171,7 +171,9 @@ def _quote_after_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
     if same_sentence is not None:
         # "“A,” he said, “B.” ...": the quotation resumes in the same sentence, up to its closing mark
         start = same_sentence.end() - len(same_sentence.group(1))
-        closing = min((i for i in (after.find(q, same_sentence.end()) for q in CLOSE_QUOTES + '"') if i >= 0), default=len(after))
+        closing = min(
+            (i for i in (after.find(q, same_sentence.end()) for q in CLOSE_QUOTES + '"') if i >= 0), default=len(after)
+        )
         return [(tail + start, tail + min(closing + 1, len(after)))]
     end_of_sentence = SENTENCE_END.search(after)
     if end_of_sentence is None:
@@ -197,17 +199,26 @@ def _quote_before_cue(text: str, unit: Unit, f: Found) -> list[tuple[int, int]]:
 
 
 def _end_before_coordinated_cues(parsed, found: list[Found]) -> None:
-    """"According to the governor, the strike hit a school, but Russia claimed it targeted a barracks": the
+    """ "According to the governor, the strike hit a school, but Russia claimed it targeted a barracks": the
     governor's content ends before ", but"; Russia's claim is coordinated with it, not part of it. ("X said that A
     and that Y claimed B" keeps Y's claim inside X's: its own "that" makes it part of what X said.)"""
     for f in found:
         verb = parsed[f.cue.cue_token]
-        if f.cue.kind != "verb" or verb.dep_ != "conj" or any(c.dep_ == "mark" for c in verb.children) or not any(
-                c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if (
+            f.cue.kind != "verb"
+            or verb.dep_ != "conj"
+            or any(c.dep_ == "mark" for c in verb.children)
+            or not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        ):
             continue
         for g in found:
             span = g.content_span
-            if g is f or span is None or not (span[0] <= parsed[verb.head.i].idx < span[1]) or not _inside(f.cue.cue_span, span):
+            if (
+                g is f
+                or span is None
+                or not (span[0] <= parsed[verb.head.i].idx < span[1])
+                or not _inside(f.cue.cue_span, span)
+            ):
                 continue
             k = verb.left_edge.i - 1
             while k >= 0 and (parsed[k].dep_ in ("cc", "punct") or parsed[k].is_space):
@@ -239,8 +250,12 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
         # (strictly larger than this one's own content, so nesting can never loop)
         own = f.content_span[1] - f.content_span[0] if f.content_span else 0
         holders = [
-            g for g in found
-            if g is not f and g.cue.kind != "citing" and not g.cue.stance and _inside(f.cue.cue_span, g.content_span)
+            g
+            for g in found
+            if g is not f
+            and g.cue.kind != "citing"
+            and not g.cue.stance
+            and _inside(f.cue.cue_span, g.content_span)
             and g.content_span[1] - g.content_span[0] > own  # type: ignore[index]
         ]
         if holders:
@@ -283,10 +298,13 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
     kept = [ranked[0]]
     for f in ranked[1:]:
         if id(f) not in asked and not any(
-                _overlaps(f.content_span, g.content_span)  # type: ignore[arg-type]  # tops all have contents
-                and not (g.cue.stance and _inside(f.cue.cue_span, g.content_span))
-                for g in kept):
-            kept.append(f)  # (a claim inside what a stance is about is a claim of its own: "dismissed Y's claim that C")
+            _overlaps(f.content_span, g.content_span)  # type: ignore[arg-type]  # tops all have contents
+            and not (g.cue.stance and _inside(f.cue.cue_span, g.content_span))
+            for g in kept
+        ):
+            kept.append(
+                f
+            )  # (a claim inside what a stance is about is a claim of its own: "dismissed Y's claim that C")
     unit.tops = kept
     unit.main, *unit.others = [_innermost(found, f) for f in kept]
 
@@ -335,8 +353,19 @@ def _announced_voice(text: str, unit: Unit) -> list[Attribution] | None:
     following statement:"), whose words are the next paragraph; None for any other line."""
     if not text[unit.start : unit.end].rstrip().endswith(":"):
         return None
-    speaker = next((f for f in unit.found if f.cue.kind == "bare" or (
-        f.cue.kind == "verb" and f.content_span is not None and text[slice(*f.content_span)].lower().startswith("the following"))), None)
+    speaker = next(
+        (
+            f
+            for f in unit.found
+            if f.cue.kind == "bare"
+            or (
+                f.cue.kind == "verb"
+                and f.content_span is not None
+                and text[slice(*f.content_span)].lower().startswith("the following")
+            )
+        ),
+        None,
+    )
     if speaker is None:
         return None
     return list(speaker.chain)
@@ -353,7 +382,12 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
     for unit in units:
         _attribute_unit(parsed, text, unit, speakers)
         bare = next((f for f in unit.found if f.cue.kind == "bare"), None)
-        if bare is not None and previous is not None and previous.main is None and _is_quote_only(text[previous.start : previous.end]):
+        if (
+            bare is not None
+            and previous is not None
+            and previous.main is None
+            and _is_quote_only(text[previous.start : previous.end])
+        ):
             previous.continued = list(bare.chain)
         if unit.main is None and previous is not None and _is_quote_only(text[unit.start : unit.end]):
             chain = _voice_going_on(text, previous, before)
@@ -379,7 +413,9 @@ def _claim_contents(text: str, found: Found) -> list[tuple[int, int]]:
     return sorted([(start, end)] + [piece for piece in found.more_content if piece != side])
 
 
-CREDIT_LINE = re.compile(r"[(\[]?\s*(?i:(additional\s+)?(reporting|writing|editing|compiled|produced)( and \w+)?\s+by)\s+[A-Z]")
+CREDIT_LINE = re.compile(
+    r"[(\[]?\s*(?i:(additional\s+)?(reporting|writing|editing|compiled|produced)( and \w+)?\s+by)\s+[A-Z]"
+)
 
 
 def _worth_a_claim(parsed, text: str, unit: Unit) -> bool:
@@ -403,7 +439,9 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
     text = parsed.text
     claims: list[Claim] = []
     for unit in units:
-        if not _worth_a_claim(parsed, text, unit) or (unit.main is None and any(f.cue.kind == "bare" for f in unit.found)):
+        if not _worth_a_claim(parsed, text, unit) or (
+            unit.main is None and any(f.cue.kind == "bare" for f in unit.found)
+        ):
             continue  # a fragment, or just "he said." naming the speaker of the quotation before
         span = (unit.start, unit.end)
         said: list[tuple[tuple[int, int], list[Attribution]]] = [(span, unit.continued or [])]
@@ -415,8 +453,12 @@ def extract_claims(parsed, mentions: list[Mention], doc_id: str) -> tuple[list[C
         for content, chain in said:
             claims.append(
                 Claim(
-                    id=f"{doc_id}-c{len(claims) + 1}", span=span, text=text[span[0] : span[1]],
-                    content=text[content[0] : content[1]], content_span=content, attribution=list(chain),
+                    id=f"{doc_id}-c{len(claims) + 1}",
+                    span=span,
+                    text=text[span[0] : span[1]],
+                    content=text[content[0] : content[1]],
+                    content_span=content,
+                    attribution=list(chain),
                 )
             )
     used = {a.source for c in claims for a in c.attribution}

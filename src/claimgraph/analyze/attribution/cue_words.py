@@ -60,8 +60,24 @@ MEDIUM_CLAUSE_PREPS = frozenset({"in", "on", "via"})  # "said in a statement tha
 # that modifies it there ("*publicly* criticized", "*always* claimed": 90% of them in PolNeAR train's cues), but
 # a question word ("*when* asked") or one of these, which connect the sentence to the one before.
 LEADING_ADVERBS = frozenset(
-    {"also", "later", "just", "recently", "previously", "then", "still", "further", "once", "again", "often",
-     "repeatedly", "first", "never", "now", "even"}
+    {
+        "also",
+        "later",
+        "just",
+        "recently",
+        "previously",
+        "then",
+        "still",
+        "further",
+        "once",
+        "again",
+        "often",
+        "repeatedly",
+        "first",
+        "never",
+        "now",
+        "even",
+    }
 )
 CONNECTING_ADVERBS = frozenset({"so", "instead", "however", "thus", "therefore", "meanwhile", "nonetheless"})
 # Day words that stay in the cue after the verb ("said Thursday") and end a content ("... on Monday"). Words.

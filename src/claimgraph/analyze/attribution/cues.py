@@ -21,11 +21,34 @@ from dataclasses import dataclass
 
 from . import learned
 from .cue_words import (
-    AS_CLAUSE_NOT_SAYING, CITING_WORDS, CLAUSE_ONLY_LEMMAS, CLOSE_QUOTES, CONNECTING_ADVERBS, DASHES,
-    DEMONSTRATIVES, HEADLINE_CUE_WORDS, HEARSAY_LEMMAS, HEDGE_WORDS, IMPERSONAL_LEMMAS, LEADING_ADVERBS,
-    LIGHT_OBJECTS, LIGHT_PREPS, MEDIUM_CLAUSE_PREPS, MEDIUM_NOUNS, MEDIUM_PREPS, NOUN_CONTENT_PREPS,
-    NOUN_CUE_LEMMAS, OPEN_QUOTES, RECIPIENT_LEMMAS, REFUSAL_LEMMAS, REPORTING_LEMMAS, SAYING_PARTICIPLES,
-    STANCE_PREPS, TELLING_LEMMAS, WEEKDAYS, learned_cue_words,
+    AS_CLAUSE_NOT_SAYING,
+    CITING_WORDS,
+    CLAUSE_ONLY_LEMMAS,
+    CLOSE_QUOTES,
+    CONNECTING_ADVERBS,
+    DASHES,
+    DEMONSTRATIVES,
+    HEADLINE_CUE_WORDS,
+    HEARSAY_LEMMAS,
+    HEDGE_WORDS,
+    IMPERSONAL_LEMMAS,
+    LEADING_ADVERBS,
+    LIGHT_OBJECTS,
+    LIGHT_PREPS,
+    MEDIUM_CLAUSE_PREPS,
+    MEDIUM_NOUNS,
+    MEDIUM_PREPS,
+    NOUN_CONTENT_PREPS,
+    NOUN_CUE_LEMMAS,
+    OPEN_QUOTES,
+    RECIPIENT_LEMMAS,
+    REFUSAL_LEMMAS,
+    REPORTING_LEMMAS,
+    SAYING_PARTICIPLES,
+    STANCE_PREPS,
+    TELLING_LEMMAS,
+    WEEKDAYS,
+    learned_cue_words,
 )
 
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -36,7 +59,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 class CueMatch:
     """One cue found in a stretch of text. Token indices are into the parsed Doc; char spans are [start, end)."""
 
-    kind: str  # verb | passive | noun | according | citing | hedge | impersonal | colon | bare (speaker of the quotation before)
+    # verb | passive | noun | according | citing | hedge | impersonal | colon | bare (speaker of the quotation before)
+    kind: str
     # | silence ("X has not commented": a cue and a source but no content; the line stays the report's own claim)
     cue_span: tuple[int, int]
     cue_token: int  # index of the cue's head token
@@ -106,13 +130,19 @@ def _is_cue_verb(tok) -> bool:
     if model is not None:
         # PolNeAR marks "went on to say" from its first verb, so the model rarely calls an infinitive a cue;
         # a reporting verb there still is one when the verb above it is not ("went on | to say that")
-        return model.is_cue(tok) or (tok.dep_ == "xcomp" and lemma in REPORTING_LEMMAS - CLAUSE_ONLY_LEMMAS) or _quoted_as(tok)
+        return (
+            model.is_cue(tok)
+            or (tok.dep_ == "xcomp" and lemma in REPORTING_LEMMAS - CLAUSE_ONLY_LEMMAS)
+            or _quoted_as(tok)
+        )
     return lemma in REPORTING_LEMMAS or lemma in learned_cue_words()
 
 
 def _infinitive(tok) -> bool:
     """A verb that goes on from the one above it: "went on | to say", "refused | to discuss"."""
-    return tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children))
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children)
+    )
 
 
 def _quoted_as(tok) -> bool:
@@ -125,9 +155,14 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
     first = verb.i
     for child in sorted(verb.children, key=lambda t: -t.i):
         # "has also said", "later tweeted", "did not deny": auxiliaries and adverbs right before the verb
-        if child.i < verb.i and child.i == first - 1 and (
-            child.dep_ in AUX_DEPS or child.lower_ in LEADING_ADVERBS
-            or (child.dep_ == "advmod" and child.tag_ != "WRB" and child.lower_ not in CONNECTING_ADVERBS)
+        if (
+            child.i < verb.i
+            and child.i == first - 1
+            and (
+                child.dep_ in AUX_DEPS
+                or child.lower_ in LEADING_ADVERBS
+                or (child.dep_ == "advmod" and child.tag_ != "WRB" and child.lower_ not in CONNECTING_ADVERBS)
+            )
         ):
             first = child.i
     last = verb.i
@@ -136,8 +171,13 @@ def _cue_extent(doc, verb, lo: int, hi: int) -> tuple[int, int]:
             last = child.i  # "pointed out", "said Thursday"
         elif child.dep_ == "npadvmod" and child.left_edge.i == last + 1 and child.ent_type_ in ("DATE", "TIME"):
             last = child.right_edge.i  # "said last month", "boasted Monday night"
-        elif child.i == last + 1 and child.dep_ == "advmod" and child.tag_ != "WRB" and child.right_edge.i == child.i \
-                and child.lower_ not in CONNECTING_ADVERBS:
+        elif (
+            child.i == last + 1
+            and child.dep_ == "advmod"
+            and child.tag_ != "WRB"
+            and child.right_edge.i == child.i
+            and child.lower_ not in CONNECTING_ADVERBS
+        ):
             last = child.i  # "said sarcastically", "said recently" (85% of them in PolNeAR train's cues)
     for child in verb.children:
         if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in MEDIUM_PREPS:
@@ -165,19 +205,31 @@ def _inside_quote(doc, first: int, i: int) -> bool:
 
 def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[int, int] | None:
     """Token range of what the verb reports, or None."""
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and lo <= c.i <= hi
-              and not any(t.text == ";" for t in doc[min(c.right_edge.i + 1, verb.i) : max(verb.i, c.left_edge.i)])]
+    clause = [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp", "parataxis")
+        and lo <= c.i <= hi
+        and not any(t.text == ";" for t in doc[min(c.right_edge.i + 1, verb.i) : max(verb.i, c.left_edge.i)])
+    ]
     # (a clause beyond a semicolon is a sentence of its own: "Kyiv says X; Tehran denies Y")
     clause = clause or _clause_after_medium(verb, lo, hi)
     if not clause and verb.dep_ in ("parataxis",) and verb.head.i != verb.i:
         # "Y, X said." parsed with "said" hanging off Y: the content is Y's clause minus the cue clause, and
         # minus a statement coordinated after it ("Y, X said, but Z claimed W")
         head = verb.head
-        beside = {t.i for c in head.children if c.dep_ == "conj" and c.i > verb.i and any(
-            g.dep_ in SUBJECT_DEPS for g in c.children) for t in c.subtree}
+        beside = {
+            t.i
+            for c in head.children
+            if c.dep_ == "conj" and c.i > verb.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            for t in c.subtree
+        }
         beside |= {c.i for c in head.children if c.dep_ == "cc" and c.i > verb.i and beside and c.i < min(beside)}
-        sub = [t.i for t in head.subtree if lo <= t.i <= hi and not (verb.left_edge.i <= t.i <= verb.right_edge.i)
-               and t.i not in beside]
+        sub = [
+            t.i
+            for t in head.subtree
+            if lo <= t.i <= hi and not (verb.left_edge.i <= t.i <= verb.right_edge.i) and t.i not in beside
+        ]
         if sub:
             return _trim(doc, min(sub), max(sub), lo, hi)
     if clause:
@@ -202,13 +254,19 @@ def _content_of_verb(doc, verb, lo: int, hi: int, clause_only: bool) -> tuple[in
 
 
 def _clause_after_medium(verb, lo: int, hi: int) -> list:
-    """"said in a statement that Y" when the parser hangs "that Y" off "statement": [Y's head], else []."""
+    """ "said in a statement that Y" when the parser hangs "that Y" off "statement": [Y's head], else []."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in MEDIUM_CLAUSE_PREPS:
             for medium in prep.children:
                 if medium.dep_ == "pobj" and medium.lemma_.lower() in MEDIUM_NOUNS:
-                    return [c for c in medium.children if c.dep_ == "acl" and c.i > medium.i and c.right_edge.i <= hi and any(
-                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)][:1]
+                    return [
+                        c
+                        for c in medium.children
+                        if c.dep_ == "acl"
+                        and c.i > medium.i
+                        and c.right_edge.i <= hi
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                    ][:1]
     return []
 
 
@@ -216,7 +274,11 @@ def _before_side_participle(doc, first: int, last: int) -> int:
     """End a content before a participle of saying that closes it after a comma: the speaker's next statement,
     not part of this one ("that the plan failed, *saying* it ...", "..., *adding* that")."""
     for tok in doc[first + 2 : last + 1]:
-        if tok.tag_ != "VBG" or tok.lemma_.lower() not in SAYING_PARTICIPLES or tok.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+        if (
+            tok.tag_ != "VBG"
+            or tok.lemma_.lower() not in SAYING_PARTICIPLES
+            or tok.dep_ not in ("advcl", "xcomp", "conj", "acl")
+        ):
             continue
         if tok.left_edge.i == tok.i and tok.right_edge.i >= last:
             before = tok.i - 1
@@ -228,11 +290,17 @@ def _before_side_participle(doc, first: int, last: int) -> int:
 
 
 def _clause_of_it_adjective(clause):
-    """"made *it clear* that X": the that-clause of "it" + adjective is the content (the rest is cue)."""
+    """ "made *it clear* that X": the that-clause of "it" + adjective is the content (the rest is cue)."""
     if clause.pos_ != "ADJ" or not any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in clause.children):
         return clause
-    inner = next((c for c in clause.children if c.dep_ in ("ccomp", "advcl") and c.i > clause.i
-                  and any(g.dep_ == "mark" for g in c.children)), None)
+    inner = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ in ("ccomp", "advcl") and c.i > clause.i and any(g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
     return inner if inner is not None else clause
 
 
@@ -289,10 +357,14 @@ def _stance_object(doc, verb, lo: int, hi: int) -> tuple[int, int] | None:
             if learned.cue_model() is not None:
                 return _trim(doc, child.left_edge.i, _content_end(doc, verb, child, child.right_edge.i), lo, hi)
             # "called it a starting point": the object and its predicate together
-            last = max([child.right_edge.i] + [
-                c.right_edge.i for c in verb.children
-                if c.i > child.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
-            ])
+            last = max(
+                [child.right_edge.i]
+                + [
+                    c.right_edge.i
+                    for c in verb.children
+                    if c.i > child.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+                ]
+            )
             return _trim(doc, child.left_edge.i, last, lo, hi)
         if child.dep_ == "prep" and child.lower_ in STANCE_PREPS:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
@@ -317,15 +389,22 @@ def _joins_cue(tok, verb) -> bool:
     """A preposition between a stance verb and what it is about, which PolNeAR counts in the cue ("called for",
     "pointed to"): a preposition of the verb, or the "for" of a for-to clause."""
     return (tok.dep_ == "prep" and tok.head.i == verb.i) or (
-        tok.dep_ == "mark" and tok.lower_ == "for" and tok.head.head.i == verb.i and tok.head.dep_ == "advcl")
+        tok.dep_ == "mark" and tok.lower_ == "for" and tok.head.head.i == verb.i and tok.head.dep_ == "advcl"
+    )
 
 
-def _sides(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+def _sides(
+    doc, lo: int, hi: int, cut_first: int, cut_last: int
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The two sides of [lo, hi] once [cut_first, cut_last] is removed, the larger first: the content around a
     cue that sits inside it ("Fundraising, according to the campaign, has surged")."""
     left = _trim(doc, lo, cut_first - 1, lo, hi) if cut_first > lo else None
     right = _trim(doc, cut_last + 1, hi, lo, hi) if cut_last < hi else None
-    main, other = (left, right) if left and right and left[1] - left[0] >= right[1] - right[0] else (right or left, left if right else None)
+    main, other = (
+        (left, right)
+        if left and right and left[1] - left[0] >= right[1] - right[0]
+        else (right or left, left if right else None)
+    )
     return main, other if main and other and _part_of(doc, other, main) else None
 
 
@@ -344,15 +423,19 @@ def _part_of(doc, side: tuple[int, int], main: tuple[int, int]) -> bool:
 
 
 def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
-    """"As the ministry said, the plant is open", "The plant, as the ministry put it, is open": an as-clause of
+    """ "As the ministry said, the plant is open", "The plant, as the ministry put it, is open": an as-clause of
     saying names the source of the clause it hangs from, which is the content."""
-    if verb.dep_ != "advcl" or not lo <= verb.head.i <= hi or not any(
-            c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+    if (
+        verb.dep_ != "advcl"
+        or not lo <= verb.head.i <= hi
+        or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+    ):
         return None
     lemma = verb.lemma_.lower()
     put_it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
-    if not ((lemma in REPORTING_LEMMAS and lemma not in AS_CLAUSE_NOT_SAYING)
-            or (lemma == "put" and put_it is not None)):
+    if not (
+        (lemma in REPORTING_LEMMAS and lemma not in AS_CLAUSE_NOT_SAYING) or (lemma == "put" and put_it is not None)
+    ):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None:
@@ -360,8 +443,11 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
         subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is None or subj.lower_ == "it":
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp") or (
-            c.dep_ == "dobj" and (put_it is None or c.i != put_it.i) and lemma not in RECIPIENT_LEMMAS) for c in verb.children):
+    if any(
+        c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp")
+        or (c.dep_ == "dobj" and (put_it is None or c.i != put_it.i) and lemma not in RECIPIENT_LEMMAS)
+        for c in verb.children
+    ):
         return None  # "as she told him that Y", "as they vowed to win": the verb says something of its own
     if verb.head.pos_ in ("ADJ", "ADV") or any(c.dep_ == "advmod" and c.lower_ == "as" for c in verb.head.children):
         return None  # a comparison: "as bad as she said", "not as toxic as they believe"
@@ -378,18 +464,34 @@ def _as_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
         return None
     content, other = sides[0], (sides[1] if len(sides) > 1 else None)  # the host clause runs across the as-clause
     cue = (_cue_extent(doc, verb, lo, hi)[0], put_it.i if put_it is not None else verb.i)
-    return CueMatch("verb", _char_span(doc, *cue), verb.i, (subj.left_edge.i, min(subj.right_edge.i, hi)), subj.i,
-                    _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None)
+    return CueMatch(
+        "verb",
+        _char_span(doc, *cue),
+        verb.i,
+        (subj.left_edge.i, min(subj.right_edge.i, hi)),
+        subj.i,
+        _char_span(doc, *content),
+        other_side=_char_span(doc, *other) if other else None,
+    )
 
 
 def _stray_subject(doc, verb, subj, content: tuple[int, int], lo: int) -> tuple[int, int] | None:
-    """"The attack, Zelensky said on Telegram, had failed" parsed with "The attack" hanging off "said" and "had
+    """ "The attack, Zelensky said on Telegram, had failed" parsed with "The attack" hanging off "said" and "had
     failed" as its clause without a subject: the stray phrase is the first part of the content."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and content[0] <= c.i <= content[1]), None)
     if comp is None or comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in comp.children):
         return None
-    stray = next((c for c in verb.children if c.dep_ == "dep" and lo <= c.left_edge.i and c.i < subj.left_edge.i
-                  and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    stray = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dep"
+            and lo <= c.left_edge.i
+            and c.i < subj.left_edge.i
+            and c.pos_ in ("NOUN", "PROPN", "PRON")
+        ),
+        None,
+    )
     return (stray.left_edge.i, stray.right_edge.i) if stray is not None else None
 
 
@@ -401,7 +503,8 @@ def _after_dateline(doc, subj, first: int, last: int):
             continue  # (a hyphen inside a word is no dateline's end: "Florida-based strategist Al Cardenas")
         before = doc[first:k]
         if not any(t.ent_type_ in ("GPE", "DATE") or (t.is_upper and len(t) > 1) for t in before) or any(
-                t.ent_type_ == "PERSON" for t in before):
+            t.ent_type_ == "PERSON" for t in before
+        ):
             return first, subj
         if subj.i > k:
             return k + 1, subj
@@ -427,7 +530,7 @@ def _rest_of(doc, lo: int, hi: int, cut_first: int, cut_last: int) -> tuple[int,
 
 
 def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
-    """"X was asked about Y", "Y was first reported by Z", "he is expected to win": the agent (if any) is the
+    """ "X was asked about Y", "Y was first reported by Z", "he is expected to win": the agent (if any) is the
     source; the content is the verb's clause, the object of its preposition, or else its subject. Always a
     stance: a passive names no one who makes a statement the report relays."""
     if not lo <= subj.i <= hi or _inside_quote(doc, lo, verb.i) or verb.lemma_.lower() == "quote":
@@ -435,7 +538,9 @@ def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     cue = _cue_extent(doc, verb, lo, hi)
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and lo <= c.i <= hi]
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in STANCE_PREPS | {"as"}), None)
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in STANCE_PREPS | {"as"}), None
+    )
     objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
     if clause and clause[0].dep_ == "xcomp" and subj.i < verb.i:
         content = _trim(doc, subj.left_edge.i, clause[0].right_edge.i, lo, hi)  # "he | is expected | to win"
@@ -452,12 +557,19 @@ def _passive_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
     if source is None and clause and clause[0].dep_ == "xcomp" and verb.lemma_.lower() in HEARSAY_LEMMAS:
         # "The troops are said to have left": hearsay with no one named, as "reportedly" is
         return CueMatch("hedge", _char_span(doc, *cue), verb.i, None, None, _char_span(doc, *content))
-    return CueMatch("passive", _char_span(doc, *cue), verb.i, source, agent.i if source and agent else None,
-                    _char_span(doc, *content), stance=True)
+    return CueMatch(
+        "passive",
+        _char_span(doc, *cue),
+        verb.i,
+        source,
+        agent.i if source and agent else None,
+        _char_span(doc, *content),
+        stance=True,
+    )
 
 
 def _noun_cue(doc, noun, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
-    """"X's statement that Y", "the claim that Y", "rumors about Y", "his criticism of Y" (the last two only
+    """ "X's statement that Y", "the claim that Y", "rumors about Y", "his criticism of Y" (the last two only
     with the model; without it, nouns of saying with a that-clause): the
     possessor or "by X" is the source, the clause or the preposition's object the content. A stance: the noun
     phrase is part of someone else's sentence, so it never makes a claim of its own."""
@@ -470,7 +582,9 @@ def _noun_cue(doc, noun, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
     if not (lexical or (model is not None and model.is_cue(noun))) or _inside_quote(doc, lo, noun.i):
         return None
     cue = (noun.i, noun.i)
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_CONTENT_PREPS), None)
+    prep = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_CONTENT_PREPS), None
+    )
     objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
     if clause is not None and any(g.dep_ == "mark" for g in clause.children):
         content = _trim(doc, clause.left_edge.i, clause.right_edge.i, lo, hi)
@@ -482,7 +596,10 @@ def _noun_cue(doc, noun, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
     if content is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+    by = next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
     source = None
     if owner is not None:
         last = max((t.i for t in owner.subtree if t.dep_ != "case"), default=owner.i)
@@ -511,8 +628,10 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
     if hi - lo > 14:
         return False
     recipient_verb = verb.lemma_.lower() in RECIPIENT_LEMMAS  # "he told reporters." names who heard it
-    if any(lo <= c.i <= hi and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd") or (c.dep_ == "dobj" and not recipient_verb))
-           for c in verb.children):
+    if any(
+        lo <= c.i <= hi and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd") or (c.dep_ == "dobj" and not recipient_verb))
+        for c in verb.children
+    ):
         return False  # "criticized Manafort for ...": the verb says something about something
     if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and lo <= c.i <= hi for c in verb.children):
         return False  # "neither confirmed nor denied the report": the verbs share what follows
@@ -521,14 +640,23 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
 
 
 def _negated(verb) -> bool:
-    """"did not say", "neither confirmed nor denied", "did not confirm or deny", "no one confirmed", "has yet to
+    """ "did not say", "neither confirmed nor denied", "did not confirm or deny", "no one confirmed", "has yet to
     confirm": a negation on the verb, on the verb it is coordinated with, or on its subject."""
     words = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(c.lower_ == "yet" for c in verb.head.children):
         return True  # "has yet to confirm"
-    return any(c.dep_ == "neg" or c.lower_ == "neither" or (c.dep_ in SUBJECT_DEPS and (
-        c.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)))
-        for c in words)
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ == "neither"
+        or (
+            c.dep_ in SUBJECT_DEPS
+            and (
+                c.lower_ in ("nobody", "none")
+                or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+            )
+        )
+        for c in words
+    )
 
 
 def _light_verb(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
@@ -559,7 +687,11 @@ def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, 
     """(inner verb index, its content) when the verb goes on with an infinitive of a reporting verb that has a
     content of its own: "went on to say that Y", "refused to discuss Y"."""
     for child in verb.children:
-        if _infinitive(child) and verb.i < child.i <= hi and child.lemma_.lower() in REPORTING_LEMMAS | learned_cue_words():
+        if (
+            _infinitive(child)
+            and verb.i < child.i <= hi
+            and child.lemma_.lower() in REPORTING_LEMMAS | learned_cue_words()
+        ):
             inner = _content_of_verb(doc, child, lo, hi, False) or _stance_object(doc, child, lo, hi)
             if inner is not None and inner[0] > child.i:
                 return child.i, inner
@@ -567,7 +699,7 @@ def _reporting_infinitive(doc, verb, lo: int, hi: int) -> tuple[int, tuple[int, 
 
 
 def _according_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
-    """"According to X, Y" / "Y, according to X": X is the source, the rest of the stretch the content."""
+    """ "According to X, Y" / "Y, according to X": X is the source, the rest of the stretch the content."""
     objs = [g for g in doc[tok.i + 1].children if g.dep_ == "pobj"]
     if not objs:
         return None
@@ -576,33 +708,52 @@ def _according_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | No
     content, other = _sides(doc, lo, hi, tok.i, s_last)
     if not content:
         return None
-    return CueMatch("according", _char_span(doc, tok.i, tok.i + 1), tok.i, (s_first, s_last), obj.i,
-                    _char_span(doc, *content), other_side=_char_span(doc, *other) if other else None)
+    return CueMatch(
+        "according",
+        _char_span(doc, tok.i, tok.i + 1),
+        tok.i,
+        (s_first, s_last),
+        obj.i,
+        _char_span(doc, *content),
+        other_side=_char_span(doc, *other) if other else None,
+    )
 
 
 def _citing_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
-    """"..., citing undisclosed sources": a further source for the cue verb it hangs from (``parent``)."""
+    """ "..., citing undisclosed sources": a further source for the cue verb it hangs from (``parent``)."""
     objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj", "npadvmod", "attr")]
     if not objs:
         return None
     obj = objs[0]
     parent = tok.head if tok.head.i != tok.i else None
     content = _rest_of(doc, lo, hi, tok.i, min(obj.right_edge.i, hi))
-    return CueMatch("citing", _char_span(doc, tok.i, tok.i), tok.i, (obj.left_edge.i, min(obj.right_edge.i, hi)),
-                    obj.i, _char_span(doc, *content) if content else None,
-                    parent=parent.i if parent is not None else None)
+    return CueMatch(
+        "citing",
+        _char_span(doc, tok.i, tok.i),
+        tok.i,
+        (obj.left_edge.i, min(obj.right_edge.i, hi)),
+        obj.i,
+        _char_span(doc, *content) if content else None,
+        parent=parent.i if parent is not None else None,
+    )
 
 
 def _hedge_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch:
-    """"X is reportedly based in Y": no one named; the content is the whole statement, X is based in Y."""
+    """ "X is reportedly based in Y": no one named; the content is the whole statement, X is based in Y."""
     content = _rest_of(doc, lo, hi, tok.i, tok.i)
     whole = _trim(doc, lo, hi, lo, hi)
-    return CueMatch("hedge", _char_span(doc, tok.i, tok.i), tok.i, None, None,
-                    _char_span(doc, *whole) if whole and content else None)
+    return CueMatch(
+        "hedge",
+        _char_span(doc, tok.i, tok.i),
+        tok.i,
+        None,
+        None,
+        _char_span(doc, *whole) if whole and content else None,
+    )
 
 
 def _headline_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
-    """"..., media reports" in a headline, where the parser reads "reports" as a noun."""
+    """ "..., media reports" in a headline, where the parser reads "reports" as a noun."""
     src = [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj") and lo <= c.i < tok.i]
     content = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
     if not (src and content):
@@ -610,17 +761,19 @@ def _headline_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | Non
     body = _trim(doc, content[0].left_edge.i, content[0].right_edge.i, lo, hi)
     if body is None:
         return None
-    return CueMatch("verb", _char_span(doc, tok.i, tok.i), tok.i, (src[0].left_edge.i, tok.i - 1), src[-1].i,
-                    _char_span(doc, *body))
+    return CueMatch(
+        "verb", _char_span(doc, tok.i, tok.i), tok.i, (src[0].left_edge.i, tok.i - 1), src[-1].i, _char_span(doc, *body)
+    )
 
 
 def _impersonal_cue(doc, verb, lo: int, hi: int) -> CueMatch | None:
-    """"It is understood that Y": an unnamed source."""
+    """ "It is understood that Y": an unnamed source."""
     content = _content_of_verb(doc, verb, lo, hi, True)
     if not content:
         return None
-    return CueMatch("impersonal", _char_span(doc, *_cue_extent(doc, verb, lo, hi)), verb.i, None, None,
-                    _char_span(doc, *content))
+    return CueMatch(
+        "impersonal", _char_span(doc, *_cue_extent(doc, verb, lo, hi)), verb.i, None, None, _char_span(doc, *content)
+    )
 
 
 def _source_tokens(doc, subj, verb, lo: int, hi: int) -> tuple[int, int]:
@@ -629,21 +782,34 @@ def _source_tokens(doc, subj, verb, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _adjective_cue(doc, verb, subj, adjective, lo: int, hi: int) -> CueMatch | None:
-    """"were aware that X", "is skeptical of X": the adjective holds the content; the cue runs to it. A stance."""
+    """ "were aware that X", "is skeptical of X": the adjective holds the content; the cue runs to it. A stance."""
     content = _content_of_verb(doc, adjective, lo, hi, True) or _stance_object(doc, adjective, lo, hi)
     if content is None or content[0] <= adjective.i:
         return None
     before = doc[content[0] - 1]
     cue_last = content[0] - 1 if before.dep_ == "prep" and before.head.i == adjective.i else adjective.i
-    return CueMatch("verb", _char_span(doc, _cue_extent(doc, verb, lo, hi)[0], cue_last), verb.i,
-                    _source_tokens(doc, subj, verb, lo, hi), subj.i, _char_span(doc, *content), stance=True)
+    return CueMatch(
+        "verb",
+        _char_span(doc, _cue_extent(doc, verb, lo, hi)[0], cue_last),
+        verb.i,
+        _source_tokens(doc, subj, verb, lo, hi),
+        subj.i,
+        _char_span(doc, *content),
+        stance=True,
+    )
 
 
 def _bare_cue(doc, verb, subj, silent: bool, lo: int, hi: int) -> CueMatch:
-    """"Mrs. Clinton said." after a quotation that ended a sentence: the speaker of what came before (``bare``);
+    """ "Mrs. Clinton said." after a quotation that ended a sentence: the speaker of what came before (``bare``);
     "The Kremlin has not commented.": a statement about the speaker's silence, not a speaker tag (``silence``)."""
-    return CueMatch("silence" if silent else "bare", _char_span(doc, *_cue_extent(doc, verb, lo, hi)), verb.i,
-                    _source_tokens(doc, subj, verb, lo, hi), subj.i, None)
+    return CueMatch(
+        "silence" if silent else "bare",
+        _char_span(doc, *_cue_extent(doc, verb, lo, hi)),
+        verb.i,
+        _source_tokens(doc, subj, verb, lo, hi),
+        subj.i,
+        None,
+    )
 
 
 def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
@@ -702,14 +868,26 @@ def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> C
         cue = (cue[0], content[0] - 1)  # "called for", "pointed to": the preposition belongs to the cue
     elif content[0] == verb.i + 3 and doc[verb.i + 1].lower_ == "it" and doc[verb.i + 2].pos_ == "ADJ":
         cue = (cue[0], verb.i + 2)  # "made it clear | that X"
-    if _infinitive(verb) and lo <= verb.head.i < verb.i and all(
-            doc[k].dep_ in ("prt", "aux", "advmod", "neg") for k in range(verb.head.i + 1, verb.i)):
+    if (
+        _infinitive(verb)
+        and lo <= verb.head.i < verb.i
+        and all(doc[k].dep_ in ("prt", "aux", "advmod", "neg") for k in range(verb.head.i + 1, verb.i))
+    ):
         cue = (_cue_extent(doc, verb.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
     s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
     taken.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
     # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
-    return CueMatch("verb", _char_span(doc, *cue), verb.i, s_trim, subj.i, _char_span(doc, *content), stance=stance,
-                    silent=silent, other_side=_char_span(doc, *other) if other else None)
+    return CueMatch(
+        "verb",
+        _char_span(doc, *cue),
+        verb.i,
+        s_trim,
+        subj.i,
+        _char_span(doc, *content),
+        stance=stance,
+        silent=silent,
+        other_side=_char_span(doc, *other) if other else None,
+    )
 
 
 def _verb_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:

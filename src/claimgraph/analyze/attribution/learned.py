@@ -36,8 +36,15 @@ def is_candidate(tok) -> bool:
 def cue_features(tok) -> list[str]:
     """Sparse features of a candidate cue token; the same function serves training and inference."""
     lemma = tok.lemma_.lower()
-    feats = [f"l={lemma}", f"w={tok.lower_}", f"dep={tok.dep_}", f"tag={tok.tag_}", f"l|dep={lemma}|{tok.dep_}",
-             f"l|tag={lemma}|{tok.tag_}", f"hdep|dep={tok.head.dep_}|{tok.dep_}"]
+    feats = [
+        f"l={lemma}",
+        f"w={tok.lower_}",
+        f"dep={tok.dep_}",
+        f"tag={tok.tag_}",
+        f"l|dep={lemma}|{tok.dep_}",
+        f"l|tag={lemma}|{tok.tag_}",
+        f"hdep|dep={tok.head.dep_}|{tok.dep_}",
+    ]
     deps = set()
     for child in tok.children:
         dep = child.dep_
@@ -59,7 +66,19 @@ def cue_features(tok) -> list[str]:
             feats += [f"ac={child.lemma_.lower()}", f"l|ac={lemma}|{child.lemma_.lower()}"]
     for dep in deps:
         feats += [f"c={dep}"]
-        if dep in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "prep", "parataxis", "advcl", "attr", "acomp"):
+        if dep in (
+            "ccomp",
+            "xcomp",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "agent",
+            "prep",
+            "parataxis",
+            "advcl",
+            "attr",
+            "acomp",
+        ):
             feats.append(f"l|c={lemma}|{dep}")
     head_lemma = tok.head.lemma_.lower()
     if tok.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
@@ -68,9 +87,13 @@ def cue_features(tok) -> list[str]:
     doc = tok.doc
     before = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
     after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"
-    feats += [f"p={before}", f"n={after}", f"l|n={lemma}|{after}",
-              f"pp={doc[tok.i - 2].lower_ if tok.i > 1 else '<s>'}|{before}",
-              f"nn={after}|{doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else '</s>'}"]
+    feats += [
+        f"p={before}",
+        f"n={after}",
+        f"l|n={lemma}|{after}",
+        f"pp={doc[tok.i - 2].lower_ if tok.i > 1 else '<s>'}|{before}",
+        f"nn={after}|{doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else '</s>'}",
+    ]
     return feats
 
 
@@ -84,12 +107,25 @@ def extension_features(verb, child, holder) -> list[str]:
     before = doc[child.left_edge.i - 1].text if child.left_edge.i > 0 else "<s>"
     size = len(list(child.subtree))
     own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
-    return [f"dep={child.dep_}", f"dep|w={child.dep_}|{word}", f"ent={ent}", f"dep|ent={child.dep_}|{ent}",
-            f"before={before}", f"dep|before={child.dep_}|{before}", f"holder={holder.dep_}",
-            f"holder|dep={holder.dep_}|{child.dep_}", f"l|dep={lemma}|{child.dep_}", f"l|w={lemma}|{word}",
-            f"size={min(size, 6)}", f"subj={own_subject}", f"gap={min(child.left_edge.i - holder.right_edge.i, 4)}",
-            f"tag={child.tag_}", f"dep|tag={child.dep_}|{child.tag_}",
-            f"pl={pobj.lemma_.lower() if pobj is not None else '-'}", f"w|pl={word}|{pobj.lemma_.lower() if pobj is not None else '-'}"]
+    return [
+        f"dep={child.dep_}",
+        f"dep|w={child.dep_}|{word}",
+        f"ent={ent}",
+        f"dep|ent={child.dep_}|{ent}",
+        f"before={before}",
+        f"dep|before={child.dep_}|{before}",
+        f"holder={holder.dep_}",
+        f"holder|dep={holder.dep_}|{child.dep_}",
+        f"l|dep={lemma}|{child.dep_}",
+        f"l|w={lemma}|{word}",
+        f"size={min(size, 6)}",
+        f"subj={own_subject}",
+        f"gap={min(child.left_edge.i - holder.right_edge.i, 4)}",
+        f"tag={child.tag_}",
+        f"dep|tag={child.dep_}|{child.tag_}",
+        f"pl={pobj.lemma_.lower() if pobj is not None else '-'}",
+        f"w|pl={word}|{pobj.lemma_.lower() if pobj is not None else '-'}",
+    ]
 
 
 @dataclass(frozen=True)
@@ -125,7 +161,9 @@ class CueModel:
 
 
 def _linear(data: dict) -> LinearModel:
-    return LinearModel(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    return LinearModel(
+        float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+    )
 
 
 def read_model(path: Path) -> CueModel | None:

@@ -32,11 +32,40 @@ OUTLET_NAMES = frozenset(
     meduza""".split()
 )
 OUTLET_PHRASES = (
-    "associated press", "new york times", "washington post", "wall street journal", "financial times",
-    "the guardian", "the times", "al jazeera", "kyiv independent", "kyiv post", "ria novosti", "usa today",
-    "los angeles times", "the economist", "the telegraph", "der spiegel", "le monde", "nikkei", "asahi",
-    "yomiuri", "huffington post", "huff post", "daily mail", "the hill", "buzzfeed", "vox", "the atlantic",
-    "ukrainska pravda", "korea herald", "korea times", "joongang", "chosun", "dong-a", "interfax-ukraine",
+    "associated press",
+    "new york times",
+    "washington post",
+    "wall street journal",
+    "financial times",
+    "the guardian",
+    "the times",
+    "al jazeera",
+    "kyiv independent",
+    "kyiv post",
+    "ria novosti",
+    "usa today",
+    "los angeles times",
+    "the economist",
+    "the telegraph",
+    "der spiegel",
+    "le monde",
+    "nikkei",
+    "asahi",
+    "yomiuri",
+    "huffington post",
+    "huff post",
+    "daily mail",
+    "the hill",
+    "buzzfeed",
+    "vox",
+    "the atlantic",
+    "ukrainska pravda",
+    "korea herald",
+    "korea times",
+    "joongang",
+    "chosun",
+    "dong-a",
+    "interfax-ukraine",
 )
 OUTLET_HEADS = frozenset(
     """broadcaster newspaper outlet daily tabloid magazine channel network media publication website station
@@ -94,7 +123,9 @@ def _head_words(text: str) -> list[str]:
     return [w.strip(".,'’\"“”").lower() for w in text.split() if w.strip(".,'’\"“”")]
 
 
-def classify(head_lemma: str, phrase_lower: str, label: str | None, has_propn: bool, description: str | None = None) -> str:
+def classify(
+    head_lemma: str, phrase_lower: str, label: str | None, has_propn: bool, description: str | None = None
+) -> str:
     """The kind of a source phrase from its named-entity label, head noun, known names and description."""
     words = set(_head_words(phrase_lower))
     described = set(_head_words(description or ""))
@@ -141,7 +172,9 @@ class Speakers:
             if description and not found.description:
                 found.description = description
             return found
-        src = Source(id=f"s{len(self.sources)}", name=name, kind=kind, key=key, description=description, entity_key=entity_key)
+        src = Source(
+            id=f"s{len(self.sources)}", name=name, kind=kind, key=key, description=description, entity_key=entity_key
+        )
         self.sources.append(src)
         self.by_key[key] = src
         return src
@@ -187,13 +220,18 @@ class Speakers:
             found = self._pronoun(low, position)
             if found is not None:
                 return found
-            return self._add(head.text, "person" if low in PERSON_PRONOUNS else "unnamed",
-                             f"unnamed:{low}@{self.doc_id}", None, None)
-        adjacent_name = [c for c in head.children if c.dep_ in ("appos", "npadvmod") and c.i == head.i + 1 and c.pos_ == "PROPN"]
+            return self._add(
+                head.text, "person" if low in PERSON_PRONOUNS else "unnamed", f"unnamed:{low}@{self.doc_id}", None, None
+            )
+        adjacent_name = [
+            c for c in head.children if c.dep_ in ("appos", "npadvmod") and c.i == head.i + 1 and c.pos_ == "PROPN"
+        ]
         if head.pos_ == "NOUN" and adjacent_name:
             head = adjacent_name[0]  # "broadcaster NHK" parsed as an apposition: the name is the head
         # split the phrase: appositive / trailing prepositional phrase is the description
-        desc_tokens = [c for c in head.children if c.dep_ in ("appos", "acl", "relcl") or (c.dep_ == "prep" and c.i > head.i)]
+        desc_tokens = [
+            c for c in head.children if c.dep_ in ("appos", "acl", "relcl") or (c.dep_ == "prep" and c.i > head.i)
+        ]
         desc_first = min((t.left_edge.i for t in desc_tokens), default=last + 1)
         core_last = min(last, desc_first - 1)
         while core_last > first and (doc[core_last].is_punct or doc[core_last].is_space):
@@ -209,7 +247,9 @@ class Speakers:
         if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "LAW"):
             m_start, m_text = self._full_name(mention, start)
             pre = self.text[start:m_start].strip(" ,")
-            if pre and any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in doc.char_span(start, m_start, alignment_mode="expand") or []):
+            if pre and any(
+                t.pos_ in ("NOUN", "ADJ", "PROPN") for t in doc.char_span(start, m_start, alignment_mode="expand") or []
+            ):
                 # "Japanese public broadcaster NHK": the words before the name describe it
                 if not pre.lower().endswith(("'s", "’s")):
                     description = pre if description is None else f"{pre}; {description}"
@@ -223,7 +263,9 @@ class Speakers:
                 return self._add(key_name, kind, f"{kind}:{key_name.lower()}", description, None)
             # the mention's own identity (find_mentions resolved it in context); recomputed only for a name the
             # tagger cut short and _full_name widened
-            ekey, name = (mention.key, mention.name) if m_text == mention.text else entities.entity_key(m_text, mention.label)
+            ekey, name = (
+                (mention.key, mention.name) if m_text == mention.text else entities.entity_key(m_text, mention.label)
+            )
             kind = classify(head.lemma_.lower(), phrase.lower(), mention.label, True, description)
             if mention.label == "NORP" and kind == "organization" and head.pos_ != "PROPN":
                 kind = "government" if head.lemma_.lower() in GOVERNMENT_HEADS else kind
@@ -243,14 +285,19 @@ class Speakers:
         i = span.start if span is not None else None
         while i is not None and i > 0:
             prev = self.doc[i - 1]
-            if prev.idx < phrase_start or prev.pos_ != "PROPN" or prev.lower_ in PERSON_HEADS or prev.dep_ != "compound":
+            if (
+                prev.idx < phrase_start
+                or prev.pos_ != "PROPN"
+                or prev.lower_ in PERSON_HEADS
+                or prev.dep_ != "compound"
+            ):
                 break
             i -= 1
         start = self.doc[i].idx if i is not None else mention.start
         return start, self.text[start : mention.end]
 
     def _same_person(self, name: str, label: str) -> Source | None:
-        """"Vell" after "Hana Vell": a bare surname names the person already met (the tagger may call it ORG)."""
+        """ "Vell" after "Hana Vell": a bare surname names the person already met (the tagger may call it ORG)."""
         if " " in name.strip() or label not in ("PERSON", "ORG"):
             return None
         for src in reversed(self.sources):
@@ -273,8 +320,12 @@ class Speakers:
         kind = classify(lemma, text.lower(), None, has_propn, description)
         if kind == "unnamed" and lemma not in UNNAMED_HEADS and head.text[:1].isupper() and head.tag_ != "NNS":
             kind = "person"  # a name the tagger took for a common noun ("Trump -- the nominee -- said")
-        lead = next((k for k, t in enumerate(tokens) if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), len(tokens))
-        bare = " ".join(tokens[lead:].text.split()) or text  # "two sources familiar with the matter": only the lead goes
+        lead = next(
+            (k for k, t in enumerate(tokens) if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), len(tokens)
+        )
+        bare = (
+            " ".join(tokens[lead:].text.split()) or text
+        )  # "two sources familiar with the matter": only the lead goes
         if kind == "unnamed":
             return self.unnamed(bare, scope_key, description)
         if has_propn:
@@ -310,7 +361,8 @@ class Speakers:
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         if root.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ROOT":
-            return False  # (the subject of a clause someone reports is what they talk about: "X claimed Obama is to blame")
+            # (the subject of a clause someone reports is what they talk about: "X claimed Obama is to blame")
+            return False
         line_start = self.text.rfind("\n", 0, mention.start) + 1
         before = self.text[line_start : mention.start]
         return not (before.count("“") > before.count("”") or before.count('"') % 2 == 1)
@@ -326,8 +378,10 @@ class Speakers:
         for s in reversed(self.seen):
             if s.position >= position:
                 continue
-            if low in SELF_PRONOUNS - {"i", "me"} or (s.source.kind == "person") == want_person or (
-                not want_person and s.source.kind in PLURAL_OK_KINDS
+            if (
+                low in SELF_PRONOUNS - {"i", "me"}
+                or (s.source.kind == "person") == want_person
+                or (not want_person and s.source.kind in PLURAL_OK_KINDS)
             ):
                 best_pos, best = s.position, s.source
                 break

@@ -14,23 +14,25 @@ from dataclasses import dataclass, field
 from datetime import date
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo|'ll|shall|going to|plans? to|planning to|planned to|due to|slated to|scheduled to|expected to|expects? to|set to|"
+    r"\b(?:will|won't|wo|'ll|shall|going to|plans? to|planning to|planned to|due to|slated to|scheduled to|"
+    r"expected to|expects? to|set to|"
     r"is to|are to|would|aims? to|intends? to|to be held|upcoming|scheduled|slated|set for|as soon as|as early as)\b",
-    re.I)
+    re.I,
+)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|didn't|took|came|went|began|met|made|gave|saw|held|spent|sold|fell|rose|"
     r"bought|brought|thought|caught|fought|sought|paid|got|knew|grew|threw|drew|flew|felt|left|lost|led|kept|sent|"
     r"built|won|ran|became|chose|spoke|broke|stood|struck|ago|earlier|previously|"
     r"(?<!\bbe )(?<!\bbe now )"  # "would be delivered", "to be completed": a participle, not the past
-    r"(?!(?:need|feed|seed|speed|indeed|proceed|exceed|succeed|breed|hundred|red|bed|shed)\b)[a-z]{2,}ed)\b")
+    r"(?!(?:need|feed|seed|speed|indeed|proceed|exceed|succeed|breed|hundred|red|bed|shed)\b)[a-z]{2,}ed)\b"
+)
 # Reporting verbs give the tense of the report, not of what is reported ("... will open in May, he said"):
 # they decide only where nothing else in the sentence does.
 _REPORTING = re.compile(r"\b(?:said|told|wrote|stated|added|announced|reported)\b", re.I)
 _FUTURE_IN_PAST = re.compile(r"\b(?:had been|was|were)\s+$")
 # A sentence boundary: end punctuation followed by space and a capital, or a line break
 # (not after initials and short abbreviations: "U.S.", "Mr.", "Feb.", "a.m.").
-_BOUNDARY = re.compile(
-    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<![ap]\.m)[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
+_BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<![ap]\.m)[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
 _WINDOW = 240
 # How far back a quarter mentioned earlier still frames "a year ago" / "a year earlier" (characters).
 QUARTER_REACH = 600
@@ -75,8 +77,11 @@ class Context:
         for m in _FUTURE.finditer(self.text):
             in_past = _FUTURE_IN_PAST.search(self.text, max(0, m.start() - 12), m.start())
             markers.append(_Marker(m.start(), m.end(), "past" if in_past else "future", 0))
-        markers += [_Marker(m.start(), m.end(), "past", 1) for m in _PAST.finditer(self.text)
-                    if not _REPORTING.fullmatch(m.group())]
+        markers += [
+            _Marker(m.start(), m.end(), "past", 1)
+            for m in _PAST.finditer(self.text)
+            if not _REPORTING.fullmatch(m.group())
+        ]
         markers += [_Marker(m.start(), m.end(), "past", 2) for m in _REPORTING.finditer(self.text)]
         markers.sort(key=lambda k: k.start)
         self._marker_starts = [k.start for k in markers]

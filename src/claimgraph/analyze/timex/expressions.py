@@ -105,9 +105,14 @@ def _expression(text: str, start: int, end: int, r: Resolved, ctx: Context) -> T
             if span is not None:
                 span = cal.narrow(span, r.mod)
     return TimeExpression(
-        span=(start, end), text=text[start:end], type=r.type, value=r.value,
-        start=span[0].isoformat() if span else None, end=span[1].isoformat() if span else None,
-        note=_note(r, ctx), mod=r.mod,
+        span=(start, end),
+        text=text[start:end],
+        type=r.type,
+        value=r.value,
+        start=span[0].isoformat() if span else None,
+        end=span[1].isoformat() if span else None,
+        note=_note(r, ctx),
+        mod=r.mod,
     )
 
 
@@ -148,8 +153,12 @@ def claim_time(claim: Claim, times: list[TimeExpression], parsed=None) -> TimeEx
         return any(lo - 2 <= t.span[0] and t.span[0] - hi <= 4 for lo, hi in attribution_spans)
 
     def rank(t: TimeExpression) -> tuple:
-        return (_in_relative_clause(parsed, t, claim.content_span), _TYPE_PREFERENCE.get(t.type, 9),
-                t.value in _VAGUE_VALUES or t.start is None, t.span[0])
+        return (
+            _in_relative_clause(parsed, t, claim.content_span),
+            _TYPE_PREFERENCE.get(t.type, 9),
+            t.value in _VAGUE_VALUES or t.start is None,
+            t.span[0],
+        )
 
     content = [t for t in times if inside(t, *claim.content_span)]
     rest = [t for t in times if inside(t, *claim.span) and t not in content]
@@ -168,7 +177,9 @@ def _in_relative_clause(parsed, t: TimeExpression, content: tuple[int, int]) -> 
     if span is None or not len(span):
         return False
     for tok in [span.root, *itertools.islice(span.root.ancestors, 8)]:  # (a wall of text has deep trees)
-        if tok.dep_ in ("relcl", "acl") and (tok.left_edge.idx > content[0] or tok.right_edge.idx + len(tok.right_edge) < content[1]):
+        if tok.dep_ in ("relcl", "acl") and (
+            tok.left_edge.idx > content[0] or tok.right_edge.idx + len(tok.right_edge) < content[1]
+        ):
             return True
     return False
 
@@ -179,7 +190,13 @@ def _apposed_detail(claim: Claim, chosen: TimeExpression, times: list[TimeExpres
         lo, hi = chosen.span[1] - claim.span[0], t.span[0] - claim.span[0]
         if not (0 <= lo <= hi <= len(claim.text) and hi - lo <= 6 and _APPOSITION.fullmatch(claim.text[lo:hi])):
             continue
-        if (t.type in ("DATE", "TIME") and t.start and t.end and chosen.start and chosen.end
-                and chosen.start <= t.start <= t.end <= chosen.end):
+        if (
+            t.type in ("DATE", "TIME")
+            and t.start
+            and t.end
+            and chosen.start
+            and chosen.end
+            and chosen.start <= t.start <= t.end <= chosen.end
+        ):
             return t
     return chosen

@@ -28,8 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from . import values as cal
-from . import lexicon as lx
+from . import lexicon as lx, values as cal
 from .context import Context
 
 
@@ -61,6 +60,7 @@ def rule(name: str, pattern: str, keyword: str, rank: int = 50, flags: int = 0) 
     def register(fn: Resolver) -> Resolver:
         RULES.append(Rule(name, re.compile(pattern, flags), fn, rank, _keyword(keyword)))
         return fn
+
     return register
 
 
@@ -144,8 +144,13 @@ def _month_year(anchor: date, month: int, relation: str | None, tense: str) -> t
 
 # ---------------------------------------------------------------- absolute dates
 
-@rule("iso", r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
-      keyword=r"\d{4}-\d\d-\d\d", rank=1)
+
+@rule(
+    "iso",
+    r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
+    keyword=r"\d{4}-\d\d-\d\d",
+    rank=1,
+)
 def _iso(m: re.Match, ctx: Context) -> Resolved | None:
     d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
     if d is None:
@@ -166,8 +171,10 @@ def _numeric(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", d.isoformat()) if d else None
 
 
-_MONTH_DAY = (rf"\b(?:(?P<wd>{lx.WEEKDAY}),?\s+)?(?P<mon>{lx.MONTH})\s+(?P<day>{lx.DAY})\b"
-              rf"(?:(?:,\s*|\s+(?:on|in|of)\s+|\s+)(?P<year>{lx.YEAR}))?")
+_MONTH_DAY = (
+    rf"\b(?:(?P<wd>{lx.WEEKDAY}),?\s+)?(?P<mon>{lx.MONTH})\s+(?P<day>{lx.DAY})\b"
+    rf"(?:(?:,\s*|\s+(?:on|in|of)\s+|\s+)(?P<year>{lx.YEAR}))?"
+)
 
 
 @rule("month-day", rf"(?:(?P<q>around|about|approximately|on or about)\s+)?{_MONTH_DAY}", keyword=MONTH_KEY, rank=3)
@@ -175,8 +182,12 @@ def _month_day(m: re.Match, ctx: Context) -> Resolved | None:
     return _resolve_month_day(m, ctx)
 
 
-@rule("day-month", rf"\b(?:the\s+)?(?P<day>{lx.DAY})(?:\s+of)?\s+(?P<mon>{lx.MONTH})(?:,?\s+(?P<year>{lx.YEAR}))?",
-      keyword=MONTH_KEY, rank=4)
+@rule(
+    "day-month",
+    rf"\b(?:the\s+)?(?P<day>{lx.DAY})(?:\s+of)?\s+(?P<mon>{lx.MONTH})(?:,?\s+(?P<year>{lx.YEAR}))?",
+    keyword=MONTH_KEY,
+    rank=4,
+)
 def _day_month(m: re.Match, ctx: Context) -> Resolved | None:
     return _resolve_month_day(m, ctx)
 
@@ -184,7 +195,8 @@ def _day_month(m: re.Match, ctx: Context) -> Resolved | None:
 def _resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
     month, day = lx.month_number(m["mon"]), int(re.match(r"\d+", m["day"])[0])  # type: ignore[index]  # the pattern's day group starts with digits
     mod = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX", "on or about": "APPROX"}.get(
-        (m.groupdict().get("q") or "").lower())
+        (m.groupdict().get("q") or "").lower()
+    )
     if m["year"]:
         d = cal.safe_date(int(m["year"]), month, day)
         return Resolved("DATE", d.isoformat(), mod) if d else None
@@ -192,28 +204,42 @@ def _resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
         return None
     if ctx.anchor is None:
         return _unknown(f"XXXX-{month:02d}-{day:02d}", mod=mod)
-    options = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-               if (d := cal.safe_date(y, month, day))]
+    options = [
+        d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1) if (d := cal.safe_date(y, month, day))
+    ]
     picked, why = _pick(options, ctx.anchor, ctx.tense(m.start(), m.end()), slack=MONTH_SLACK_DAYS)
     return Resolved("DATE", picked.isoformat(), mod, "tense:" + why)
 
 
-@rule("month-year", rf"\b(?:(?P<pos>early|late|mid-?|the (?:beginning|start|end|middle) of)[\s-]*)?"
-                    rf"(?P<mon>{lx.MONTH})\s*,?\s+(?:of\s+)?(?P<year>{lx.YEAR})", keyword=MONTH_KEY, rank=5)
+@rule(
+    "month-year",
+    rf"\b(?:(?P<pos>early|late|mid-?|the (?:beginning|start|end|middle) of)[\s-]*)?"
+    rf"(?P<mon>{lx.MONTH})\s*,?\s+(?:of\s+)?(?P<year>{lx.YEAR})",
+    keyword=MONTH_KEY,
+    rank=5,
+)
 def _month_year_abs(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"{int(m['year']):04d}-{lx.month_number(m['mon']):02d}", _mod(m["pos"]))
 
 
-_MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|through|from|before|after|during|of|to|and|or|last|next|"
-                          r"this|early|late|mid|end|beginning)[\s-]+)$", re.I)
+_MAY_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|through|from|before|after|during|of|to|and|or|last|next|"
+    r"this|early|late|mid|end|beginning)[\s-]+)$",
+    re.I,
+)
 
 
-@rule("month", rf"\b(?:(?P<pos>(?i:early|late|mid|the (?:beginning|start|end|middle) of))[\s-]*)?"
-               rf"(?:(?P<rel>(?i:last|next|this|past|coming|previous))\s+)?(?P<mon>{lx.MONTH_FULL})\b(?!\s+\d)"
-               rf"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?", keyword=MONTH_KEY, rank=6)
+@rule(
+    "month",
+    rf"\b(?:(?P<pos>(?i:early|late|mid|the (?:beginning|start|end|middle) of))[\s-]*)?"
+    rf"(?:(?P<rel>(?i:last|next|this|past|coming|previous))\s+)?(?P<mon>{lx.MONTH_FULL})\b(?!\s+\d)"
+    rf"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?",
+    keyword=MONTH_KEY,
+    rank=6,
+)
 def _month(m: re.Match, ctx: Context) -> Resolved | None:
     month = lx.month_number(m["mon"])
-    before = ctx.text[max(0, m.start() - 16):m.start()]
+    before = ctx.text[max(0, m.start() - 16) : m.start()]
     if month == 5 and not (m["pos"] or m["rel"]) and not _MAY_CONTEXT.search(before):
         return None  # "May" alone is mostly the verb
     mod = _mod(m["pos"])
@@ -228,62 +254,111 @@ def _month(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 _YEAR_BAD_BEFORE = re.compile(
-    r"(?:[$€£¥#]\s*|\b(?:No|no|number|Number|flight|Flight|route|Route|page|Room|room)\.?\s+)$")
+    r"(?:[$€£¥#]\s*|\b(?:No|no|number|Number|flight|Flight|route|Route|page|Room|room)\.?\s+)$"
+)
 _YEAR_BAD_AFTER = re.compile(
     r"\s*(?:%|percent|per cent|people|persons|troops|soldiers|workers|employees|jobs|members|cases|units|shares|"
     r"km|miles|feet|meters|metres|tons|tonnes|barrels|dollars|yen|euros|points|votes|seats|acres|pounds|residents|"
-    r"hours|minutes|years|[-–]\d)", re.I)
+    r"hours|minutes|years|[-–]\d)",
+    re.I,
+)
 
 
-@rule("year", rf"\b(?:(?P<pos>(?i:early|late|mid|the (?:beginning|start|end|middle) of|the end of))[\s-]*|"
-              rf"(?P<fy>(?i:fiscal(?: year)?|FY|calendar(?: year)?|the year)\s*))?(?P<year>{lx.YEAR})\b",
-      keyword=r"(?:1\d|20)\d\d", rank=8)
+@rule(
+    "year",
+    rf"\b(?:(?P<pos>(?i:early|late|mid|the (?:beginning|start|end|middle) of|the end of))[\s-]*|"
+    rf"(?P<fy>(?i:fiscal(?: year)?|FY|calendar(?: year)?|the year)\s*))?(?P<year>{lx.YEAR})\b",
+    keyword=r"(?:1\d|20)\d\d",
+    rank=8,
+)
 def _year(m: re.Match, ctx: Context) -> Resolved | None:
     s = m.start("year")
-    if _YEAR_BAD_BEFORE.search(ctx.text[max(0, s - 12):s]) or _YEAR_BAD_AFTER.match(ctx.text, m.end()):
+    if _YEAR_BAD_BEFORE.search(ctx.text[max(0, s - 12) : s]) or _YEAR_BAD_AFTER.match(ctx.text, m.end()):
         return None
     if s > 0 and (ctx.text[s - 1] in ",./:" or ctx.text[s - 1] == "-" and not m["pos"]):
         return None  # inside a bigger number or a malformed date ("13/45/2025")
     return Resolved("DATE", f"{int(m['year']):04d}", _mod(m["pos"]))
 
 
-_SPELLED_YEAR = (r"(?:nineteen|twenty)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                 r"nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
-                 r"five|six|seven|eight|nine))?)|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|"
-                 r"nine|ten|eleven|twelve))?")
+_SPELLED_YEAR = (
+    r"(?:nineteen|twenty)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?)|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve))?"
+)
 
 
-@rule("spelled-year", rf"\b(?:the year )?(?P<y>{_SPELLED_YEAR})\b(?![\s-]+(?:{lx.UNIT}|percent|people|dollars))",
-      keyword=r"nineteen|twenty|two thousand", rank=9, flags=re.I)
+@rule(
+    "spelled-year",
+    rf"\b(?:the year )?(?P<y>{_SPELLED_YEAR})\b(?![\s-]+(?:{lx.UNIT}|percent|people|dollars))",
+    keyword=r"nineteen|twenty|two thousand",
+    rank=9,
+    flags=re.I,
+)
 def _spelled_year(m: re.Match, ctx: Context) -> Resolved | None:
     words = lx.norm(m["y"]).replace(" and ", " ").split()
     if words[:2] == ["two", "thousand"]:
         rest = lx.number_value(" ".join(words[2:])) if len(words) > 2 else 0
         return Resolved("DATE", f"{2000 + (rest or 0):04d}") if rest is not None else None
-    if not m[0].lower().startswith("the year") and words[0] == "twenty" and len(words) == 2 and words[1] in (
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+    if (
+        not m[0].lower().startswith("the year")
+        and words[0] == "twenty"
+        and len(words) == 2
+        and words[1] in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    ):
         return None  # "twenty-five" is a number
     century = 19 if words[0] == "nineteen" else 20
     rest = lx.number_value(" ".join(words[1:]))
     return Resolved("DATE", f"{century}{rest:02d}") if rest is not None and rest < 100 else None
 
 
-@rule("decade", r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<sd>\d)0)'?s\b",
-      keyword=r"0\'?s\b", rank=7, flags=re.I)
+@rule(
+    "decade",
+    r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<sd>\d)0)'?s\b",
+    keyword=r"0\'?s\b",
+    rank=7,
+    flags=re.I,
+)
 def _decade(m: re.Match, ctx: Context) -> Resolved | None:
     century = m["c"] or ("19" if m["sd"] not in ("0", "1", "2") else "20")
     return Resolved("DATE", f"{century}{m['d'] or m['sd']}", _mod(m["pos"]))
 
 
-_CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-                "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-                "twentieth": 20, "twenty-first": 21, "twenty first": 21, "twenty-second": 22}
+_CENTURY_ORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+    "twenty-second": 22,
+}
 
 
-@rule("century", r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]*)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
-                 r"(?P<w>" + "|".join(sorted(_CENTURY_ORD, key=len, reverse=True)) + r"))[\s-]+century\b",
-      keyword=r"century", rank=7, flags=re.I)
+@rule(
+    "century",
+    r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]*)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
+    r"(?P<w>" + "|".join(sorted(_CENTURY_ORD, key=len, reverse=True)) + r"))[\s-]+century\b",
+    keyword=r"century",
+    rank=7,
+    flags=re.I,
+)
 def _century(m: re.Match, ctx: Context) -> Resolved | None:
     n = int(m["n"]) if m["n"] else _CENTURY_ORD[m["w"].lower()]
     return Resolved("DATE", f"{n - 1:02d}", _mod(m["pos"])) if 1 <= n <= 30 else None
@@ -352,8 +427,9 @@ def _quarter(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"{y:04d}-Q{q}", None, how)
 
 
-def _named_quarter(m: re.Match, ctx: Context, unit: str, ordinal: int, explicit_year: str | None,
-                   rel_year: str | None, year_back: int) -> Resolved | None:
+def _named_quarter(
+    m: re.Match, ctx: Context, unit: str, ordinal: int, explicit_year: str | None, rel_year: str | None, year_back: int
+) -> Resolved | None:
     if explicit_year:
         year, how = int(explicit_year), "absolute"
     elif ctx.anchor is None:
@@ -388,10 +464,16 @@ def _year_back(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- seasons
 
-@rule("season", rf"\b(?:(?P<pos>early|late|mid)[\s-]+)?(?:(?P<rel>last|this past|this|next|past|coming|the)\s+)?"
-                rf"(?:(?P<pos2>early|late)\s+)?(?P<season>{lx.SEASON})\b"
-                rf"(?:\s+(?:of\s+)?(?P<year>{lx.YEAR})|(?:\s+of\s+(?P<yrel>this|last|next)\s+year))?",
-      keyword=lx.SEASON, rank=11, flags=re.I)
+
+@rule(
+    "season",
+    rf"\b(?:(?P<pos>early|late|mid)[\s-]+)?(?:(?P<rel>last|this past|this|next|past|coming|the)\s+)?"
+    rf"(?:(?P<pos2>early|late)\s+)?(?P<season>{lx.SEASON})\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{lx.YEAR})|(?:\s+of\s+(?P<yrel>this|last|next)\s+year))?",
+    keyword=lx.SEASON,
+    rank=11,
+    flags=re.I,
+)
 def _season(m: re.Match, ctx: Context) -> Resolved | None:
     code = lx.SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
@@ -399,16 +481,20 @@ def _season(m: re.Match, ctx: Context) -> Resolved | None:
     if m["year"]:
         return Resolved("DATE", f"{int(m['year']):04d}-{code}", mod)
     if not (rel and rel != "the") and not m["yrel"] and not mod:
-        if not re.search(r"\b(?:in|during|by|until|since|through|over|this|last|next)\s+(?:the\s+)?$",
-                         ctx.text[max(0, m.start() - 20):m.start()], re.I):
+        if not re.search(
+            r"\b(?:in|during|by|until|since|through|over|this|last|next)\s+(?:the\s+)?$",
+            ctx.text[max(0, m.start() - 20) : m.start()],
+            re.I,
+        ):
             return None  # "fall" and "spring" are verbs and nouns far more often than seasons
         if code == "FA" and not rel:
             return None
     if ctx.anchor is None:
         return _unknown(f"XXXX-{code}", mod=mod)
     current = cal.season_index(*cal.season_of(ctx.anchor))
-    same_year = cal.season_index(ctx.anchor.year if code != "WI" or ctx.anchor.month == 12 else ctx.anchor.year - 1,
-                                 code)
+    same_year = cal.season_index(
+        ctx.anchor.year if code != "WI" or ctx.anchor.month == 12 else ctx.anchor.year - 1, code
+    )
     if m["yrel"]:
         y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         return Resolved("DATE", f"{y:04d}-{code}", mod, "anchored")
@@ -434,8 +520,10 @@ def _season(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- relative calendar units
 
-_REL_UNIT = (r"\b(?:(?P<pos>early|late|mid|earlier|later)[\s-]+)?(?:the\s+(?=current))?(?P<rel>last|next|this|"
-             r"past|previous|coming|following|current)\s+(?P<unit>week(?:end)?|month|year|decade|century)\b(?!-)")
+_REL_UNIT = (
+    r"\b(?:(?P<pos>early|late|mid|earlier|later)[\s-]+)?(?:the\s+(?=current))?(?P<rel>last|next|this|"
+    r"past|previous|coming|following|current)\s+(?P<unit>week(?:end)?|month|year|decade|century)\b(?!-)"
+)
 
 
 def _shift_unit(anchor: date, unit: str, k: int) -> str | None:
@@ -454,8 +542,14 @@ def _shift_unit(anchor: date, unit: str, k: int) -> str | None:
     return None
 
 
-_UNKNOWN_UNIT = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX",
-                 "century": "XX"}
+_UNKNOWN_UNIT = {
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
 
 
 @rule("relative-unit", _REL_UNIT, keyword=r"week|month|year|decade|century", rank=12, flags=re.I)
@@ -472,16 +566,21 @@ def _relative_unit(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule("weekend", r"\bthe\s+weekend\b", keyword=r"weekend", rank=12, flags=re.I)
 def _the_weekend(m: re.Match, ctx: Context) -> Resolved | None:
-    """"the weekend": the one just past, or the coming one in a future-tense sentence."""
+    """ "the weekend": the one just past, or the coming one in a future-tense sentence."""
     if ctx.anchor is None:
         return _unknown("XXXX-WXX-WE")
     saturday, why = _weekday_date(ctx.anchor, 6, None, ctx.tense(m.start(), m.end()))
     return Resolved("DATE", cal.week_value(saturday) + "-WE", None, "tense:" + why)
 
 
-@rule("edge-of-unit", r"\b(?P<edge>the (?:beginning|start|end|middle|turn) of)\s+(?:the\s+)?"
-                      r"(?:(?P<rel>last|next|this|current|coming)\s+)?(?P<unit>week|month|year|decade|century)\b",
-      keyword=r"beginning|start|end|middle|turn", rank=12, flags=re.I)
+@rule(
+    "edge-of-unit",
+    r"\b(?P<edge>the (?:beginning|start|end|middle|turn) of)\s+(?:the\s+)?"
+    r"(?:(?P<rel>last|next|this|current|coming)\s+)?(?P<unit>week|month|year|decade|century)\b",
+    keyword=r"beginning|start|end|middle|turn",
+    rank=12,
+    flags=re.I,
+)
 def _edge_of_unit(m: re.Match, ctx: Context) -> Resolved | None:
     unit = m["unit"].lower()
     k = {"last": -1, "next": 1, "coming": 1}.get((m["rel"] or "").lower(), 0)
@@ -502,9 +601,14 @@ def _year_end(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- weekdays, today, tonight
 
-@rule("weekday", rf"\b(?:(?P<pos>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?"
-                 rf"(?P<wd>{lx.WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b(?!s)",
-      keyword=WEEKDAY_KEY, rank=14)
+
+@rule(
+    "weekday",
+    rf"\b(?:(?P<pos>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?"
+    rf"(?P<wd>{lx.WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b(?!s)",
+    keyword=WEEKDAY_KEY,
+    rank=14,
+)
 def _weekday(m: re.Match, ctx: Context) -> Resolved | None:
     weekday = lx.weekday_number(m["wd"])
     part = lx.PARTS_OF_DAY.get((m["part"] or "").lower())
@@ -520,9 +624,14 @@ def _weekday(m: re.Match, ctx: Context) -> Resolved | None:
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
-@rule("deictic", r"\b(?:(?P<pos>early|late)\s+)?(?P<w>the day before yesterday|the day after tomorrow|"
-                 r"today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
-      keyword=r"today|yesterday|tomorrow|tonight", rank=15, flags=re.I)
+@rule(
+    "deictic",
+    r"\b(?:(?P<pos>early|late)\s+)?(?P<w>the day before yesterday|the day after tomorrow|"
+    r"today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+    keyword=r"today|yesterday|tomorrow|tonight",
+    rank=15,
+    flags=re.I,
+)
 def _deictic(m: re.Match, ctx: Context) -> Resolved | None:
     w = m["w"].lower()
     offset = -2 if "before" in w else 2 if "after" in w else _DEICTIC[w]
@@ -535,8 +644,13 @@ def _deictic(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(kind, d.isoformat() + (f"T{part}" if part else ""), mod, "anchored") if d else None
 
 
-@rule("part-of-day", r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
-      keyword=lx.PART_OF_DAY, rank=16, flags=re.I)
+@rule(
+    "part-of-day",
+    r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
+    keyword=lx.PART_OF_DAY,
+    rank=16,
+    flags=re.I,
+)
 def _part_of_day(m: re.Match, ctx: Context) -> Resolved | None:
     rel = m["rel"].lower()
     part = lx.PARTS_OF_DAY[m["part"].lower()]
@@ -550,29 +664,50 @@ def _part_of_day(m: re.Match, ctx: Context) -> Resolved | None:
 # ---------------------------------------------------------------- present, past, future references
 
 _REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "a later date": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
 }
 
 
 # Left out on purpose: "current", "recent", "previously", "soon", bare "future": in TimeBank they are as often
 # not annotated as annotated, and they date nothing a reader could check.
-@rule("reference", r"\b(?P<w>right now|now|currently|nowadays|presently|at present|these days|the present|"
-                   r"at the moment|recently|lately|the past|the near future|the future|a later date)\b(?![-'’])",
-      keyword=r"now|current|present|these days|moment|recent|lately|past|future|later", rank=20, flags=re.I)
+@rule(
+    "reference",
+    r"\b(?P<w>right now|now|currently|nowadays|presently|at present|these days|the present|"
+    r"at the moment|recently|lately|the past|the near future|the future|a later date)\b(?![-'’])",
+    keyword=r"now|current|present|these days|moment|recent|lately|past|future|later",
+    rank=20,
+    flags=re.I,
+)
 def _reference(m: re.Match, ctx: Context) -> Resolved | None:
     w = lx.norm(m["w"])
-    after = ctx.text[m.end():m.end() + 12]
+    after = ctx.text[m.end() : m.end() + 12]
     if w == "now" and re.match(r"\s+that\b", after):
         return None
     return Resolved("DATE", _REFS[w], None, "vague")
 
 
-@rule("recent-units", r"\b(?:the\s+)?(?P<w>recent|coming|past|next|last)\s+(?:(?P<few>few|several)\s+)?"
-                      r"(?P<unit>years|months|weeks|days|decades|quarters)\b", keyword=lx.UNIT, rank=17, flags=re.I)
+@rule(
+    "recent-units",
+    r"\b(?:the\s+)?(?P<w>recent|coming|past|next|last)\s+(?:(?P<few>few|several)\s+)?"
+    r"(?P<unit>years|months|weeks|days|decades|quarters)\b",
+    keyword=lx.UNIT,
+    rank=17,
+    flags=re.I,
+)
 def _recent_units(m: re.Match, ctx: Context) -> Resolved | None:
     w = m["w"].lower()
     if w == "recent" and not m["few"] and m["unit"].lower() in ("years", "decades"):
@@ -583,9 +718,14 @@ def _recent_units(m: re.Match, ctx: Context) -> Resolved | None:
 # ---------------------------------------------------------------- ago / earlier / later
 
 
-
-@rule("ago", rf"\b(?:(?P<q>{lx.QUALIFIER}|just|only)\s+)?(?P<n>{lx.NUMBER}|{lx.VAGUE_NUMBER})[\s-]+(?P<unit>{lx.UNIT})"
-             r"\s+(?P<dir>ago|earlier|from now|hence)\b", keyword=r"ago|earlier|from now|hence", rank=18, flags=re.I)
+@rule(
+    "ago",
+    rf"\b(?:(?P<q>{lx.QUALIFIER}|just|only)\s+)?(?P<n>{lx.NUMBER}|{lx.VAGUE_NUMBER})[\s-]+(?P<unit>{lx.UNIT})"
+    r"\s+(?P<dir>ago|earlier|from now|hence)\b",
+    keyword=r"ago|earlier|from now|hence",
+    rank=18,
+    flags=re.I,
+)
 def _ago(m: re.Match, ctx: Context) -> Resolved | None:
     n = lx.number_value(m["n"])
     direction = m["dir"].lower()
@@ -595,8 +735,9 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
     if n is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, "vague")
     if ctx.anchor is None:
-        return _unknown({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(letters, "XXXX"),
-                        mod=mod)
+        return _unknown(
+            {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(letters, "XXXX"), mod=mod
+        )
     steps = int(round(n * factor * sign)) if isinstance(n, (int, float)) else 0
     if letters == "Y" and (ref := ctx.quarter_near(m.start())):
         y, q = ref
@@ -621,11 +762,13 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- durations
 
-_DURATION = (rf"\b(?:(?P<the>the)\s+)?(?:(?P<adj>first|last|past|next|previous|coming|final|latest|initial|following|"
-             rf"remaining|same|entire|whole|full)\s+)?(?:(?P<q>{lx.QUALIFIER})\s+)?(?P<n>{lx.NUMBER})"
-             rf"(?:\s*(?:to|or|-|–)\s*(?P<n2>{lx.NUMBER}))?(?:\s+(?:more|additional|extra|straight|consecutive))?"
-             rf"(?P<sep>[\s-]+)(?P<unit>{lx.UNIT})(?P<old>[\s-]+old|-long)?\b"
-             r"(?!-(?:earlier|ago|old))")
+_DURATION = (
+    rf"\b(?:(?P<the>the)\s+)?(?:(?P<adj>first|last|past|next|previous|coming|final|latest|initial|following|"
+    rf"remaining|same|entire|whole|full)\s+)?(?:(?P<q>{lx.QUALIFIER})\s+)?(?P<n>{lx.NUMBER})"
+    rf"(?:\s*(?:to|or|-|–)\s*(?P<n2>{lx.NUMBER}))?(?:\s+(?:more|additional|extra|straight|consecutive))?"
+    rf"(?P<sep>[\s-]+)(?P<unit>{lx.UNIT})(?P<old>[\s-]+old|-long)?\b"
+    r"(?!-(?:earlier|ago|old))"
+)
 
 
 @rule("duration", _DURATION, keyword=lx.UNIT, rank=30, flags=re.I)
@@ -652,23 +795,41 @@ def _duration(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DURATION", lx.duration_value(n, unit), mod, "absolute", start)
 
 
-@rule("vague-duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<adj>first|last|past|next|previous|coming|following)\s+)?"
-                        rf"(?P<n>{lx.VAGUE_NUMBER})\s+(?P<unit>{lx.UNIT})\b", keyword=lx.UNIT, rank=31, flags=re.I)
+@rule(
+    "vague-duration",
+    rf"\b(?:(?P<the>the)\s+)?(?:(?P<adj>first|last|past|next|previous|coming|following)\s+)?"
+    rf"(?P<n>{lx.VAGUE_NUMBER})\s+(?P<unit>{lx.UNIT})\b",
+    keyword=lx.UNIT,
+    rank=31,
+    flags=re.I,
+)
 def _vague_duration(m: re.Match, ctx: Context) -> Resolved | None:
     if m["n"].lower() == "some" and not m["unit"].lower().endswith("s"):
         return None
     return Resolved("DURATION", lx.duration_value(None, m["unit"]), None, "vague")
 
 
-@rule("bare-units", r"\b(?:for|in|over|within|after|from|of)\s+(?:the\s+)?(?P<t>(?:years|months|weeks|decades|days|"
-                    r"hours)\b)(?!\s+(?:of|old|later|ago|earlier))", keyword=lx.UNIT, rank=32, flags=re.I)
+@rule(
+    "bare-units",
+    r"\b(?:for|in|over|within|after|from|of)\s+(?:the\s+)?(?P<t>(?:years|months|weeks|decades|days|"
+    r"hours)\b)(?!\s+(?:of|old|later|ago|earlier))",
+    keyword=lx.UNIT,
+    rank=32,
+    flags=re.I,
+)
 def _bare_units(m: re.Match, ctx: Context) -> Resolved | None:
     unit = m["t"].split()[-1]
     return Resolved("DURATION", lx.duration_value(None, unit), None, "vague")
 
 
-@rule("unit-long", r"\b(?P<the>the\s+)?(?:past|last|next|coming|previous|following|entire|whole|full)\s+"
-                   r"(?P<unit>week|month|year|decade|century|day|hour)\b", keyword=lx.UNIT, rank=33, flags=re.I)
+@rule(
+    "unit-long",
+    r"\b(?P<the>the\s+)?(?:past|last|next|coming|previous|following|entire|whole|full)\s+"
+    r"(?P<unit>week|month|year|decade|century|day|hour)\b",
+    keyword=lx.UNIT,
+    rank=33,
+    flags=re.I,
+)
 def _unit_long(m: re.Match, ctx: Context) -> Resolved | None:
     if not m["the"]:
         return None  # "last year" is a date (relative-unit rule); "the last year" a stretch of time
@@ -677,22 +838,47 @@ def _unit_long(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- sets
 
-_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                "hourly": "PT1H", "quarterly": "P1Q", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
-                "fortnightly": "P2W", "bimonthly": "P2M", "biannually": "P6M"}
+_SET_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P1Q",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "semiannually": "P6M",
+    "fortnightly": "P2W",
+    "bimonthly": "P2M",
+    "biannually": "P6M",
+}
 
 
-@rule("set-adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|"
-                    r"fortnightly|bimonthly|biannually)\b", keyword=r"ly\b", rank=40, flags=re.I)
+@rule(
+    "set-adverb",
+    r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|"
+    r"fortnightly|bimonthly|biannually)\b",
+    keyword=r"ly\b",
+    rank=40,
+    flags=re.I,
+)
 def _set_adverb(m: re.Match, ctx: Context) -> Resolved | None:
-    if re.search(r"\b(?:a|an|the|its|their|his|her|our|your|my)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I):
+    if re.search(
+        r"\b(?:a|an|the|its|their|his|her|our|your|my)\s+$", ctx.text[max(0, m.start() - 7) : m.start()], re.I
+    ):
         return None  # "a quarterly dividend", "the daily newspaper": a kind of thing, not a time
     return Resolved("SET", _SET_ADVERBS[m["w"].lower()], None, "absolute")
 
 
-@rule("set-every", rf"\b(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{lx.NUMBER})\s+)?"
-                   rf"(?P<what>{lx.UNIT}|{lx.WEEKDAY}|{lx.MONTH_FULL}|{lx.SEASON}|{lx.PART_OF_DAY})\b",
-      keyword=r"every|each", rank=41, flags=re.I)
+@rule(
+    "set-every",
+    rf"\b(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{lx.NUMBER})\s+)?"
+    rf"(?P<what>{lx.UNIT}|{lx.WEEKDAY}|{lx.MONTH_FULL}|{lx.SEASON}|{lx.PART_OF_DAY})\b",
+    keyword=r"every|each",
+    rank=41,
+    flags=re.I,
+)
 def _set_every(m: re.Match, ctx: Context) -> Resolved | None:
     what = m["what"].lower()
     if what in lx.WEEKDAYS:
@@ -709,9 +895,14 @@ def _set_every(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("SET", lx.duration_value(n, what))
 
 
-@rule("set-rate", r"(?:\b(?:once|twice|thrice|times|hours|days|\d[\d,.]*(?:\s+(?:million|billion|percent))?)\s+)"
-                  r"(?P<t>(?:a|per)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
-      keyword=lx.UNIT, rank=29, flags=re.I)
+@rule(
+    "set-rate",
+    r"(?:\b(?:once|twice|thrice|times|hours|days|\d[\d,.]*(?:\s+(?:million|billion|percent))?)\s+)"
+    r"(?P<t>(?:a|per)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
+    keyword=lx.UNIT,
+    rank=29,
+    flags=re.I,
+)
 def _set_rate(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("SET", lx.duration_value(1, m["unit"]))
 
@@ -727,10 +918,15 @@ _ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST
 _DAYREF = rf"(?:today|yesterday|tomorrow|tonight|(?:on\s+)?{lx.WEEKDAY}|{lx.MONTH}\s+{lx.DAY})"
 
 
-@rule("clock", rf"\b(?:(?P<q>(?i:about|around|approximately|shortly before|shortly after|just before|just after|"
-               rf"at about|at around))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*"
-               rf"(?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b|o'clock))(?P<zone>{_ZONE})"
-               rf"(?:,?\s+(?P<day>{_DAYREF}))?", keyword=r"[ap]\.?m\b|o'clock", rank=19)
+@rule(
+    "clock",
+    rf"\b(?:(?P<q>(?i:about|around|approximately|shortly before|shortly after|just before|just after|"
+    rf"at about|at around))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*"
+    rf"(?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b|o'clock))(?P<zone>{_ZONE})"
+    rf"(?:,?\s+(?P<day>{_DAYREF}))?",
+    keyword=r"[ap]\.?m\b|o'clock",
+    rank=19,
+)
 def _clock(m: re.Match, ctx: Context) -> Resolved | None:
     hour = int(m["h"])
     ampm = m["ampm"].lower()
@@ -749,8 +945,12 @@ def _clock(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{day}T{clock}", mod, "anchored")
 
 
-@rule("clock-24h", r"\bat\s+(?P<t>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h))?" + _ZONE + r")\b",
-      keyword=r"\d[:h]\d\d", rank=19)
+@rule(
+    "clock-24h",
+    r"\bat\s+(?P<t>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h))?" + _ZONE + r")\b",
+    keyword=r"\d[:h]\d\d",
+    rank=19,
+)
 def _clock24(m: re.Match, ctx: Context) -> Resolved | None:
     clock = f"{int(m['h']):02d}:{m['mi']}"
     if ctx.anchor is None:
@@ -758,8 +958,9 @@ def _clock24(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{ctx.anchor.isoformat()}T{clock}", None, "anchored")
 
 
-@rule("noon", rf"\b(?P<w>(?i:noon|midnight|midday))(?:,?\s+(?P<day>{_DAYREF}))?", keyword=r"noon|midnight|midday",
-      rank=19)
+@rule(
+    "noon", rf"\b(?P<w>(?i:noon|midnight|midday))(?:,?\s+(?P<day>{_DAYREF}))?", keyword=r"noon|midnight|midday", rank=19
+)
 def _noon(m: re.Match, ctx: Context) -> Resolved | None:
     clock = "24:00" if m["w"].lower() == "midnight" else "12:00"
     day = _clock_day(m["day"], m, ctx)
@@ -785,8 +986,11 @@ def _clock_day(day_text: str | None, m: re.Match, ctx: Context) -> str | None:
     dm = re.search(rf"({lx.MONTH})\s+(\d+)", day_text)
     if dm:
         month, dayn = lx.month_number(dm[1]), int(dm[2])
-        options = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-                   if (d := cal.safe_date(y, month, dayn))]
+        options = [
+            d
+            for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+            if (d := cal.safe_date(y, month, dayn))
+        ]
         if options:
             return _pick(options, ctx.anchor, ctx.tense(m.start(), m.end()))[0].isoformat()
     return ctx.anchor.isoformat()
@@ -794,14 +998,26 @@ def _clock_day(day_text: str | None, m: re.Match, ctx: Context) -> str | None:
 
 # ---------------------------------------------------------------- holidays
 
-_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                   "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-                   "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "boxing day": (12, 26),
+}
 
 
-@rule("holiday", r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween|"
-                 r"Valentine's Day|Boxing Day|Thanksgiving(?: Day)?)\b",
-      keyword=r"christmas|new year|independence|halloween|valentine|boxing|thanksgiving", rank=21)
+@rule(
+    "holiday",
+    r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween|"
+    r"Valentine's Day|Boxing Day|Thanksgiving(?: Day)?)\b",
+    keyword=r"christmas|new year|independence|halloween|valentine|boxing|thanksgiving",
+    rank=21,
+)
 def _holiday(m: re.Match, ctx: Context) -> Resolved | None:
     w = m["w"].lower()
     if ctx.anchor is None:

@@ -9,4 +9,9 @@ from .graphml import export_graphml
 from .stix import export_stix
 from .story_json import export_json
 
-EXPORTERS: dict[str, Callable] = {"json": export_json, "csv": export_csv, "stix": export_stix, "graphml": export_graphml}
+EXPORTERS: dict[str, Callable] = {
+    "json": export_json,
+    "csv": export_csv,
+    "stix": export_stix,
+    "graphml": export_graphml,
+}

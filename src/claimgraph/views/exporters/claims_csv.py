@@ -13,8 +13,24 @@ import json
 from ...link.story import story_from_store
 from ..story_view import StoryView
 
-COLUMNS = ["id", "document", "outlet", "published", "text", "content", "modality", "negated", "sources", "origin",
-           "time_text", "time_value", "time_start", "time_end", "quantities", "cluster"]
+COLUMNS = [
+    "id",
+    "document",
+    "outlet",
+    "published",
+    "text",
+    "content",
+    "modality",
+    "negated",
+    "sources",
+    "origin",
+    "time_text",
+    "time_value",
+    "time_start",
+    "time_end",
+    "quantities",
+    "cluster",
+]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,16 +46,28 @@ def claim_rows(story: dict) -> list[dict[str, str]]:
         doc = view.document_of(claim)
         chain = view.chain(claim)
         time = claim.get("time") or {}
-        rows.append({
-            "id": claim["id"], "document": claim["document"], "outlet": doc.get("outlet"), "published": doc.get("published"),
-            "text": claim.get("text"), "content": claim.get("content"), "modality": claim.get("modality"),
-            "negated": "true" if claim.get("negated") else "false",
-            "sources": " > ".join(link.name for link in chain), "origin": chain[-1].name,
-            "time_text": time.get("text"), "time_value": time.get("value"), "time_start": time.get("start"),
-            "time_end": time.get("end"),
-            "quantities": json.dumps(claim.get("quantities") or [], ensure_ascii=False) if claim.get("quantities") else "",
-            "cluster": view.cluster_of.get(claim["id"], ""),
-        })
+        rows.append(
+            {
+                "id": claim["id"],
+                "document": claim["document"],
+                "outlet": doc.get("outlet"),
+                "published": doc.get("published"),
+                "text": claim.get("text"),
+                "content": claim.get("content"),
+                "modality": claim.get("modality"),
+                "negated": "true" if claim.get("negated") else "false",
+                "sources": " > ".join(link.name for link in chain),
+                "origin": chain[-1].name,
+                "time_text": time.get("text"),
+                "time_value": time.get("value"),
+                "time_start": time.get("start"),
+                "time_end": time.get("end"),
+                "quantities": json.dumps(claim.get("quantities") or [], ensure_ascii=False)
+                if claim.get("quantities")
+                else "",
+                "cluster": view.cluster_of.get(claim["id"], ""),
+            }
+        )
     return rows
 
 

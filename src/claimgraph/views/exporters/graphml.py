@@ -18,17 +18,30 @@ def story_graph(story: dict) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     citations = citation_graph(view)
     for node, data in citations.nodes(data=True):
-        graph.add_node(node, type="source", label=data["label"], kind=data["kind"], role=data["role"],
-                       claims=data["claims"])
+        graph.add_node(
+            node, type="source", label=data["label"], kind=data["kind"], role=data["role"], claims=data["claims"]
+        )
     for a, b, data in citations.edges(data=True):
         graph.add_edge(a, b, type="cites", claims=data["claims"], label=data["cue"])
     for doc in view.documents.values():
-        graph.add_node(doc["id"], type="report", label=doc.get("title") or doc["id"], kind="report",
-                       published=doc.get("published") or "", outlet=doc.get("outlet") or "")
+        graph.add_node(
+            doc["id"],
+            type="report",
+            label=doc.get("title") or doc["id"],
+            kind="report",
+            published=doc.get("published") or "",
+            outlet=doc.get("outlet") or "",
+        )
         graph.add_edge(view.outlet_link(doc).node, doc["id"], type="published", label="published")
     for claim in view.claims.values():
-        graph.add_node(claim["id"], type="claim", label=claim.get("content") or "", kind=claim.get("modality", ""),
-                       cluster=view.cluster_of.get(claim["id"], ""), time_start=(claim.get("time") or {}).get("start") or "")
+        graph.add_node(
+            claim["id"],
+            type="claim",
+            label=claim.get("content") or "",
+            kind=claim.get("modality", ""),
+            cluster=view.cluster_of.get(claim["id"], ""),
+            time_start=(claim.get("time") or {}).get("start") or "",
+        )
         graph.add_edge(claim["document"], claim["id"], type="contains", label="contains")
         graph.add_edge(claim["id"], view.origin(claim).node, type="rests_on", label="rests on")
     for r in view.relations:

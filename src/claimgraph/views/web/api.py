@@ -22,21 +22,38 @@ def data_of(request: Request) -> StoryData:
 
 def document_summary(doc: dict, view: StoryView) -> dict[str, Any]:
     keys = ("id", "title", "outlet", "author", "published", "url", "path", "kind", "language", "duplicate_of", "sha256")
-    return {**{k: doc.get(k) for k in keys}, "claims": sum(1 for c in view.claims.values() if c["document"] == doc["id"])}
+    return {
+        **{k: doc.get(k) for k in keys},
+        "claims": sum(1 for c in view.claims.values() if c["document"] == doc["id"]),
+    }
 
 
 def claim_detail(claim: dict, view: StoryView) -> dict[str, Any]:
     chain = view.chain(claim)
-    return {**claim, "chain": chain_json(chain),
-            "origin": chain[-1].node, "cluster": view.cluster_of.get(claim["id"]),
-            "relations": view.relations_of.get(claim["id"], [])}
+    return {
+        **claim,
+        "chain": chain_json(chain),
+        "origin": chain[-1].node,
+        "cluster": view.cluster_of.get(claim["id"]),
+        "relations": view.relations_of.get(claim["id"], []),
+    }
 
 
 def source_entries(snap: Snapshot) -> list[dict[str, Any]]:
-    return [{"id": node, "name": d["label"], "kind": d["kind"], "role": d["role"], "claims": d["claims"],
-             "origin_of": d["origin_of"], "description": (snap.view.sources.get(node) or {}).get("description"),
-             "cites": sorted(snap.graph.successors(node)), "cited_by": sorted(snap.graph.predecessors(node))}
-            for node, d in sorted(snap.graph.nodes(data=True))]
+    return [
+        {
+            "id": node,
+            "name": d["label"],
+            "kind": d["kind"],
+            "role": d["role"],
+            "claims": d["claims"],
+            "origin_of": d["origin_of"],
+            "description": (snap.view.sources.get(node) or {}).get("description"),
+            "cites": sorted(snap.graph.successors(node)),
+            "cited_by": sorted(snap.graph.predecessors(node)),
+        }
+        for node, d in sorted(snap.graph.nodes(data=True))
+    ]
 
 
 @router.get("/story", summary="The whole story JSON (format claimgraph/1)")
@@ -57,7 +74,9 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
     return {**doc, "claims": [claim_detail(c, view) for c in view.claims_sorted() if c["document"] == doc_id]}
 
 
-@router.post("/documents", summary="Add a report by upload (multipart field 'file'; optional published, outlet, title, author)")
+@router.post(
+    "/documents", summary="Add a report by upload (multipart field 'file'; optional published, outlet, title, author)"
+)
 async def upload(request: Request) -> dict[str, Any]:
     state = request.app.state
     sent = await read_upload(request, state.settings.max_upload_bytes)
@@ -69,14 +88,26 @@ async def upload(request: Request) -> dict[str, Any]:
 
 
 @router.get("/claims", summary="Claims, filtered by report, text, source, outlet, modality and time range")
-def claims(request: Request, q: str | None = None, source: str | None = None, outlet: str | None = None,
-           modality: str | None = None, since: str | None = None, until: str | None = None,
-           document: str | None = None, limit: int = Query(100, ge=1, le=1000),
-           offset: int = Query(0, ge=0)) -> dict[str, Any]:
+def claims(
+    request: Request,
+    q: str | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+    modality: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    document: str | None = None,
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+) -> dict[str, Any]:
     view = data_of(request).snapshot().view
     found = select_claims(view, claim_filter(document, q, source, outlet, modality, since, until))
-    return {"total": len(found), "offset": offset, "limit": limit,
-            "claims": [claim_detail(c, view) for c in found[offset: offset + limit]]}
+    return {
+        "total": len(found),
+        "offset": offset,
+        "limit": limit,
+        "claims": [claim_detail(c, view) for c in found[offset : offset + limit]],
+    }
 
 
 @router.get("/claims/{claim_id}", summary="One claim with its source chain, cluster and relations")
@@ -105,8 +136,11 @@ def clusters(request: Request) -> list[dict[str, Any]]:
 def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
     view = data_of(request).snapshot().view
     found = found_or_404(view.clusters, cluster_id, "cluster")
-    return {**found, "claim_details": [claim_detail(view.claims[c], view) for c in found["claims"] if c in view.claims],
-            "relations": view.cluster_relations(found)}
+    return {
+        **found,
+        "claim_details": [claim_detail(view.claims[c], view) for c in found["claims"] if c in view.claims],
+        "relations": view.cluster_relations(found),
+    }
 
 
 @router.get("/relations", summary="Relations between claims (repeats, supports, updates, conflicts)")
@@ -121,5 +155,8 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500)) 
     data = data_of(request)
     view = data.snapshot().view
     claim_ids, doc_ids = data.search(q)
-    return {"q": q, "claims": [claim_detail(view.claims[c], view) for c in claim_ids if c in view.claims],
-            "documents": [document_summary(view.documents[d], view) for d in doc_ids if d in view.documents]}
+    return {
+        "q": q,
+        "claims": [claim_detail(view.claims[c], view) for c in claim_ids if c in view.claims],
+        "documents": [document_summary(view.documents[d], view) for d in doc_ids if d in view.documents],
+    }

@@ -23,8 +23,15 @@ def create_app(store_url: str, token: str | None = None, settings: Settings | No
     """The app over the store at ``store_url``. ``settings`` (``claimgraph serve`` passes those it built; the
     defaults otherwise) give the upload limit and how uploads are read and analysed."""
     # FastAPI's own /docs and /redoc load their scripts from a CDN; /docs here is a local page instead.
-    app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan,
-                  description="Claims, sources, clusters and relations of the stored story.")
+    app = FastAPI(
+        title="claimgraph",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+        description="Claims, sources, clusters and relations of the stored story.",
+    )
     # analysis of an upload runs in the request's worker thread, not a process pool
     settings = replace(settings or Settings(), processes=1)
     app.state.store_url = store_url
@@ -36,15 +43,17 @@ def create_app(store_url: str, token: str | None = None, settings: Settings | No
 
     @app.get("/static/claimgraph.css", include_in_schema=False)
     def stylesheet() -> Response:
-        return Response(static_text("claimgraph.css"), media_type="text/css",
-                        headers={"Cache-Control": "max-age=3600"})
+        return Response(static_text("claimgraph.css"), media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        html = environment().get_template("app_error.html").render(status=exc.status_code, detail=exc.detail,
-                                                                   title=f"Error {exc.status_code}")
+        html = (
+            environment()
+            .get_template("app_error.html")
+            .render(status=exc.status_code, detail=exc.detail, title=f"Error {exc.status_code}")
+        )
         return HTMLResponse(html, status_code=exc.status_code, headers=exc.headers)
 
     return app

@@ -23,12 +23,20 @@ def found_or_404(items: Mapping[str, Any], ident: str, what: str) -> Any:
     return items[ident]
 
 
-def claim_filter(document: str | None, q: str | None, source: str | None, outlet: str | None,
-                 modality: str | None, since: str | None, until: str | None) -> ClaimFilter:
+def claim_filter(
+    document: str | None,
+    q: str | None,
+    source: str | None,
+    outlet: str | None,
+    modality: str | None,
+    since: str | None,
+    until: str | None,
+) -> ClaimFilter:
     """The claim filter of a request (``views.claim_filter``; ``q`` is its text), or a 400 naming the value
     that is not valid."""
     try:
-        return ClaimFilter.checked(document=document, text=q, source=source, outlet=outlet, modality=modality,
-                                   since=since, until=until)
+        return ClaimFilter.checked(
+            document=document, text=q, source=source, outlet=outlet, modality=modality, since=since, until=until
+        )
     except FilterError as e:
         raise HTTPException(400, str(e)) from None

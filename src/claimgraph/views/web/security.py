@@ -14,9 +14,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 COOKIE = "claimgraph_token"
 # No scripts at all, styles and images only from this server, forms only back to it, never framed.
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'none'; connect-src 'none'; "
-       "font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'none'; connect-src 'none'; "
+    "font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -92,8 +94,13 @@ async def _checked(request: Request, call_next, token: str | None) -> Response:
     if token is None and not is_loopback_host_header(request.headers.get("host")):
         # Without a token the server listens on loopback only, so a request naming another host reached it
         # through a name rebound to 127.0.0.1 by some web page: a browser would let that page read the answer.
-        return JSONResponse({"detail": "this server answers only to 127.0.0.1, localhost or [::1] "
-                                       "(start it with --token to serve other host names)"}, status_code=421)
+        return JSONResponse(
+            {
+                "detail": "this server answers only to 127.0.0.1, localhost or [::1] "
+                "(start it with --token to serve other host names)"
+            },
+            status_code=421,
+        )
     if request.method not in ("GET", "HEAD", "OPTIONS") and not _same_origin(request):
         return JSONResponse({"detail": "cross-site request refused"}, status_code=403)
     if token is None:
@@ -109,8 +116,11 @@ async def _checked(request: Request, call_next, token: str | None) -> Response:
         response = RedirectResponse(target, status_code=303) if request.method == "GET" else await call_next(request)
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
         return response
-    return JSONResponse({"detail": "a token is required: Authorization: Bearer TOKEN, or ?token=TOKEN once"},
-                        status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    return JSONResponse(
+        {"detail": "a token is required: Authorization: Bearer TOKEN, or ?token=TOKEN once"},
+        status_code=401,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
 
 
 def _same_origin(request: Request) -> bool:

@@ -59,8 +59,10 @@ async def read_upload(request: Request, limit: int) -> Upload:
         raise HTTPException(413, f"upload too large: {len(data)} bytes, the limit is {limit}")
     if not data:
         raise HTTPException(400, f"uploaded file '{safe_name(file.filename)}' is empty")
-    overrides = {k: (str(form.get(k)).strip() or None) if form.get(k) is not None else None
-                 for k in ("published", "outlet", "title", "author")}
+    overrides = {
+        k: (str(form.get(k)).strip() or None) if form.get(k) is not None else None
+        for k in ("published", "outlet", "title", "author")
+    }
     if overrides["published"]:
         try:
             overrides["published"] = normalise_date(overrides["published"])
@@ -78,14 +80,19 @@ def safe_name(filename: str | None) -> str:
 
 def ingest_upload(store_url: str, upload: Upload, settings: Settings) -> IngestReport:
     if reader_for(Path(upload.filename)) is None:
-        raise HTTPException(400, f"'{upload.filename}': not a report file claimgraph reads "
-                                 "(.txt .md .html .jsonl .json .xml .rss .atom, optionally .gz)")
+        raise HTTPException(
+            400,
+            f"'{upload.filename}': not a report file claimgraph reads "
+            "(.txt .md .html .jsonl .json .xml .rss .atom, optionally .gz)",
+        )
     with _ingest_lock, tempfile.TemporaryDirectory(prefix="claimgraph-upload-") as folder:
         path = Path(folder) / upload.filename
         path.write_bytes(upload.data)
         # A store of its own: ingest writes while the app's shared connection keeps serving pages.
         with Store(store_url) as store:
-            report = store_documents(store, _named_as_uploaded(read_inputs([str(path)], settings), folder), upload.overrides)
+            report = store_documents(
+                store, _named_as_uploaded(read_inputs([str(path)], settings), folder), upload.overrides
+            )
             return analyze_pending(store, settings, report)
 
 
