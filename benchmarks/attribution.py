@@ -284,7 +284,7 @@ def _read_document(stem: str, text: str):
 
 def run(split: str, limit: int | None, last: int | None = None, cache: Path | None = None) -> dict:
     from claimgraph.analyze.pipeline import Analyzer, analysis_text
-    from claimgraph.link.story import build_story
+    from claimgraph.story import build_story
 
     corpus = documents(split, limit, last)
     analyzer = Analyzer()

@@ -173,7 +173,7 @@ def timed(fn, runs: int = 1) -> tuple[float, object]:
 def measure(store_path: str, runs: int) -> dict:
     from fastapi.testclient import TestClient
 
-    from claimgraph.link.story import story_from_store
+    from claimgraph.story import story_from_store
     from claimgraph.views.report import render_report
     from claimgraph.views.web import create_app
 

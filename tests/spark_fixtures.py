@@ -14,7 +14,7 @@ from claimgraph.cli import main
 from claimgraph.commands.core import demo_reports
 from claimgraph.document import Document
 from claimgraph.ingest import apply_overrides
-from claimgraph.link.story import story_from_store
+from claimgraph.story import story_from_store
 from claimgraph.sources import read_inputs
 from claimgraph.store import Store
 from conftest import shared_data, skip_unless_required

@@ -16,6 +16,7 @@ STAGES = [
     {"analyze"},
     {"store"},
     {"link"},
+    {"story"},  # the story JSON assembled from the analyses and the links
     {"ingest"},
     {"views", "scale"},
     {"commands"},

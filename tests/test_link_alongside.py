@@ -8,7 +8,7 @@ from pathlib import Path
 
 from claimgraph.config import Settings
 from claimgraph.ingest import analyze_pending, store_documents
-from claimgraph.link.story import story_from_store
+from claimgraph.story import story_from_store
 from claimgraph.sources import read_inputs
 from claimgraph.store import Store
 from conftest import shared_data

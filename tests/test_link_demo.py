@@ -27,7 +27,7 @@ import sys
 
 import pytest
 
-from claimgraph.link.story import story_from_store
+from claimgraph.story import story_from_store
 from claimgraph.link.update import rebuild
 from claimgraph.schema import validate_story
 from claimgraph.store import Store

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from claimgraph.cli import main
 from claimgraph.link.origins import body_of, same_body
-from claimgraph.link.story import story_from_store
+from claimgraph.story import story_from_store
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
 from conftest import shared_data

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from claimgraph.analysis_types import Quantity, Source
-from claimgraph.link.story import story_from_store
+from claimgraph.story import story_from_store
 from claimgraph.link.update import rebuild, update
 from claimgraph.schema import validate_story
 from claimgraph.store import Store

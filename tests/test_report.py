@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main as cli
-from claimgraph.link.story import story_from_store
+from claimgraph.story import story_from_store
 from claimgraph.store import Store
 from claimgraph.views.highlight import Mark, highlight
 from claimgraph.views.rendering import csp_hash

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from claimgraph.link.story import FORMAT
+from claimgraph.story import FORMAT
 
 DOCS = [
     (

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..analysis_types import MODALITIES
-from ..link.story import build_story
+from ..story import build_story
 from ..views.claim_filter import ClaimFilter, FilterError, select_claims
 from ..views.story_view import StoryView, chain_text
 from .common import console, db_option, json_option, open_store_or_exit, print_json, short

@@ -252,7 +252,7 @@ def demo(db, report_path, quiet):
             for name in ("added", "existing", "duplicates", "analyzed", "errors"):
                 getattr(report, name).extend(getattr(part, name))
             report.paths.update(part.paths)
-        from ..link.story import story_from_store
+        from ..story import story_from_store
 
         story = story_from_store(store)
         written = _write_report(store, report_path)

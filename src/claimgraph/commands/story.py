@@ -6,7 +6,7 @@ import click
 from rich.table import Table
 
 from ..link.relations import SHOWN_CONFIDENCE
-from ..link.story import story_from_store
+from ..story import story_from_store
 from ..link.update import rebuild
 from .common import console, db_option, json_option, open_store_or_exit, print_json, progress_bar, short
 

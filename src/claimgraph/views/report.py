@@ -117,7 +117,7 @@ def _title(documents: list[dict]) -> str:
 
 def write_report(store, path: str | Path, everything: bool = False) -> Path:
     """Write the story in ``store`` as one HTML file; returns the path written."""
-    from ..link.story import story_from_store
+    from ..story import story_from_store
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Lookups over the story JSON that every view needs: claims by id, their report, their source chain.
 
-Views read only the story dict (``link.story.story_from_store``), so they render whatever the earlier stages
+Views read only the story dict (``story.story_from_store``), so they render whatever the earlier stages
 produced: a story without clusters, relations or sources still renders, with those sections saying so.
 """
 

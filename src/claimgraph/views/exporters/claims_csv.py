@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from ...link.story import story_from_store
+from ...story import story_from_store
 from ..story_view import StoryView
 
 COLUMNS = [

@@ -7,7 +7,7 @@ import io
 
 import networkx as nx
 
-from ...link.story import story_from_store
+from ...story import story_from_store
 from ..source_graph import citation_graph
 from ..story_view import StoryView
 from .xml_text import xml_text

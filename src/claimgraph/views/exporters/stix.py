@@ -19,7 +19,7 @@ import uuid
 
 import stix2
 
-from ...link.story import story_from_store
+from ...story import story_from_store
 from ..source_graph import citation_graph
 from ..story_view import StoryView
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ...link.story import story_from_store
+from ...story import story_from_store
 from ...schema import validate_story
 
 

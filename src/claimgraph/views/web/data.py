@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from ...link.story import story_from_store
+from ...story import story_from_store
 from ...store import Store
 from ..source_graph import citation_graph
 from ..story_view import StoryView

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis_types import Analysis
-from ..document import Document
-from ..ids import stable_id
-from .merge_entities import unify_entities
-from .story_links import links_json
+from .analysis_types import Analysis
+from .document import Document
+from .ids import stable_id
+from .link.merge_entities import unify_entities
+from .link.story_links import links_json
 
 FORMAT = "claimgraph/1"
 
