@@ -14,9 +14,9 @@ from claimgraph.cli import main
 from claimgraph.commands.core import demo_reports
 from claimgraph.document import Document
 from claimgraph.ingest import apply_overrides
-from claimgraph.story import story_from_store
 from claimgraph.sources import read_inputs
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 from conftest import shared_data, skip_unless_required
 
 FIELDS = ("text", "title", "outlet", "author", "published", "url")

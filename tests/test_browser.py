@@ -13,8 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from claimgraph.ingest import ingest
-from claimgraph.story import story_from_store
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 from claimgraph.views.report import write_report
 from claimgraph.views.story_view import StoryView
 from claimgraph.views.top import Limits

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from claimgraph.config import Settings
 from claimgraph.ingest import analyze_pending, store_documents
-from claimgraph.story import story_from_store
 from claimgraph.sources import read_inputs
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 from conftest import shared_data
 
 ARTICLES = 20  # more than one analysis batch (16), so two workers are used

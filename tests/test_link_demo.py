@@ -27,10 +27,10 @@ import sys
 
 import pytest
 
-from claimgraph.story import story_from_store
 from claimgraph.link.update import rebuild
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 
 
 def build_demo(path) -> dict:

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from claimgraph.cli import main
 from claimgraph.link.origins import body_of, same_body
-from claimgraph.story import story_from_store
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 from conftest import shared_data
 
 SEEDS = {"000_242edb0c8077e628.txt": "2025-02-08", "003_fadc53880de2b4fe.txt": "2025-02-09"}

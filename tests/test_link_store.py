@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from claimgraph.analysis_types import Quantity, Source
-from claimgraph.story import story_from_store
 from claimgraph.link.update import rebuild, update
 from claimgraph.schema import validate_story
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 from link_fixtures import analysis, claim, doc
 
 MERIDIAN = doc(

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main as cli
-from claimgraph.story import story_from_store
 from claimgraph.store import Store
+from claimgraph.story import story_from_store
 from claimgraph.views.highlight import Mark, highlight
 from claimgraph.views.rendering import csp_hash
 from claimgraph.views.report import render_report, write_report

@@ -12,9 +12,9 @@ from claimgraph.commands.core import demo_reports
 from claimgraph.config import Settings
 from claimgraph.document import Document
 from claimgraph.ingest import apply_overrides
-from claimgraph.story import build_story
 from claimgraph.schema import validate_story
 from claimgraph.sources import read_inputs
+from claimgraph.story import build_story
 
 
 @pytest.fixture(scope="module")

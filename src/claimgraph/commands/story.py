@@ -6,8 +6,8 @@ import click
 from rich.table import Table
 
 from ..link.relations import SHOWN_CONFIDENCE
-from ..story import story_from_store
 from ..link.update import rebuild
+from ..story import story_from_store
 from .common import console, db_option, json_option, open_store_or_exit, print_json, progress_bar, short
 
 BADGES = {"repeats": "=", "supports": "+", "updates": "→", "conflicts": "✗"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ...story import story_from_store
 from ...schema import validate_story
+from ...story import story_from_store
 
 
 def export_json(store) -> str:

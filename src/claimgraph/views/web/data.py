@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from ...story import story_from_store
 from ...store import Store
+from ...story import story_from_store
 from ..source_graph import citation_graph
 from ..story_view import StoryView
 
