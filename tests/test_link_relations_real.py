@@ -7,7 +7,14 @@ claims with the entities, modality and numbers the analysis gives them, so the r
 from __future__ import annotations
 
 from claimgraph.analysis_types import Quantity, TimeExpression
-from claimgraph.link.relations import RuleJudge, different_actors, event_done, opposite_polarity, subject
+from claimgraph.link.relations import (
+    SHOWN_CONFIDENCE,
+    RuleJudge,
+    different_actors,
+    event_done,
+    opposite_polarity,
+    subject,
+)
 from link_fixtures import claim, doc, view
 
 A = doc("a", "The New York Times", "2016-02-04")
@@ -233,3 +240,11 @@ def test_two_different_sums_do_not_agree():
         ),
     )
     assert relation_type(JUDGE, a, b, CLOSE) not in ("supports", "repeats")
+
+
+def test_a_still_pending_plan_is_listed_but_hidden_by_default():
+    done = view(A, claim(1, A.id, "Production of trains has started"))
+    pending = view(B, claim(1, B.id, "Valdoria is expected to begin producing trains", modality="expected"))
+    found = JUDGE.relate(done, pending, 1.0)
+    assert found.type == "conflicts" and found.rule == "pending"
+    assert found.confidence < SHOWN_CONFIDENCE  # never right on real election news: shown with --all only

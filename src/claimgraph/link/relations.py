@@ -37,6 +37,11 @@ STRONG_MATCH = 1.0  # a match score at which the two claims are as close as clai
 OTHER_ACTOR = 0.7  # confidence factor when the two claims share no named person, body or place
 SHOWN_CONFIDENCE = 0.6  # relations below this are hidden by default (``--all`` shows them): a pair of one cluster
 # without an edge of its own scores 0.5 or less
+# How far a rule's finding is trusted, times the pair's confidence. "A later report treats as pending what an earlier
+# one reported done" was wrong in every one of the 10 such conflicts read on real election news (seeded audit,
+# benchmarks/audit.py): "Sanders held a lead before Clinton won Iowa" / "Sanders is expected to win". Its
+# conflicts stay in the story, below SHOWN_CONFIDENCE, so they are listed only when all are asked for.
+RULE_TRUST = {"pending": 0.55}
 SHARE_UNITS = ("percent", "%", "per cent", "percentage point", "point")  # a share needs the same population
 _CURRENCY = re.compile(r"[A-Z]{3}")  # the unit of an amount of money: "USD"
 _SIZE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*-\s*[^\W\d_]", re.IGNORECASE)
@@ -514,7 +519,9 @@ class RuleJudge:
         for rule in rules:
             found = rule(a, b)
             if found is not None:
-                return replace(found, confidence=confidence(a, b, score), rule=found.rule or rule.__name__[1:])
+                name = found.rule or rule.__name__[1:]
+                trust = RULE_TRUST.get(name, 1.0)
+                return replace(found, confidence=round(confidence(a, b, score) * trust, 2), rule=name)
         agreed = self._agreement(a, b)
         return replace(agreed, confidence=confidence(a, b, score), rule="agreement") if agreed else None
 
