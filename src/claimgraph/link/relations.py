@@ -140,9 +140,9 @@ def _subject_text(view: ClaimView) -> str:
 
 def _first_actor(view: ClaimView, text: str, last: bool = False) -> str | None:
     """The first (or last) person, body or country of the claim named in ``text``, by its last name word."""
-    positions = {m.group(0).lower(): m.start() for m in _WORDS.finditer(text)}
-    if not last:
-        positions = {m.group(0).lower(): m.start() for m in reversed(list(_WORDS.finditer(text)))}
+    words_at = list(_WORDS.finditer(text))
+    # where each word stands: its last occurrence, or its first when the first actor is wanted
+    positions = {m.group(0).lower(): m.start() for m in (words_at if last else reversed(words_at))}
     named = []
     for key in view.topics:
         kind, _, name = key.partition(":")
@@ -271,14 +271,23 @@ def _events_near_time(view: ClaimView) -> set[str]:
 _EVENT_NOUN = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
+def _shared_event_words(a: ClaimView, b: ClaimView) -> dict[str, tuple[tuple[str, int], tuple[str, int]]]:
+    """Each event stem both claims use, with where its first word stands in each (main clause, offset)."""
+    out = {}
+    for stem in _features(a).events & _features(b).events:
+        at_a, at_b = _event_at(a, stem), _event_at(b, stem)
+        if at_a is not None and at_b is not None:
+            out[stem] = (at_a, at_b)
+    return out
+
+
 def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
     """Event words at least one claim uses as a verb: an event noun on both sides ("convention", "nomination")
     names the topic of a whole story, not one happening, so it cannot carry "done" against "not done"."""
     out = set()
-    for stem in _features(a).events & _features(b).events:
-        found = [_event_at(v, stem) for v in (a, b)]
-        words = [_WORDS.match(text, start).group(0).lower() for text, start in (f for f in found if f)]  # type: ignore[union-attr]
-        if len(words) == 2 and not all(w.endswith(_EVENT_NOUN) for w in words):
+    for stem, places in _shared_event_words(a, b).items():
+        words = [_WORDS.match(text, start).group(0).lower() for text, start in places]  # type: ignore[union-attr]
+        if not all(w.endswith(_EVENT_NOUN) for w in words):
             out.add(stem)
     return out
 
@@ -286,12 +295,7 @@ def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
 def _inner_events(a: ClaimView, b: ClaimView) -> set[str]:
     """Shared event words, nouns too, that open neither claim: "has already established production lines" / "is
     expected to begin drone production" share the production; "Convention is Trump's chance" names a topic."""
-    out = set()
-    for stem in _features(a).events & _features(b).events:
-        found = [_event_at(v, stem) for v in (a, b)]
-        if all(f is not None and f[1] > 0 for f in found):
-            out.add(stem)
-    return out
+    return {stem for stem, (at_a, at_b) in _shared_event_words(a, b).items() if at_a[1] > 0 and at_b[1] > 0}
 
 
 def opposite_polarity(a: ClaimView, b: ClaimView) -> bool:
