@@ -248,3 +248,18 @@ def test_a_still_pending_plan_is_listed_but_hidden_by_default():
     found = JUDGE.relate(done, pending, 1.0)
     assert found.type == "conflicts" and found.rule == "pending"
     assert found.confidence < SHOWN_CONFIDENCE  # never right on real election news: shown with --all only
+
+
+def test_hostile_contents_give_no_relation_and_no_error():
+    huge = "<script>alert(1)</script> not " * 20000 + "Trump won"
+    texts = ["", "   ", "\x00\ufffd", "🚀🚀 ، مرحبا", huge, "If", "not not not"]
+    views = [
+        view(A if i % 2 else B, claim(i + 1, (A if i % 2 else B).id, t, entities=("person:trump",)))
+        for i, t in enumerate(texts)
+    ]
+    for a in views:
+        subject(a)  # never raises, whatever the content
+        for b in views:
+            found = JUDGE.relate(a, b, CLOSE)
+            assert found is None or found.type in ("repeats", "supports", "updates", "conflicts")
+    assert subject(views[4]) == "person:trump"  # the name before the event word, after 600,000 characters
