@@ -275,13 +275,32 @@ def claim_views(documents: list[Document], analyses: list[Analysis]) -> list[Cla
     return views
 
 
-def views_of(doc: Document, analysis: Analysis, original: Document) -> list[ClaimView]:
+def bare_views(analysis: Analysis) -> list[ClaimView]:
+    """The claims of one analysis as views without their report's metadata (outlet, date, origin): what the
+    matching reads of them (whose happening each tells, by the names their report uses)."""
     sources = {s.id: s for s in analysis.sources}
+    words = _mention_words(analysis)
+    out = []
+    for claim in analysis.claims:
+        chain = [sources[a.source] for a in claim.attribution if a.source in sources]
+        aliases = {k: frozenset(words[k]) for k in claim.entities if k in words}
+        out.append(ClaimView(claim, analysis.document, analysis.document, None, None, chain, aliases=aliases))
+    return out
+
+
+def _mention_words(analysis: Analysis) -> dict[str, set[str]]:
+    """Entity key -> the lower-cased words its mentions in the report use."""
     words: dict[str, set[str]] = {}
     for mention in analysis.mentions:
         words.setdefault(mention.key, set()).update(
             w.lower() for w in _WORD.findall(mention.text) if w.lower() not in _STOP
         )
+    return words
+
+
+def views_of(doc: Document, analysis: Analysis, original: Document) -> list[ClaimView]:
+    sources = {s.id: s for s in analysis.sources}
+    words = _mention_words(analysis)
     out = []
     for claim in analysis.claims:
         chain = [sources[a.source] for a in claim.attribution if a.source in sources]

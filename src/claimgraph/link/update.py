@@ -17,10 +17,11 @@ from ..analysis_types import Analysis
 from ..document import Document
 from ..store.link_tables import LinkTables
 from .candidate_index import candidate_lists, index_keys
-from .claim_view import content_words, counted_noun, event_words, links_nothing, zero_counts
+from .claim_view import bare_views, content_words, counted_noun, event_words, links_nothing, zero_counts
 from .continuation import continuation_edges
 from .embeddings import cached_vectors, text_hash
 from .matching import MIN_COSINE, MatchFeatures, same_claim
+from .relations import subject
 
 CHUNK = 200  # documents read together; bounds memory when a large folder is added at once
 
@@ -76,7 +77,7 @@ def _forget_other_encoders_links(tables: LinkTables) -> None:
 def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
     out = []
     speakers = {s.id: s.entity_key for s in analysis.sources if s.entity_key}
-    for c in analysis.claims:
+    for c, view in zip(analysis.claims, bare_views(analysis)):
         # who says it is not what it is about: two claims citing the same spokesman are not the same claim
         cited = {speakers.get(a.source) for a in c.attribution}
         about = [k for k in c.entities if k not in cited]
@@ -95,6 +96,7 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
                 frozenset(filter(None, counts)),
                 frozenset(event_words(c.content, about)),
                 links_nothing(c),
+                subject(view),
             )
         )
     return out

@@ -1,4 +1,4 @@
-"""The link tables (``link_*``, migrations 0002, 0003 and 0005): what ``link/`` keeps to match a new claim
+"""The link tables (``link_*``, migrations 0002, 0003, 0005 and 0006): what ``link/`` keeps to match a new claim
 against the stored ones without reading the whole store, and the "same claim" edges the story is built from.
 
 ``link/`` decides what to store (features, index keys, edges); this class is the only code that reads or
@@ -46,6 +46,7 @@ class ClaimFeatures(Protocol):
     counts: frozenset[str]
     events: frozenset[str]
     commentary: bool
+    subject: str | None
 
 
 class StoredClaim(NamedTuple):
@@ -62,6 +63,7 @@ class StoredClaim(NamedTuple):
     counts: frozenset[str]
     events: frozenset[str]
     commentary: bool
+    subject: str | None
 
 
 class LinkTables:
@@ -142,7 +144,7 @@ class LinkTables:
         its index keys (``keys[i]``). ``report_id`` is the report a copy counts as."""
         self.db.executemany(
             "INSERT INTO link_claims (claim_id, document_id, report_id, published, time_start, time_end, entities, "
-            "words, counts, events, commentary, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "words, counts, events, commentary, subject, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     c.claim_id,
@@ -156,6 +158,7 @@ class LinkTables:
                     " ".join(sorted(c.counts)),
                     " ".join(sorted(c.events)),
                     int(c.commentary),
+                    c.subject,
                     h,
                 )
                 for c, h in zip(claims, hashes)
@@ -195,11 +198,12 @@ class LinkTables:
             marks = ",".join("?" * len(chunk))
             rows = self.db.query(
                 "SELECT c.claim_id, c.document_id, c.entities, c.words, c.time_start, c.time_end, c.counts, c.events, "
-                "c.commentary, e.vector FROM link_claims c JOIN link_embeddings e ON e.text_hash = c.text_hash "
+                "c.commentary, c.subject, e.vector FROM link_claims c "
+                "JOIN link_embeddings e ON e.text_hash = c.text_hash "
                 f"WHERE c.claim_id IN ({marks})",
                 chunk,
             )
-            for claim_id, doc_id, entities, words, start, end, counts, events, commentary, vector in rows:
+            for claim_id, doc_id, entities, words, start, end, counts, events, commentary, subject, vector in rows:
                 out.append(
                     make(
                         claim_id,
@@ -212,6 +216,7 @@ class LinkTables:
                         frozenset(counts.split()),
                         frozenset(events.split()),
                         bool(commentary),
+                        subject,
                     )
                 )
         return out
