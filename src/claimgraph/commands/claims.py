@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..analysis_types import MODALITIES
+from ..analyze.quantities import as_written
 from ..story import build_story
 from ..views.claim_filter import ClaimFilter, FilterError, select_claims
 from ..views.story_view import StoryView, chain_text
@@ -23,9 +24,8 @@ def claims_story(store) -> dict[str, Any]:
 
 
 def quantities_text(claim: dict) -> str:
-    return "; ".join(
-        q["text"] + (f" {q['unit']}" if q["unit"] and q["unit"] not in q["text"] else "") for q in claim["quantities"]
-    )
+    """The claim's amounts as the report wrote them ("$167 million", not "$167 million USD")."""
+    return "; ".join(as_written(q["text"], q["unit"]) for q in claim["quantities"])
 
 
 @click.command()
