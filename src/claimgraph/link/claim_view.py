@@ -106,7 +106,7 @@ def event_words(text: str, entity_keys: list[str]) -> list[str]:
         named.update(w.lower() for w in _WORD.findall(key.split(":", 1)[-1]))
     out = set()
     cued = False
-    for i, token in enumerate(_TOKEN.findall(main_clause(text))):
+    for i, token in enumerate(_TOKEN.findall(main_clause(text, whole_clauses=False))):
         t = token.lower()
         if t in _VERB_CUES:
             cued = True
@@ -124,11 +124,24 @@ def event_words(text: str, entity_keys: list[str]) -> list[str]:
 _LEADING_PHRASE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*,\s*", re.UNICODE)
 
 
-def main_clause(text: str) -> str:
-    """The text without a short leading adverbial ("In addition to production support, Russia is helping ...",
-    "Now, North Korea is producing ..."): what the claim is about follows it."""
+# A leading clause or phrase of time or circumstance, up to its comma ("After she abruptly left a rehab facility
+# in Newport Beach on Thursday, Lindsay Lohan has checked into ..."; "Heading into Tuesday's primary, ...").
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:after|before|while|although|though|as|when|since|despite|following|once|until|because|amid|during|"
+    r"heading|having|earlier|later|in|on|at)\b[^,;:\"“”]{0,200},\s*",
+    re.IGNORECASE | re.UNICODE,
+)
+
+
+def main_clause(text: str, whole_clauses: bool = True) -> str:
+    """The text without a leading adverbial ("In addition to production support, Russia is helping ...", "Now,
+    North Korea is producing ...", "After she left the clinic on Thursday, she checked into ..."): what the claim is
+    about follows it."""
     match = _LEADING_PHRASE.match(text)
     if match and _TOKEN.findall(match.group(0))[0].lower() in _STOP:
+        return text[match.end() :]
+    match = _LEADING_CLAUSE.match(text) if whole_clauses else None
+    if match and match.end() < len(text.rstrip()):
         return text[match.end() :]
     return text
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..ids import stable_id
 from .claim_view import ClaimView
 from .embeddings import normalise_text
-from .matching import EDGE_FLOOR, SAME_CLAIM
+from .matching import DIFFERENT, EDGE_FLOOR, SAME_CLAIM
 from .origins import group_json, origin_groups, own_voice_sources
 from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
 
@@ -73,14 +73,19 @@ def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
     ``MIN_DENSITY`` of the pairs between the groups (a pair without an edge scored below ``EDGE_FLOOR`` or was
     never a candidate). So one edge cannot bridge two stories: a claim joins a group only when it is close to
     a good part of it. (Counting a missing pair as a low score instead was measured too: on ECB+ it kept
-    precision and halved recall.) Ties go to the smaller ids, so the result depends on the edge set alone, not on
+    precision and halved recall.) Two groups holding two claims of different actors (an edge scored ``DIFFERENT``)
+    never merge. Ties go to the smaller ids, so the result depends on the edge set alone, not on
     the order reports were added in."""
     known = set(ids)
     members = {i: [i] for i in ids}
     sums: dict[str, dict[str, float]] = {i: {} for i in ids}  # group -> group -> summed scores of their edges
     counts: dict[str, dict[str, int]] = {i: {} for i in ids}
+    apart: dict[str, set[str]] = {i: set() for i in ids}  # groups holding two claims of different actors
     for a, b, s in edges:
-        if a in known and b in known and a != b:
+        if a in known and b in known and a != b and s <= DIFFERENT:
+            apart[a].add(b)
+            apart[b].add(a)
+        elif a in known and b in known and a != b:
             a, b = min(a, b), max(a, b)
             if b not in sums[a]:
                 sums[a][b] = sums[b][a] = 0.0
@@ -91,6 +96,8 @@ def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
             counts[b][a] += 1
 
     def average(x: str, y: str) -> float:
+        if y in apart[x]:
+            return 0.0  # a claim of one tells another actor's happening than a claim of the other
         pairs = len(members[x]) * len(members[y])
         if counts[x][y] < MIN_DENSITY * pairs:
             return 0.0  # too few of their pairs were close enough to be stored: not one claim
@@ -114,6 +121,11 @@ def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
             sums[keep][other] = sums[other][keep] = sums[keep].get(other, 0.0) + s
             counts[keep][other] = counts[other][keep] = counts[keep].get(other, 0) + n
         del sums[drop], counts[drop]
+        for other in apart.pop(drop):
+            apart[other].discard(drop)
+            if other != keep:
+                apart[other].add(keep)
+                apart[keep].add(other)
         for other in sums[keep]:
             heapq.heappush(heap, (-average(keep, other), min(keep, other), max(keep, other)))
     return list(members.values())

@@ -43,7 +43,7 @@ MIN_COSINE = 0.3  # below this no bonus makes two sentences the same claim
 NAMED_COSINE = 0.5
 GROUNDED = 0.9  # cosine + Jaccard overlap of the words besides names + ENTITY_BONUS per shared name (at most two)
 NEAR_MISS = 0.7  # the most an ungrounded pair scores: below SAME_CLAIM, so it never joins two claims by itself
-DIFFERENT = 0.0  # the score of a close pair whose actors differ (``different_subjects``): two happenings
+DIFFERENT = 0.0  # the score of a close pair that tells two happenings: different actors or ranks
 MIN_COPY_WORDS = 3  # a copy of a sentence joins only when it says something ("it" / "it", "Clinton" / "Clinton")
 # Both claims name a person (or a body) the other does not: different actors, so different events of one kind
 # ("Reid entered rehab" / "Lohan entered rehab"; a title fight against Rahman / one against Thompson). A name on
@@ -82,6 +82,18 @@ def _days(start: str, end: str) -> int | None:
         return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days
     except ValueError:
         return None
+
+
+# Ranks (a candidate's "third-place finish" is not another's "second-place finish"). "first" is left out: it is
+# as often "the first woman to ..." or "the first time" as a rank.
+_RANKS = {"secon", "third", "fourt", "fifth"}  # stems; higher ones are as often rounds of a fight that reports count
+# differently
+
+
+def different_ranks(a: MatchFeatures, b: MatchFeatures) -> bool:
+    """Both give a rank and no rank is the same: "his strong third-place finish" / "his second-place finish"."""
+    ra, rb = a.words & _RANKS, b.words & _RANKS
+    return bool(ra and rb and not ra & rb)
 
 
 def times_agree(a: MatchFeatures, b: MatchFeatures) -> bool:
@@ -170,7 +182,7 @@ def score(a: MatchFeatures, b: MatchFeatures) -> float:
 
 
 def different_subjects(a: MatchFeatures, b: MatchFeatures) -> bool:
-    """Both name who acts, people or bodies of one kind, and not the same one: "Christie: his strong third-place
+    """Both name who acts, people or bodies, and no word of one name is in the other: "Christie: his strong third-place
     finish" / "Trump: his second-place finish", "Sanders won 84 percent of young voters" / "Clinton is leading
     Sanders". Two happenings, however alike their words. Countries do not count: a country is as often where
     something happens as who does it ("Russia played a key role in setting up drone production facilities inside
@@ -178,8 +190,20 @@ def different_subjects(a: MatchFeatures, b: MatchFeatures) -> bool:
     sa, sb = a.subject, b.subject
     if not (sa and sb):
         return False
-    kind = sa.split(":", 1)[0]
-    return kind in CLASH_PENALTY and kind == sb.split(":", 1)[0] and not same_name(sa, sb)
+    if sa.split(":", 1)[0] not in CLASH_PENALTY or sb.split(":", 1)[0] not in CLASH_PENALTY:
+        return False  # a person and a body are compared too: taggers type "Sanders" as either
+    # no word of one name in the other: "Ellen DeGeneres" and a tagger's "Ellen DeGeneres Returns" are one person
+    if set(_name_words(sa)) & set(_name_words(sb)):
+        return False
+    # and neither names the other's actor at all: "Klitschko stops Thompson" / "Thompson lost to Klitschko" is one
+    # fight, whoever the subject seems to be
+    return not (_names(sa, b) or _names(sb, a))
+
+
+def _names(key: str, f: MatchFeatures) -> bool:
+    """Does ``f`` name the actor ``key`` (by any word of its name)?"""
+    words = set(_name_words(key))
+    return any(words & set(_name_words(k)) for k in f.entities)
 
 
 def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
@@ -195,7 +219,7 @@ def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
     value = score(a, b)
     if value < EDGE_FLOOR:
         return None
-    if different_subjects(a, b):
-        return DIFFERENT  # kept, so that a group's average counts the pair against a merge
+    if different_subjects(a, b) or different_ranks(a, b):
+        return DIFFERENT  # kept, so that the clustering never merges groups holding the two
     # an ungrounded pair stays a near miss: it counts towards a group's density but never joins two claims
     return value if grounded(a, b, cosine) else min(value, NEAR_MISS)
