@@ -343,9 +343,16 @@ def state(view: ClaimView) -> str:
 _CONDITION = re.compile(r"^\W*(?:if|unless|should|whether)\b", re.IGNORECASE)
 
 
+_LATER_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
 def hypothetical(view: ClaimView) -> bool:
-    """A claim that opens with a condition ("If Sanders ultimately wins ...") states no happening."""
-    return bool(_CONDITION.match(main_clause(view.claim.content)) or _CONDITION.match(view.claim.content))
+    """A claim that opens with a condition ("If Sanders ultimately wins ...") states no happening; nor does a
+    possibility under a condition later in the sentence ("the campaign could mark the death of inevitability if
+    Mrs. Clinton loses the first two contests")."""
+    if _CONDITION.match(main_clause(view.claim.content)) or _CONDITION.match(view.claim.content):
+        return True
+    return view.claim.modality not in ("asserted", "denied") and bool(_LATER_CONDITION.search(view.claim.content))
 
 
 def later(a: ClaimView, b: ClaimView) -> bool:
