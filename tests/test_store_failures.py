@@ -136,3 +136,37 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path):
     result = cli("docs", "--db", notes)
     one_line_error(result, str(notes), "not a claimgraph store")
     assert notes.read_text(encoding="utf-8") == "shopping list\n"
+
+
+# The store's connections refuse to grow the file past this many pages, as a disk with no room left does
+# (SQLite's SQLITE_FULL, which also ends the transaction: the rollback after it must not hide the error).
+FULL_DISK = """
+import sys
+from claimgraph.store import db
+connect, pages = db.Database._connect, int(sys.argv.pop(1))
+def capped(self, url):
+    conn = connect(self, url)
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    return conn
+db.Database._connect = capped
+from claimgraph.cli import main
+sys.argv[0] = "claimgraph"
+main()
+"""
+
+
+def test_a_disk_that_fills_mid_add_is_named_full_and_loses_nothing(tmp_path):
+    db = tmp_path / "full.db"
+    doc_id = make_store(db)
+    with sqlite3.connect(db) as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    big = tmp_path / "big.txt"
+    big.write_text("The council said the pier would reopen. " * 5000, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(pages + 4), "add", str(big), "--db", str(db), "--processes", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    one_line_error(result, str(db), "the disk is full", "run the same command again")
+    still_holds_everything(db, doc_id)
