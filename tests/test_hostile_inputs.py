@@ -190,3 +190,16 @@ def test_credentials_in_urls_are_neither_stored_nor_printed_by_any_reader(tmp_pa
     for output in (shown.stdout, shown.stderr, as_json.stdout, stored):
         assert "s3cret" not in output and "reader:" not in output and "bob:" not in output
     assert {d["url"] for d in json.loads(stored)} >= {"http://example.org/b", "https://example.org/y"}
+
+
+def test_one_good_line_repeated_is_one_report_and_a_count(tmp_path):
+    """A tiny gzip can repeat one good line as often as a bad one: one report, one line, a total."""
+    bomb = tmp_path / "same.jsonl.gz"
+    bomb.write_bytes(gzip.compress((json.dumps({"text": REPORT}) + "\n").encode() * 5_000))
+    assert bomb.stat().st_size < 2_000
+    db = tmp_path / "s.db"
+    shown = add(bomb, "--db", db)
+    assert shown.exit_code == 0 and "added 1 report(s), 4999 already stored" in shown.stdout
+    assert len(shown.stdout.splitlines()) == 3 and "... and 4,998 more already stored" in shown.stdout
+    report = json.loads(add(bomb, "--db", db, "--json").stdout)
+    assert report["added"] == [] and len(report["existing"]) == 1 and report["already_stored"] == 5_000

@@ -408,3 +408,9 @@ def test_upload_of_hostile_files_is_bounded_and_kept_safe(demo_url, tmp_path):
         assert doc["text"] == "Officials said \ufffd the dam failed." and doc["published"] == "2025-02-08"
         page = c.post("/upload", files={"file": ("m2.jsonl", mixed.replace(b"dam", b"weir"), "application/x-ndjson")})
         assert page.status_code == 200 and "500 skipped" in page.text
+        same = gzip.compress(b'{"text": "Officials said \\ud800 the dam failed."}\n' * 20_000)  # the report again
+        reply = c.post("/api/documents", files={"file": ("s.jsonl.gz", same, "application/gzip")})
+        assert reply.status_code == 200 and len(reply.content) < 1_000
+        assert reply.json()["existing"] == body["added"] and reply.json()["already_stored"] == 20_000
+        page = c.post("/upload", files={"file": ("s.jsonl.gz", same, "application/gzip")})
+        assert "20000 already stored" in page.text and page.text.count("(already stored)") == 1
