@@ -383,7 +383,10 @@ def test_nul_in_search_matches_nothing_extra(client):
     assert client.get("/api/search", params={"q": "\x00"}).json()["claims"] == []
     assert client.get("/api/search", params={"q": "\x00"}).json()["documents"] == []
     assert client.get("/api/search", params={"q": "a\x00qqzz"}).json()["claims"] == []
-    assert client.get("/search", params={"q": "\x00"}).status_code == 200
+    page = client.get("/search", params={"q": "\x00"})
+    assert page.status_code == 200 and "0 claim(s)" in page.text and "0 report(s)" in page.text
+    page = client.get("/search", params={"q": "a\x00qqzz"})
+    assert "0 claim(s)" in page.text and "0 report(s)" in page.text
 
 
 def test_upload_of_hostile_files_is_bounded_and_kept_safe(demo_url, tmp_path):
