@@ -115,3 +115,26 @@ def test_any_reader_date_is_normalised_before_it_is_stored():
     assert clean_document(Document(text="x", sha256="0", published="20250208")).published == "2025-02-08"
     odd = clean_document(Document(text="x", sha256="0", published="the day after"))
     assert odd.published is None and odd.meta["published_as_given"] == "the day after"
+
+
+def test_feed_dates_go_through_the_same_normaliser_and_a_bad_one_is_a_line(tmp_path):
+    items = "".join(
+        f"<item><title>{i}</title><link>http://example.org/{i}</link><pubDate>{date}</pubDate>"
+        f"<description>The harbour master said {i} ships docked on Friday.</description></item>"
+        for i, date in enumerate(["20250208", "2025-W06-1", "Sat, 08 Feb 2025 23:30:00 -0200", "not a date at all"])
+    )
+    feed = tmp_path / "port.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>')
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    added = runner.invoke(main, ["add", str(feed), "--db", db, "--processes", "1"])
+    assert added.exit_code == 1
+    (line,) = added.stderr.splitlines()
+    assert line.startswith(f"skipped {feed}: entry 4") and "'not a date at all' is not a date" in line
+    stored = {
+        d["title"]: d["published"] for d in json.loads(runner.invoke(main, ["docs", "--db", db, "--json"]).stdout)
+    }
+    # the ISO week date is the Monday of week 6 (feedparser alone read it as 1 December); the last one the UTC day
+    assert stored == {"0": "2025-02-08", "1": "2025-02-03", "2": "2025-02-09"}
+    for kind in ("json", "stix"):
+        assert runner.invoke(main, ["export", "--db", db, "--format", kind]).exit_code == 0

@@ -157,3 +157,49 @@ def test_a_closed_pipe_does_not_change_the_exit_code(tmp_path):
     assert process.wait(timeout=300) == 1  # one input skipped
     stored = json.loads(CliRunner().invoke(main, ["docs", "--db", str(db), "--json"]).stdout)
     assert len(stored) == 4
+
+
+def test_credentials_in_urls_are_neither_stored_nor_printed_by_any_reader(tmp_path):
+    feed = tmp_path / "f.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>'
+        "<item><title>A</title><link>http://reader:s3cret@example.org/a</link><description></description></item>"
+        "<item><title>B</title><link>http://reader:s3cret@example.org/b</link>"
+        f"<description>{REPORT}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    lines = tmp_path / "r.jsonl"
+    lines.write_text(
+        json.dumps({"text": REPORT + " Again.", "url": "https://bob:s3cret@example.org/y"})
+        + "\n"
+        + json.dumps({"text": "x", "url": "https://bob:s3cret@example.org/z", "published": "soon"})
+        + "\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "p.html"
+    page.write_text(
+        '<html><head><title>Quay</title><link rel="canonical" href="https://ed:s3cret@example.org/quay"></head>'
+        f"<body><article><h1>Quay</h1><p>{REPORT} The council said so on Tuesday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.db"
+    shown = add(feed, lines, page, "--db", db)
+    assert shown.exit_code == 1 and "entry 1 (http://example.org/a)" in shown.stderr
+    as_json = add(feed, lines, page, "--db", db, "--json")
+    stored = CliRunner().invoke(main, ["docs", "--db", str(db), "--json"]).stdout
+    for output in (shown.stdout, shown.stderr, as_json.stdout, stored):
+        assert "s3cret" not in output and "reader:" not in output and "bob:" not in output
+    assert {d["url"] for d in json.loads(stored)} >= {"http://example.org/b", "https://example.org/y"}
+
+
+def test_one_good_line_repeated_is_one_report_and_a_count(tmp_path):
+    """A tiny gzip can repeat one good line as often as a bad one: one report, one line, a total."""
+    bomb = tmp_path / "same.jsonl.gz"
+    bomb.write_bytes(gzip.compress((json.dumps({"text": REPORT}) + "\n").encode() * 5_000))
+    assert bomb.stat().st_size < 2_000
+    db = tmp_path / "s.db"
+    shown = add(bomb, "--db", db)
+    assert shown.exit_code == 0 and "added 1 report(s), 4999 already stored" in shown.stdout
+    assert len(shown.stdout.splitlines()) == 3 and "... and 4,998 more already stored" in shown.stdout
+    report = json.loads(add(bomb, "--db", db, "--json").stdout)
+    assert report["added"] == [] and len(report["existing"]) == 1 and report["already_stored"] == 5_000

@@ -136,3 +136,70 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path):
     result = cli("docs", "--db", notes)
     one_line_error(result, str(notes), "not a claimgraph store")
     assert notes.read_text(encoding="utf-8") == "shopping list\n"
+
+
+# The store's connections refuse to grow the file past this many pages, as a disk with no room left does
+# (SQLite's SQLITE_FULL, which also ends the transaction: the rollback after it must not hide the error).
+FULL_DISK = """
+import sys
+from claimgraph.store import db
+connect, pages = db.Database._connect, int(sys.argv.pop(1))
+def capped(self, url):
+    conn = connect(self, url)
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    return conn
+db.Database._connect = capped
+from claimgraph.cli import main
+sys.argv[0] = "claimgraph"
+main()
+"""
+
+
+def test_a_disk_that_fills_mid_add_is_named_full_and_loses_nothing(tmp_path):
+    db = tmp_path / "full.db"
+    doc_id = make_store(db)
+    with sqlite3.connect(db) as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    big = tmp_path / "big.txt"
+    big.write_text("The council said the pier would reopen. " * 5000, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(pages + 4), "add", str(big), "--db", str(db), "--processes", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    one_line_error(result, str(db), "the disk is full", "run the same command again")
+    still_holds_everything(db, doc_id)
+
+
+def test_an_upload_to_a_read_only_store_is_a_503_naming_it_with_every_header(tmp_path):
+    """`claimgraph serve` on a store it may read but not write: an upload says why in one line, headers kept."""
+    import httpx
+
+    db = tmp_path / "ro.db"
+    make_store(db)
+    db.chmod(0o444)
+    before = digest(db)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "claimgraph.cli", "serve", "--db", str(db), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=write_protected,
+    )
+    try:
+        line = server.stdout.readline()  # "claimgraph on http://127.0.0.1:PORT/ ..."
+        if server.poll() == 97:
+            pytest.skip("cannot drop root's file override here")
+        base = line.split()[2].rstrip("/")
+        files = {"file": ("new.txt", b"The ministry said on Tuesday that two ferries were ordered.", "text/plain")}
+        for path in ("/api/documents", "/upload"):
+            reply = httpx.post(base + path, files=files, timeout=120)
+            assert reply.status_code == 503, reply.text
+            assert "read-only" in reply.text and str(db) in reply.text
+            assert "default-src 'none'" in reply.headers["content-security-policy"]
+        assert httpx.get(base + "/api/documents", timeout=60).status_code == 200  # reading goes on
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert digest(db) == before

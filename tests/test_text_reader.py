@@ -274,6 +274,42 @@ def test_undecodable_bytes_are_skipped_not_stored_as_mojibake(tmp_path, content)
 
 
 @pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe\xfa\xfb\x80\x81\x85" * 50,  # the probe's bytes as they were: a UTF-16 mark, then noise
+        b"\xff\xfe\xfa\xfb\x80\x81\x85\x86" * 50,
+        b"\xfe\xff" + bytes(range(0x80, 0x100)) * 4,
+    ],
+)
+def test_noise_after_a_utf16_byte_order_mark_is_skipped(tmp_path, content):
+    (item,) = read_inputs([str(write(tmp_path, "odd.txt", content))], Settings())
+    assert isinstance(item, InputError) and "byte-order mark" in item.reason, item
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министерство обороны заявило, что удар пришёлся по складу.",
+        "東京電力は月曜日、原子炉の冷却が停止したと発表した。",
+        "Breaking 🚨 The mayor said the dam failed — “live” updates ➡️ at 18:30.",
+    ],
+)
+def test_text_after_a_utf16_or_utf32_byte_order_mark_is_read(tmp_path, encoding, text):
+    data = text.encode(encoding)
+    if not encoding.endswith(("16", "32")):
+        data = b"\xfe\xff" + data
+    assert read_one(write(tmp_path, "u.txt", data)).text == text
+
+
+def test_utf8_and_windows_1252_lines_in_one_file_both_read_right(tmp_path):
+    utf8 = "The café owner said on Monday that the bridge was closed.\n"
+    cp1252 = "Police said the résumé was “forged” — and withdrew it.\n"
+    doc = read_one(write(tmp_path, "mixed.txt", utf8.encode("utf-8") + cp1252.encode("cp1252")))
+    assert doc.text == utf8 + cp1252  # not "cafÃ©"
+
+
+@pytest.mark.parametrize(
     "content, reason",
     [
         (b"", "empty"),

@@ -383,7 +383,11 @@ def test_nul_in_search_matches_nothing_extra(client):
     assert client.get("/api/search", params={"q": "\x00"}).json()["claims"] == []
     assert client.get("/api/search", params={"q": "\x00"}).json()["documents"] == []
     assert client.get("/api/search", params={"q": "a\x00qqzz"}).json()["claims"] == []
-    assert client.get("/search", params={"q": "\x00"}).status_code == 200
+    page = client.get("/search", params={"q": "\x00"})  # an empty search: nothing listed, a hint instead
+    assert page.status_code == 200 and "Type words to find" in page.text and "claim(s)" not in page.text
+    page = client.get("/search", params={"q": "a\x00qqzz"})
+    assert "0 claim(s)" in page.text and "0 report(s)" in page.text
+    assert "\x00" not in page.text and "a qqzz" in page.text  # shown as searched, not echoed
 
 
 def test_upload_of_hostile_files_is_bounded_and_kept_safe(demo_url, tmp_path):
@@ -408,3 +412,9 @@ def test_upload_of_hostile_files_is_bounded_and_kept_safe(demo_url, tmp_path):
         assert doc["text"] == "Officials said \ufffd the dam failed." and doc["published"] == "2025-02-08"
         page = c.post("/upload", files={"file": ("m2.jsonl", mixed.replace(b"dam", b"weir"), "application/x-ndjson")})
         assert page.status_code == 200 and "500 skipped" in page.text
+        same = gzip.compress(b'{"text": "Officials said \\ud800 the dam failed."}\n' * 20_000)  # the report again
+        reply = c.post("/api/documents", files={"file": ("s.jsonl.gz", same, "application/gzip")})
+        assert reply.status_code == 200 and len(reply.content) < 1_000
+        assert reply.json()["existing"] == body["added"] and reply.json()["already_stored"] == 20_000
+        page = c.post("/upload", files={"file": ("s.jsonl.gz", same, "application/gzip")})
+        assert "20000 already stored" in page.text and page.text.count("(already stored)") == 1

@@ -32,19 +32,26 @@ MAX_KEPT = 1_000
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
-    existing: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)  # reports already stored, each once, the first MAX_KEPT
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document id, copy of)
     analyzed: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)  # the first MAX_KEPT
     ignored: list[Ignored] = field(default_factory=list)  # files in folders that are not reports, the first MAX_KEPT
     skipped: int = 0  # every skipped input or part of one (a bad line), shown or not
     ignored_count: int = 0
+    # every report met that was already stored (a tiny gzip can repeat one good line a million times)
+    existing_count: int = 0
     paths: dict[str, str] = field(default_factory=dict)  # document id -> the input it was read from, for messages
     warnings: list[str] = field(default_factory=list)
     # ``claimgraph load`` only: how its reports were linked, spark (the job's edges imported) or update (linked
     # here against the store), and the same-claim links that gave
     linked_by: str | None = None
     edges: int = 0
+    _existing_ids: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def already_stored(self) -> int:
+        return max(self.existing_count, len(self.existing))  # ``existing`` may be filled by hand (demo, load)
 
     @property
     def ok(self) -> bool:
@@ -55,7 +62,10 @@ class IngestReport:
         if path:
             self.paths[outcome.document_id] = path
         if outcome.status == "exists":
-            self.existing.append(outcome.document_id)
+            self.existing_count += 1
+            if len(self.existing) < MAX_KEPT and outcome.document_id not in self._existing_ids:
+                self._existing_ids.add(outcome.document_id)
+                self.existing.append(outcome.document_id)
         else:
             self.added.append(outcome.document_id)
             if outcome.duplicate_of:
@@ -75,6 +85,7 @@ class IngestReport:
         out = {
             "added": self.added,
             "existing": self.existing,
+            "already_stored": self.already_stored,
             "duplicates": [{"document": d, "duplicate_of": o} for d, o in self.duplicates],
             "analyzed": self.analyzed,
             "errors": [{"input": e.name, "reason": e.reason} for e in self.errors],

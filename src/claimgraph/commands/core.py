@@ -33,6 +33,8 @@ from .common import (
     short,
 )
 
+MAX_EXISTING_SHOWN = 20  # "already stored" lines after the summary; past these, one total
+
 
 def run_add(
     store, items, settings, overrides, allow_private=False, quiet=False, processes=None, follow_links=False
@@ -128,7 +130,7 @@ def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple
     ignored = f", {report.ignored_count} file(s) ignored" if report.ignored_count else ""
     other = f", {len(not_analysed)} not analysed (language)" if not_analysed else ""
     console.print(
-        f"added {len(report.added)} report(s), {len(report.existing)} already stored, "
+        f"added {len(report.added)} report(s), {report.already_stored} already stored, "
         f"{len(report.duplicates)} near-copies marked, "
         f"{len(set(report.analyzed) - {d for d, _ in not_analysed})} analysed{other}, "
         f"{report.skipped} input(s) skipped{ignored}",
@@ -137,9 +139,12 @@ def _print_summary(report: IngestReport, as_json: bool, not_analysed: list[tuple
     for doc_id, code in not_analysed:
         where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
         console.print(f"  {doc_id}{where}: {language.not_analysed_note(code)}", soft_wrap=True)
-    for doc_id in report.existing:
+    for doc_id in report.existing[:MAX_EXISTING_SHOWN]:
         where = f" ({escape(report.paths[doc_id])})" if doc_id in report.paths else ""
         console.print(f"  {doc_id}{where}: already stored, nothing to do", soft_wrap=True)
+    more = report.already_stored - min(len(report.existing), MAX_EXISTING_SHOWN)
+    if more > 0:
+        console.print(f"  ... and {more:,} more already stored, nothing to do")
     for doc_id, original in report.duplicates:
         console.print(f"  {doc_id}: a near-copy of {original}")
 

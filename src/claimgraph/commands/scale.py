@@ -80,7 +80,7 @@ def load(output, db, as_json):
         print_json(summary.to_dict())
     else:
         console.print(
-            f"loaded {len(summary.added)} report(s), {len(summary.existing)} already stored, "
+            f"loaded {len(summary.added)} report(s), {summary.already_stored} already stored, "
             f"{len(summary.duplicates)} near-copies marked, {summary.edges} same-claim links "
             f"({'from the Spark job' if summary.linked_by == 'spark' else 'linked against the store'})"
         )

@@ -16,6 +16,7 @@ from typing import Iterator
 from xml.etree.ElementTree import ParseError
 
 from ..config import Settings
+from ..dates import DateError, normalise_date, parse_date
 from ..document import Document, sha256_hex
 from ..errors import InputError
 from .furniture import mark_report
@@ -98,6 +99,10 @@ def entry_document(name: str, number: int, entry, outlet: str | None) -> Documen
     text = html_to_text(markup) if "html" in kind else markup.strip()
     if not text.strip():
         return InputError(where, "entry has no text once its markup is removed")
+    try:
+        published = entry_date(entry)
+    except DateError as e:
+        return InputError(where, f"its date {e}")
     return mark_report(
         Document(
             text=text,
@@ -105,7 +110,7 @@ def entry_document(name: str, number: int, entry, outlet: str | None) -> Documen
             title=entry_title(entry),
             outlet=outlet,
             author=_clean((entry.get("author_detail") or {}).get("name") or entry.get("author")) or None,
-            published=entry_date(entry),
+            published=published,
             url=link,
             path=name,
             kind="feed",
@@ -131,14 +136,32 @@ def entry_markup(entry) -> tuple[str, str]:
 
 
 def entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = dict.get(entry, key)  # not entry.get: feedparser maps a missing date to another, with a warning
-        if value:
+    """The entry's date as the UTC day, read by the one date normaliser (``dates.py``) first: feedparser reads
+    an ISO week date such as 2025-W06-1 as 1 December. A form only feedparser knows (old RFC 822 variants) is
+    taken as feedparser reads it; DateError for a date neither can read."""
+    given = None
+    for key in ("published", "updated", "created"):
+        raw = dict.get(entry, key)  # not entry.get: feedparser maps a missing date to another, with a warning
+        found = parse_date(raw)
+        if found is not None:
+            return _utc_day(dt.datetime.fromisoformat(found))
+        parsed = dict.get(entry, f"{key}_parsed")
+        if parsed:
             try:
-                return dt.datetime.fromtimestamp(calendar.timegm(value), dt.timezone.utc).date().isoformat()
+                return _utc_day(dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.timezone.utc))
             except (OverflowError, ValueError, OSError):
-                continue
+                pass
+        if isinstance(raw, str) and raw.strip():
+            given = given or raw
+    if given is not None:
+        normalise_date(given)  # raises DateError naming it
     return None
+
+
+def _utc_day(moment: dt.datetime) -> str:
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc)
+    return moment.date().isoformat()
 
 
 def html_to_text(markup: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import zlib
@@ -97,6 +98,12 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> str:
                 raise InputError(name, "empty")
             if looks_binary(text.encode("utf-8")):
                 raise InputError(name, "binary data, not text")
+            if encoding != "utf-8" and looks_like_noise(text):
+                raise InputError(
+                    name,
+                    f"starts with a {encoding} byte-order mark, but what follows is not {encoding} text "
+                    "(it decodes to noise)",
+                )
             return text
     if not data.strip():
         raise InputError(name, "empty")
@@ -140,15 +147,40 @@ def detect(data: bytes) -> str | None:
     return str(best)
 
 
+# A text decoded after a UTF-16/32 byte-order mark is believed unless this share of it looks like noise
+# (charset-normalizer's mess ratio: odd symbols, unassigned characters, scripts mixed inside words). The
+# probe's bytes "\xff\xfe\xfa\xfb\x80\x81\x85..." begin with the UTF-16 mark and decode to a mix of Arabic
+# presentation forms, CJK and half-width katakana scoring about 3; prose in any language scores 0.
+MAX_NOISE = 0.2
+NOISE_SAMPLE = 20_000  # characters looked at
+
+
+def looks_like_noise(text: str) -> bool:
+    from charset_normalizer.md import mess_ratio
+
+    return mess_ratio(text[:NOISE_SAMPLE], maximum_threshold=MAX_NOISE) >= MAX_NOISE
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: bytes that are not UTF-8 are read as Windows-1252 (raises where they are not
+    that either)."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252"), error.end
+
+
+codecs.register_error("claimgraph-cp1252", _stray_bytes_as_cp1252)
+
+
 def as_western(data: bytes) -> str | None:
     """Windows-1252 text with sparse accents (the usual non-UTF-8 news file), else None.
 
     Detectors guess wildly on short Western text; this check is narrow: mostly ASCII letters, and every other
     character one that Western European text uses. Cyrillic or Greek in a single-byte code page decodes to
-    runs of accented letters and fails the ratio.
+    runs of accented letters and fails the ratio. What is valid UTF-8 stays UTF-8, so a file of UTF-8 lines
+    and Windows-1252 lines (an edit in another editor) reads right throughout, not "cafÃ©".
     """
     try:
-        text = data.decode("cp1252")
+        text = data.decode("utf-8", errors="claimgraph-cp1252")
     except UnicodeDecodeError:
         return None
     letters = [c for c in text if c.isalpha()]

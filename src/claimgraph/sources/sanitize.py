@@ -1,5 +1,5 @@
-"""What a reader hands on is safe to store and print: no lone surrogates, no credentials in URLs, and a
-publication date in the one normalised form (``dates.py``) every export reads.
+"""What a reader hands on is safe to store and print: no lone surrogates, no credentials in URLs (stored or
+in messages), and a publication date in the one normalised form (``dates.py``) every export reads.
 
 A lone surrogate (``"\\ud800"`` in JSON, or an undecodable byte in a file name, which Python carries as
 ``\\udcXX``) cannot be encoded as UTF-8, so the store, the terminal and every export would fail on it. Each
@@ -17,6 +17,7 @@ from ..document import Document
 from ..errors import InputError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")  # "http://user:pw@" in a message
 REPLACEMENT = "\ufffd"
 _DOCUMENT_TEXT_FIELDS = ("text", "title", "outlet", "author", "published", "url", "path")
 _URL_META = ("canonical_url", "fetched_from")
@@ -50,6 +51,11 @@ def strip_credentials(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
+def strip_credentials_in_text(text: str) -> str:
+    """``text`` (a message) with the ``user:password@`` of every URL in it removed."""
+    return _URL_USERINFO.sub(r"\1", text)
+
+
 def clean_document(doc: Document) -> Document:
     for name in _DOCUMENT_TEXT_FIELDS:
         value = getattr(doc, name)
@@ -70,7 +76,9 @@ def clean_document(doc: Document) -> Document:
 
 
 def clean_error(error: InputError) -> InputError:
-    name, reason = clean_text(error.name), clean_text(error.reason)
+    # a feed entry's link, a JSON Lines url or a page address can be part of a message: never its password
+    name = strip_credentials_in_text(clean_text(error.name))
+    reason = strip_credentials_in_text(clean_text(error.reason))
     if name == error.name and reason == error.reason:
         return error
     error.name, error.reason = name, reason

@@ -84,7 +84,13 @@ class Database:
             try:
                 yield
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk, SQLITE_FULL, ends the transaction): a
+                # second ROLLBACK would fail and hide the error that says what happened.
+                if self.conn.in_transaction:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # the error being raised says what went wrong
                 raise
             self.conn.execute("COMMIT")
 

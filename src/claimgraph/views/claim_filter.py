@@ -94,8 +94,12 @@ def select_claims(view: StoryView, wanted: ClaimFilter) -> list[dict]:
 
 def plain(text: str) -> str:
     """User text as it is compared: control characters and white space as single spaces, case folded."""
-    spaced = "".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text[:TEXT_LIMIT])
-    return " ".join(spaced.split()).casefold()
+    return spaced(text).casefold()
+
+
+def spaced(text: str) -> str:
+    """User text with control characters (NUL above all) and runs of white space as single spaces."""
+    return " ".join("".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text[:TEXT_LIMIT]).split())
 
 
 def _citing(view: StoryView, claims: list[dict], source: str) -> list[dict]:

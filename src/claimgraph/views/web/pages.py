@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from ...analysis_types import MODALITIES
-from ..claim_filter import select_claims
+from ..claim_filter import select_claims, spaced
 from ..highlight import claim_in_context, highlight
 from ..rendering import environment
 from ..report import document_marks
@@ -297,7 +297,7 @@ def search(request: Request, q: str = ""):
         "app_search.html",
         request,
         title="Search",
-        q=q,
+        q=spaced(q[:500]),  # shown as searched: a NUL or other control character is a space, never echoed
         claims=[snap.view.claims[c] for c in claim_ids if c in snap.view.claims],
         documents=[snap.view.documents[d] for d in doc_ids if d in snap.view.documents],
     )

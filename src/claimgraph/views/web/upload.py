@@ -16,10 +16,11 @@ from starlette.datastructures import UploadFile
 from ...config import Settings
 from ...dates import DateError, normalise_date
 from ...document import Document
-from ...errors import InputError
+from ...errors import InputError, StoreError
 from ...ingest import IngestReport, analyze_pending, store_documents
 from ...sources import read_inputs, reader_for
 from ...store import Store
+from ...store.failures import explain, is_store_failure
 
 MULTIPART_OVERHEAD = 64 * 1024
 _ingest_lock = threading.Lock()  # one ingest at a time: analysis is heavy and the store takes one writer
@@ -89,11 +90,18 @@ def ingest_upload(store_url: str, upload: Upload, settings: Settings) -> IngestR
         path = Path(folder) / upload.filename
         path.write_bytes(upload.data)
         # A store of its own: ingest writes while the app's shared connection keeps serving pages.
-        with Store(store_url) as store:
-            report = store_documents(
-                store, _named_as_uploaded(read_inputs([str(path)], settings), folder), upload.overrides
-            )
-            return analyze_pending(store, settings, report)
+        try:
+            with Store(store_url) as store:
+                report = store_documents(
+                    store, _named_as_uploaded(read_inputs([str(path)], settings), folder), upload.overrides
+                )
+                return analyze_pending(store, settings, report)
+        except StoreError as e:  # read-only, full, damaged: the line `claimgraph add` would give
+            raise HTTPException(503, str(e)) from None
+        except Exception as e:
+            if not is_store_failure(e):
+                raise
+            raise HTTPException(503, explain(e, store_url)) from None
 
 
 def _named_as_uploaded(items: Iterable[Document | InputError], folder: str) -> Iterator[Document | InputError]:
