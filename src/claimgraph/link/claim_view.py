@@ -175,11 +175,16 @@ _SILENCE = re.compile(
 def links_nothing(claim: Claim) -> bool:
     """Matched only with a copy of itself, like commentary: a report's framing (``is_commentary``), a line about
     who did not answer ("The Cruz campaign did not immediately respond to a request for comment": on election
-    news every campaign's such line clustered with every other's), or a content of fewer than
-    ``MIN_CONTENT_WORDS`` content words and no number."""
+    news every campaign's such line clustered with every other's), a bare noun phrase naming no happening and no
+    number, or a content of fewer than ``MIN_CONTENT_WORDS`` content words and no number."""
     if is_commentary(claim) or _SILENCE.search(claim.content):
         return True
+    if not claim.quantities and _NOUN_PHRASE.match(claim.content) and not event_words(claim.content, []):
+        return True  # a bare noun phrase, the object of a stance: "the Republican presidential nomination here"
     return not claim.quantities and len(content_words(claim.content, [])) < MIN_CONTENT_WORDS
+
+
+_NOUN_PHRASE = re.compile(r"^\W*(?:the|a|an|his|her|their|its|our|this|these|those)\b", re.IGNORECASE)
 
 
 def zero_counts(text: str) -> list[str]:
