@@ -38,3 +38,13 @@ def test_a_conditional_possibility_is_not_updated_by_a_later_result():
         LATE, claim(1, LATE.id, "Ames lost the first two contests to Brook", entities=("person:ames", "person:brook"))
     )
     assert RuleJudge().relate(maybe, lost, 0.9) is None
+
+
+def test_a_claim_under_a_condition_joins_no_cluster():
+    from claimgraph.link.claim_view import links_nothing
+
+    maybe = claim(
+        1, EARLY.id, "It could happen if Ames rolls through the caucuses and wins the primary", modality="hedged"
+    )
+    assert links_nothing(maybe)
+    assert not links_nothing(claim(2, EARLY.id, "Ames rolled through the caucuses and won the primary"))

@@ -172,12 +172,26 @@ _SILENCE = re.compile(
 )
 
 
+_CONDITION = re.compile(r"^\W*(?:if|unless|should|whether)\b", re.IGNORECASE)
+_LATER_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
+def conditional(claim: Claim) -> bool:
+    """A claim that opens with a condition ("If Sanders ultimately wins ...") states no happening; nor does a
+    possibility under a condition later in the sentence ("the campaign could mark the death of inevitability if
+    Mrs. Clinton loses the first two contests")."""
+    if _CONDITION.match(main_clause(claim.content)) or _CONDITION.match(claim.content):
+        return True
+    return claim.modality not in ("asserted", "denied") and bool(_LATER_CONDITION.search(claim.content))
+
+
 def links_nothing(claim: Claim) -> bool:
     """Matched only with a copy of itself, like commentary: a report's framing (``is_commentary``), a line about
     who did not answer ("The Cruz campaign did not immediately respond to a request for comment": on election
-    news every campaign's such line clustered with every other's), a bare noun phrase naming no happening and no
+    news every campaign's such line clustered with every other's), a claim under a condition ("It could happen if
+    Trump rolls through the Iowa caucuses"), a bare noun phrase naming no happening and no
     number, or a content of fewer than ``MIN_CONTENT_WORDS`` content words and no number."""
-    if is_commentary(claim) or _SILENCE.search(claim.content):
+    if is_commentary(claim) or _SILENCE.search(claim.content) or conditional(claim):
         return True
     if not claim.quantities and _NOUN_PHRASE.match(claim.content) and not event_words(claim.content, []):
         return True  # a bare noun phrase, the object of a stance: "the Republican presidential nomination here"

@@ -28,7 +28,16 @@ from typing import Protocol
 
 from ..analysis_types import Quantity
 from ..analyze.quantities import as_written
-from .claim_view import ClaimView, content_words, counted_noun, event_stem, event_words, main_clause, zero_counts
+from .claim_view import (
+    ClaimView,
+    conditional,
+    content_words,
+    counted_noun,
+    event_stem,
+    event_words,
+    main_clause,
+    zero_counts,
+)
 from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_name
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
@@ -340,19 +349,9 @@ def state(view: ClaimView) -> str:
     return f"not {name}" if view.claim.negated else name
 
 
-_CONDITION = re.compile(r"^\W*(?:if|unless|should|whether)\b", re.IGNORECASE)
-
-
-_LATER_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
-
-
 def hypothetical(view: ClaimView) -> bool:
-    """A claim that opens with a condition ("If Sanders ultimately wins ...") states no happening; nor does a
-    possibility under a condition later in the sentence ("the campaign could mark the death of inevitability if
-    Mrs. Clinton loses the first two contests")."""
-    if _CONDITION.match(main_clause(view.claim.content)) or _CONDITION.match(view.claim.content):
-        return True
-    return view.claim.modality not in ("asserted", "denied") and bool(_LATER_CONDITION.search(view.claim.content))
+    """A claim under a condition states no happening (``claim_view.conditional``)."""
+    return conditional(view.claim)
 
 
 def later(a: ClaimView, b: ClaimView) -> bool:
