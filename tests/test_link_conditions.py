@@ -48,3 +48,33 @@ def test_a_claim_under_a_condition_joins_no_cluster():
     )
     assert links_nothing(maybe)
     assert not links_nothing(claim(2, EARLY.id, "Ames rolled through the caucuses and won the primary"))
+
+
+def _share(text: str, figure: str, unit: str, value: float):
+    from claimgraph.analysis_types import Quantity
+
+    at = text.index(figure)
+    return Quantity((at, at + len(figure)), figure, value, None, unit)
+
+
+def test_two_shares_across_clusters_on_a_near_miss_are_no_update_but_two_counts_are():
+    """A near miss (an ungrounded pair) across two clusters changes no number unless both count one counted thing:
+    on election news "0.3 percentage points" behind became "40 to 50 percentage points" behind."""
+    from claimgraph.link.clusters import build
+    from claimgraph.link.matching import NEAR_MISS
+
+    early_text = "Ames trailed by 0.3 percentage points late on Monday night"
+    late_text = "Ames came from 40 percentage points behind at the start of the campaign"
+    early = view(
+        EARLY, claim(1, EARLY.id, early_text, quantities=(_share(early_text, "0.3", "percentage points", 0.3),))
+    )
+    late = view(LATE, claim(1, LATE.id, late_text, quantities=(_share(late_text, "40", "percentage points", 40),)))
+    _, _, rels, _ = build([early, late], [(early.id, late.id, NEAR_MISS)])
+    assert not [r for r in rels if r.type in ("updates", "conflicts")]
+
+    few = "About 300 engineers will be sent to the plant"
+    many = "Up to 450 engineers are working at the plant"
+    a = view(EARLY, claim(2, EARLY.id, few, modality="expected", quantities=(_share(few, "300", "engineers", 300),)))
+    b = view(LATE, claim(2, LATE.id, many, quantities=(_share(many, "450", "engineers", 450),)))
+    _, _, rels, _ = build([a, b], [(a.id, b.id, NEAR_MISS)])
+    assert [r for r in rels if r.type in ("updates", "conflicts")]

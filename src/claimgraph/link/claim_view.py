@@ -207,6 +207,18 @@ def zero_counts(text: str) -> list[str]:
     return sorted({counted_noun(m.group(1)) for m in _ZERO.finditer(text)} - {None})  # type: ignore[arg-type]
 
 
+MEASURES = {"percent", "point", "usd", "eur", "gbp", "dollar", "euro"}  # shares and money measure, they count nothing
+
+
+def counted_things(claim: Claim) -> set[str]:
+    """What the claim's numbers count ("engineer", "percent"), with what a denial says there is none of ("denied
+    that any engineers were sent": none were)."""
+    things = {counted_noun(q.unit) for q in claim.quantities if q.value is not None}
+    if (claim.negated or claim.modality == "denied") and not claim.quantities:
+        things.update(zero_counts(claim.content))
+    return {t for t in things if t}
+
+
 def counted_noun(unit: str | None) -> str | None:
     """What a number counts, as a comparable key: "Kestrian engineers" and "engineers" -> "engineer"."""
     words = _WORD.findall(unit.lower()) if unit else []

@@ -6,9 +6,9 @@ import heapq
 from dataclasses import dataclass
 
 from ..ids import stable_id
-from .claim_view import ClaimView
+from .claim_view import MEASURES, ClaimView, counted_things
 from .embeddings import normalise_text
-from .matching import DIFFERENT, EDGE_FLOOR, SAME_CLAIM
+from .matching import DIFFERENT, EDGE_FLOOR, NEAR_MISS, SAME_CLAIM
 from .origins import group_json, origin_groups, own_voice_sources
 from .relations import SHOWN_CONFIDENCE, Relation, RelationJudge, RuleJudge
 
@@ -21,6 +21,7 @@ ACROSS_CLUSTERS = (
 )  # rules trusted between claims of two clusters (see relations);
 # "status" is a forward claim done later, "date_moved" a plan's date moved later ("leave in May" / "delivered in
 # September"); the other half of status, "still expected what was done" ("pending"), is not
+COUNTED = ("numbers", "denial")  # across clusters without a grounded edge, these need one counted thing in common
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
 MIN_DENSITY = 0.5  # two groups merge only when at least this share of the pairs between them are stored edges
 
@@ -198,6 +199,13 @@ def relations(
             across = cluster_of[a] != cluster_of[b] and (a, b) not in told_on
             if found is None or (across and found.rule not in ACROSS_CLUSTERS):
                 continue
+            if (
+                across
+                and score <= NEAR_MISS
+                and found.rule in COUNTED
+                and not (counted_things(va.claim) & counted_things(vb.claim)) - MEASURES
+            ):
+                continue  # no counted thing in common (shares and money count nothing): on election news all were wrong
             if found.type in ("updates", "conflicts"):
                 if (va.report, found.type) not in told_types:
                     out.append(found)

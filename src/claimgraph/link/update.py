@@ -17,7 +17,7 @@ from ..analysis_types import Analysis
 from ..document import Document
 from ..store.link_tables import LinkTables
 from .candidate_index import candidate_lists, index_keys
-from .claim_view import bare_views, content_words, counted_noun, event_words, links_nothing, zero_counts
+from .claim_view import bare_views, content_words, counted_things, event_words, links_nothing
 from .continuation import continuation_edges
 from .embeddings import cached_vectors, text_hash
 from .matching import MIN_COSINE, MatchFeatures, same_claim
@@ -81,9 +81,6 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
         # who says it is not what it is about: two claims citing the same spokesman are not the same claim
         cited = {speakers.get(a.source) for a in c.attribution}
         about = [k for k in c.entities if k not in cited]
-        counts = {counted_noun(q.unit) for q in c.quantities if q.value is not None}
-        if (c.negated or c.modality == "denied") and not c.quantities:
-            counts.update(zero_counts(c.content))  # "denied that any engineers were sent": none were
         out.append(
             MatchFeatures(
                 c.id,
@@ -93,7 +90,7 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
                 frozenset(content_words(c.content, about)),
                 c.time.start if c.time else None,
                 c.time.end if c.time else None,
-                frozenset(filter(None, counts)),
+                frozenset(counted_things(c)),
                 frozenset(event_words(c.content, about)),
                 links_nothing(c),
                 subject(view),
