@@ -20,7 +20,7 @@ STAGES = [
     {"ingest"},
     {"views", "scale"},
     {"commands"},
-    {"cli"},
+    {"cli", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 

@@ -16,7 +16,6 @@ from typing import Iterator
 
 from ..analysis_types import Analysis
 from ..analyze import language
-from ..analyze.pipeline import not_analysed
 from ..config import default_db
 from ..document import Document, Furniture
 from ..errors import StoreError
@@ -176,6 +175,9 @@ class Store:
             self.db.execute("UPDATE documents SET language = ? WHERE id = ?", (code, doc_id))
             doc.language = code
             if not language.analysed(code) and self.get_analysis(doc_id) is not None:
+                # imported here: the pipeline's imports cost every command that opens a store 0.1 s
+                from ..analyze.pipeline import not_analysed
+
                 self.save_analysis(not_analysed(doc))
                 changed.append((doc_id, code))
         return changed
