@@ -24,6 +24,7 @@ from .db import Database
 from .failures import explain, is_store_failure
 from .link_tables import LinkTables
 from .migrations import has_schema, migrate
+from .story_cache import StoryCache
 from .urls import is_postgres_url, redact
 
 
@@ -78,6 +79,7 @@ class Store:
                 raise StoreError(explain(e, url)) from None
             raise
         self.link_tables = LinkTables(self.db)
+        self.story_cache = StoryCache(self.db)
 
     # -- documents -------------------------------------------------------------------------------------
     def add_document(self, doc: Document) -> AddOutcome:
