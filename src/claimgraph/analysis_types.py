@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import lru_cache
-from typing import Any, get_type_hints
+from typing import Any, Callable, get_type_hints
 
 MODALITIES = ("asserted", "expected", "planned", "hedged", "denied", "question")
 SOURCE_KINDS = ("person", "organization", "government", "outlet", "document", "unnamed")
@@ -105,7 +105,7 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        return _build(cls, d)
+        return _rebuilder(cls)(d)
 
 
 @lru_cache(maxsize=None)
@@ -114,20 +114,47 @@ def _type_hints(tp: type) -> dict[str, Any]:
     return get_type_hints(tp)
 
 
-def _build(tp: Any, value: Any) -> Any:
-    """Rebuild nested dataclasses from ``asdict`` output (lists -> tuples for span fields)."""
-    if value is None:
-        return None
+def _same(value: Any) -> Any:
+    return value
+
+
+_REBUILDERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _rebuilder(tp: Any) -> Callable[[Any], Any]:
+    """``_make_rebuilder(tp)``, made once per type."""
+    if tp not in _REBUILDERS:
+        _REBUILDERS[tp] = _make_rebuilder(tp)
+    return _REBUILDERS[tp]
+
+
+def _make_rebuilder(tp: Any) -> Callable[[Any], Any]:
+    """The function that rebuilds a value of type ``tp`` from its ``asdict`` output (nested dataclasses, lists,
+    lists -> tuples for span fields; None stays None). Worked out once per type from its annotations, so reading
+    a story does not inspect every field of every claim again (it was half the time of reading analyses)."""
     if isinstance(tp, type) and is_dataclass(tp):  # a class, never an instance: says so to mypy
         hints = _type_hints(tp)
-        return tp(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(tp) if f.name in value})
+        plans = [(f.name, _rebuilder(hints[f.name])) for f in fields(tp)]
+        plain = [name for name, rebuild in plans if rebuild is _same]
+        nested = [(name, rebuild) for name, rebuild in plans if rebuild is not _same]
+
+        def rebuild_dataclass(value: Any) -> Any:
+            if value is None:
+                return None
+            kwargs = {name: value[name] for name in plain if name in value}
+            for name, rebuild in nested:
+                if name in value:
+                    kwargs[name] = rebuild(value[name])
+            return tp(**kwargs)
+
+        return rebuild_dataclass
     origin = getattr(tp, "__origin__", None)
     args: tuple[Any, ...] = getattr(tp, "__args__", ())
     if origin is list:
-        return [_build(args[0], v) for v in value]
+        item = _rebuilder(args[0])
+        return lambda value: None if value is None else [item(v) for v in value]
     if origin is tuple:
-        return tuple(value)
+        return lambda value: None if value is None else tuple(value)
     if args and type(None) in args:  # Optional[X]
-        inner = [a for a in args if a is not type(None)][0]
-        return _build(inner, value)
-    return value
+        return _rebuilder([a for a in args if a is not type(None)][0])
+    return _same

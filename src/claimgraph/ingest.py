@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .analyze import ANALYZER_VERSION, analyze_parallel
-from .analyze.pipeline import worker_count
+from .analyze.pipeline import ANALYZER_VERSION, analyze_parallel, worker_count
 from .config import Settings
 from .document import Document
 from .errors import InputError

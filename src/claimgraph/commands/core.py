@@ -7,6 +7,7 @@ import shlex
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -15,8 +16,6 @@ from rich.table import Table
 from ..analyze import language
 from ..dates import DateError, normalise_date
 from ..errors import ClaimgraphError, InputError
-from ..ingest import IngestReport, analyze_pending, store_documents
-from ..sources import Ignored, read_inputs
 from ..store.db import redact
 from .common import (
     EXIT_INPUT_ERRORS,
@@ -35,10 +34,18 @@ from .common import (
 
 MAX_EXISTING_SHOWN = 20  # "already stored" lines after the summary; past these, one total
 
+if TYPE_CHECKING:
+    from ..ingest import IngestReport
+
 
 def run_add(
     store, items, settings, overrides, allow_private=False, quiet=False, processes=None, follow_links=False
 ) -> IngestReport:
+    # Imported here, not with the module: reading and the analysis pipeline (lxml, the time and attribution
+    # rules, the process pool) are for adding reports, and would slow every other command's start.
+    from ..ingest import IngestReport, analyze_pending, store_documents
+    from ..sources import Ignored, read_inputs
+
     report = IngestReport()
     with progress_bar(quiet) as progress:
         reading = progress.add_task("reading", total=None)
@@ -247,6 +254,8 @@ def demo_reports() -> tuple[Path, dict]:
 @click.option("-q", "--quiet", is_flag=True)
 def demo(db, report_path, quiet):
     """Build the bundled sample story (a fictional developing story told by several reports) and summarise it."""
+    from ..ingest import IngestReport
+
     folder, manifest = demo_reports()
     settings = command_settings(db=db)
     with open_store_or_exit(settings.db, create=True) as store:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..views.exporters import EXPORTERS
+from ..views.exporters import EXPORTERS, exporter
 from .common import db_option, err_console, open_store_or_exit
 
 
@@ -23,7 +23,7 @@ from .common import db_option, err_console, open_store_or_exit
 def export(fmt, output, db):
     """Export the story: json (the story JSON, schema-validated), and other formats for analysts' tools."""
     with open_store_or_exit(db) as store:
-        data = EXPORTERS[fmt](store)
+        data = exporter(fmt)(store)
     if output:
         mode = "wb" if isinstance(data, bytes) else "w"
         with open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:

@@ -15,6 +15,8 @@ from ..errors import StoreError
 from .failures import explain, is_store_failure
 from .urls import is_postgres_url, redact, scrub
 
+BUSY_TIMEOUT_MS = 60_000  # how long a SQLite statement waits for another process's write to end
+
 
 class Database:
     def __init__(self, url: str):
@@ -42,7 +44,7 @@ class Database:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=60000")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # SQLite's own LOWER folds ASCII only, so a search for "Министерство" missed reports in Russian;
         # PostgreSQL's lower() folds whatever the server's locale knows.
         conn.create_function("LOWER", 1, _lower, deterministic=True)

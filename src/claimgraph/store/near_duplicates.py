@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-from datasketch import MinHash
-
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: pairs above ~0.45 Jaccard usually share a band; the exact check decides
 ROWS = NUM_PERM // BANDS
@@ -32,6 +30,9 @@ def band_keys(text: str) -> list[str]:
     grams = shingles(text)
     if not grams:
         return []
+    # Imported here: datasketch pulls in scipy (0.3 s), which only adding reports needs, not opening the store.
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     for g in grams:
         mh.update(g.encode("utf-8"))

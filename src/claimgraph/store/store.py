@@ -16,7 +16,6 @@ from typing import Iterator
 
 from ..analysis_types import Analysis
 from ..analyze import language
-from ..analyze.pipeline import not_analysed
 from ..config import default_db
 from ..document import Document, Furniture
 from ..errors import StoreError
@@ -25,6 +24,7 @@ from .db import Database
 from .failures import explain, is_store_failure
 from .link_tables import LinkTables
 from .migrations import has_schema, migrate
+from .story_cache import StoryCache
 from .urls import is_postgres_url, redact
 
 
@@ -79,6 +79,7 @@ class Store:
                 raise StoreError(explain(e, url)) from None
             raise
         self.link_tables = LinkTables(self.db)
+        self.story_cache = StoryCache(self.db)
 
     # -- documents -------------------------------------------------------------------------------------
     def add_document(self, doc: Document) -> AddOutcome:
@@ -176,6 +177,9 @@ class Store:
             self.db.execute("UPDATE documents SET language = ? WHERE id = ?", (code, doc_id))
             doc.language = code
             if not language.analysed(code) and self.get_analysis(doc_id) is not None:
+                # imported here: the pipeline's imports cost every command that opens a store 0.1 s
+                from ..analyze.pipeline import not_analysed
+
                 self.save_analysis(not_analysed(doc))
                 changed.append((doc_id, code))
         return changed

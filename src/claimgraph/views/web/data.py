@@ -1,6 +1,7 @@
 """What the pages and the API read: the story (cached until the store changes) and search.
 
-Building the story reads the whole store (a minute or more at 10,000 reports), so it is built once and kept.
+Building the story reads the whole store (seconds at 10,000 reports once its links are kept in the store, minutes
+the first time after a change: ``story.story_from_store``), so it is built once and kept.
 When the store changes under the app (a ``claimgraph add`` or ``relink`` elsewhere: ``Store.fingerprint``), pages
 keep answering from the story they have while the new one is built beside it on a connection of its own;
 an upload through the app, whose author expects to see it, waits for the new story instead.
