@@ -32,7 +32,7 @@ def test_he_said_after_a_quote_is_its_speaker_not_a_name_inside_it(model):
     """Issue 13: a senator's quote was attributed to Barack Obama, the subject of what the senator claimed."""
     text = (
         "Later, Ted Cruz claimed that gun owners face no real danger and that President Barack Obama "
-        'is at fault.\n"He keeps repeating this myth," he said.'
+        'was at fault.\n"He keeps repeating this myth," he said.'
     )
     quote = [s for s in speakers_of(model, text) if "myth" in s[0]]
     assert [(name, kind) for _, name, kind in quote] == [("Ted Cruz", "person")]
@@ -126,12 +126,12 @@ def test_he_said_after_a_surname_the_tagger_took_for_an_organisation(model):
     and took the last person quoted, with the newspaper that had relayed that person. The text below is written in
     the shape of that article (the tagger still calls the lone "Trump" an organisation: the same trap)."""
     text = (
-        "A member of parliament in Indonesia is calling for Donald Trump to be barred from the country.\n\n"
+        "A member of parliament in Indonesia has called for Donald Trump to be barred from the country.\n\n"
         '"There is no sound reason or fair excuse for the sweeping branding of Indonesians as coming '
         "from a 'dangerous state',\" Budi Santoso said in a motion filed in Jakarta's parliament, "
         "according to the Jakarta Post.\n\n"
         "At a rally in Dayton, Ohio, on Friday evening, Trump put Indonesia on a list of "
-        "countries that had sent immigrants who had plotted attacks on Americans. \"We're letting people come in "
+        "countries that had sent immigrants who had plotted attacks on Americans. \"We're letting people walk in "
         "from dangerous places that shouldn't be let in, because you can't check them,\" he said."
     )
     parsed = model(text)
