@@ -46,7 +46,7 @@ _AGENCY_SUFFIX = re.compile(
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# A date as pages show it: "Nov 18, 2019 at 9:24 pm ET", "Tuesday, November 19, 2019", "19 November 2019", ISO.
+# A date as pages show it: "Nov 20, 2019 at 10:10 pm ET", "Tuesday, November 19, 2019", "19 November 2019", ISO.
 _SHOWN_DATES = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -81,8 +81,8 @@ def clean_title(title: str | None, site: str | None = None) -> str | None:
 
 
 def site_from_title(title: str | None, headline: str | None) -> str | None:
-    """ "Royal Self-Indicting Arrogance - Sputnik International" with headline "Royal Self-Indicting
-    Arrogance" -> "Sputnik International"."""
+    """ "Harbour Talks Stall Again - Sputnik International" with headline "Harbour Talks Stall Again"
+    -> "Sputnik International"."""
     title, headline = squash(title), squash(headline)
     if not title or not headline or text_key(title) == text_key(headline):
         return None
