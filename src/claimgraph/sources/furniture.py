@@ -149,7 +149,7 @@ DATE_LINE_FILLER = re.compile(
 )
 MAX_DATE_LINE = 80
 DATE_LINES_AT_TOP = 6  # a report's own date line comes before its first few lines of text are out
-# "WASHINGTON, DC, April 28, 2009": a place in capitals may open a date line.
+# "WASHINGTON, DC, April 22, 2009": a place in capitals may open a date line.
 DATE_LINE_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+)?\s*[,–—-]\s*(?=\S)")
 # A wire-style dateline opening the first paragraph: "KYIV, Feb. 8, 2025 (Reuters) — ...". It needs a date or
 # an agency after the capitalised place, so a paragraph that merely starts with "NATO — " stays body.
