@@ -92,7 +92,7 @@ JOURNALIST = (
     r"photojournalist|anchor|presenter|host|critic|intern|fellow|staffer|news\s+editor)"
 )
 OUTLET_WORD = r"[\w&'’-]*(?:\.[\w&'’-]+)*"  # "U.S.", not the full stop ending the sentence
-# "Jane Roe is a North American news editor for The Harbor Gazette."
+# "Jane Roe is a senior news editor at The Harbor Gazette."
 BIO = re.compile(
     rf"^(?P<name>{NAME})\s+(?:is|was|has\s+been|works\s+as)\s+(?:an?|the)\s+[^.]{{0,80}}?\b{JOURNALIST}s?\b"
     rf"(?:[^.]{{0,60}}?\b(?:for|at|with)\s+(?P<outlet>(?:The\s+|the\s+)?[A-Z]{OUTLET_WORD}(?:\s+[A-Z]{OUTLET_WORD}){{0,5}}))?"
