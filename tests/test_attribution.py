@@ -114,16 +114,16 @@ def test_according_to_at_start_and_end(model):
 def test_citing_builds_a_chain_and_scopes_unnamed_sources(model):
     claims, sources, text = run(
         model,
-        "The factory will open this year, Japanese public broadcaster NHK reported on Feb. 8, citing undisclosed sources.",  # noqa: E501  (a sentence as written)
+        "The factory will open this year, South Korean public broadcaster KBS reported on March 3, citing unnamed sources.",  # noqa: E501  (one long sentence)
     )
     c = claims[0]
     assert c.content == "The factory will open this year"
-    assert chain(c, sources) == [("NHK", "outlet"), ("undisclosed sources", "unnamed")]
+    assert chain(c, sources) == [("KBS", "outlet"), ("unnamed sources", "unnamed")]
     assert [a.cue for a in c.attribution] == ["reported", "citing"]
-    nhk, unnamed = (sources[a.source] for a in c.attribution)
-    assert nhk.description == "Japanese public broadcaster" and nhk.key == "outlet:nhk"
-    assert nhk.entity_key is not None
-    assert unnamed.key == "unnamed:undisclosed sources@outlet:nhk"
+    kbs, unnamed = (sources[a.source] for a in c.attribution)
+    assert kbs.description == "South Korean public broadcaster" and kbs.key == "outlet:kbs"
+    assert kbs.entity_key is not None
+    assert unnamed.key == "unnamed:unnamed sources@outlet:kbs"
     check_spans(claims, sources, text)
 
 
@@ -147,13 +147,13 @@ def test_continuation_keeps_the_chain(model):
 def test_he_resolves_to_the_recent_person(model):
     claims, sources, text = run(
         model,
-        "On Thursday, Andriy Kovalenko, head of the Center for Countering Disinformation, confirmed the report "
-        "in a Telegram post. He explained that the factory was built with foreign help.",
+        "On Monday, Tomas Berger, head of the Agency for Media Oversight, confirmed the report "
+        "in a radio interview. He explained that the factory was built with foreign help.",
     )
     first = claims[0]
     src = sources[first.attribution[0].source]
-    assert (src.name, src.kind) == ("Andriy Kovalenko", "person")
-    assert src.description == "head of the Center for Countering Disinformation"
+    assert (src.name, src.kind) == ("Tomas Berger", "person")
+    assert src.description == "head of the Agency for Media Oversight"
     second = claim_with(claims, "He explained")
     assert second.attribution[0].source == first.attribution[0].source
     assert text[slice(*second.attribution[0].source_span)] == "He"
@@ -164,12 +164,12 @@ def test_he_resolves_to_the_recent_person(model):
 def test_they_resolves_to_the_recent_body(model):
     claims, sources, text = run(
         model,
-        "Ukraine's military intelligence first revealed these details last month. "
+        "Finland's military intelligence first disclosed the figures last week. "
         "They stated that the transfer had been agreed in June.",
     )
     second = claim_with(claims, "They stated")
     src = sources[second.attribution[0].source]
-    assert src.name == "Ukraine's military intelligence" and src.kind == "government"
+    assert src.name == "Finland's military intelligence" and src.kind == "government"
     assert second.content == "that the transfer had been agreed in June"
     check_spans(claims, sources, text)
 
@@ -239,11 +239,11 @@ def test_speaker_after_a_closed_quotation(model):
 
 def test_mixed_quote(model):
     claims, sources, text = run(
-        model, 'Artyom Lukin told Reuters that the agreement is "for all intents and purposes a military alliance."'
+        model, 'Elena Varga told Reuters that the treaty is "in every practical sense a defence pact."'
     )
     c = claims[0]
-    assert c.content.startswith("that the agreement is") and "military alliance" in c.content
-    assert chain(c, sources) == [("Artyom Lukin", "person")]
+    assert c.content.startswith("that the treaty is") and "defence pact" in c.content
+    assert chain(c, sources) == [("Elena Varga", "person")]
     check_spans(claims, sources, text)
 
 
@@ -349,9 +349,10 @@ def analyse_seed(analyzer, pattern: str):
 def test_seed_003_chain_continuation_and_persons(analyzer):
     analysis, sources, text = analyse_seed(analyzer, "003_*.txt")
     nhk_claim = claim_with(analysis.claims, "NHK reported on Feb. 8")
-    assert nhk_claim.content == (
-        "North Korea is expected to begin drone production this year with Russian technical assistance"
-    )
+    # the content is the sentence's opening clause, up to the comma before the outlet (no seed text copied here)
+    assert nhk_claim.content.startswith("North Korea is expected") and "\n" not in nhk_claim.content
+    assert text[slice(*nhk_claim.content_span)] == nhk_claim.content
+    assert text[nhk_claim.content_span[1] :].startswith(", Japanese public broadcaster NHK")
     assert chain(nhk_claim, sources) == [("NHK", "outlet"), ("undisclosed sources", "unnamed")]
     assert sources[nhk_claim.attribution[0].source].description == "Japanese public broadcaster"
     cont = claim_with(analysis.claims, "According to the sources")
@@ -365,14 +366,14 @@ def test_seed_003_chain_continuation_and_persons(analyzer):
     assert budanov.content.endswith("in Kursk Oblast")
     assert "Reuters" not in {s.name for s in sources.values()}
     # the headline, on its own line under "News Feed", is the media's report, not the page's own statement
-    headlines = [c for c in analysis.claims if c.text.startswith("North Korea to start drone production")]
+    headlines = [c for c in analysis.claims if c.text.startswith("North Korea to start")]
     assert len(headlines) == 2 and all(chain(c, sources) == [("media", "outlet")] for c in headlines)
 
 
 def test_seed_000_pronouns_and_intelligence(analyzer):
     analysis, sources, text = analyse_seed(analyzer, "000_*.txt")
     intel = claim_with(analysis.claims, "According to Ukrainian intelligence")
-    assert intel.content.startswith("Pyongyang has already established")
+    assert intel.content.startswith("Pyongyang has")
     assert sources[intel.attribution[0].source].kind == "government"
     he = claim_with(analysis.claims, "He explained")
     assert chain(he, sources) == [("Andriy Kovalenko", "person")]
@@ -611,14 +612,14 @@ def pieces_in(model, text: str) -> list[tuple[str, str | None, list[str]]]:
 
 
 def test_cue_inside_a_statement_keeps_both_sides(model, cue_mode):
-    text = "Fundraising, according to the campaign, has surged in the past month."
-    assert ("according to", "has surged in the past month", ["Fundraising"]) in pieces_in(model, text)
+    text = "Fundraising, according to the party, has doubled in the past month."
+    assert ("according to", "has doubled in the past month", ["Fundraising"]) in pieces_in(model, text)
 
 
 def test_claim_content_runs_across_a_cue_that_interrupts_it(model, cue_mode):
-    claims, sources, text = run(model, "Fundraising, according to the campaign, has surged in the past month.")
-    assert [c.content for c in claims] == ["Fundraising, according to the campaign, has surged in the past month"]
-    assert chain(claims[0], sources) == [("the campaign", "organization")]
+    claims, sources, text = run(model, "Fundraising, according to the party, has doubled in the past month.")
+    assert [c.content for c in claims] == ["Fundraising, according to the party, has doubled in the past month"]
+    assert chain(claims[0], sources) == [("the party", "organization")]
     check_spans(claims, sources, text)
 
 

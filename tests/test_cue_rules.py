@@ -413,39 +413,39 @@ def test_a_dateline_is_cut_from_the_source():
 def test_a_cue_verb_coordinated_after_a_content_is_the_next_statement(monkeypatch):
     """Issue 13: "first said A, but in a later interview said B" made B part of A (and B's claim a relay of A's)."""
     doc = hand_parsed(
-        "The employee first said he did not recall it, but in a later interview said he deleted it.",
+        "The clerk first said he did not see it, but in a second interview said he shredded it.",
         """
         The       the       DET   DT  1  det
-        employee  employee  NOUN  NN  3  nsubj
+        clerk     clerk     NOUN  NN  3  nsubj
         first     first     ADV   RB  3  advmod
         said      say       VERB  VBD 3  ROOT
         he        he        PRON  PRP 7  nsubj
         did       do        AUX   VBD 7  aux
         not       not       PART  RB  7  neg
-        recall    recall    VERB  VB  3  ccomp
+        see       see       VERB  VB  3  ccomp
         it        it        PRON  PRP 7  dobj
         ,         ,         PUNCT ,   3  punct
         but       but       CCONJ CC  3  cc
         in        in        ADP   IN  15 prep
         a         a         DET   DT  14 det
-        later     later     ADJ   JJ  14 amod
+        second    second    ADJ   JJ  14 amod
         interview interview NOUN  NN  11 pobj
         said      say       VERB  VBD 3  conj
         he        he        PRON  PRP 17 nsubj
-        deleted   delete    VERB  VBD 15 ccomp
+        shredded  shred     VERB  VBD 15 ccomp
         it        it        PRON  PRP 17 dobj
         .         .         PUNCT .   15 punct
     """,
     )
     expected = [
-        ("verb", "first said", "The employee", "he did not recall it"),
-        ("verb", "said", "The employee", "he deleted it"),
+        ("verb", "first said", "The clerk", "he did not see it"),
+        ("verb", "said", "The clerk", "he shredded it"),
     ]
     assert [cue for cue in cues_of(doc) if cue[1].endswith("said")] == expected
     monkeypatch.setattr(learned, "cue_model", SHIPPED_CUE_MODEL)  # the model decides how far a content runs
     assert [cue for cue in cues_of(doc) if cue[1].endswith("said")] == expected
     claims, _ = extract_claims(doc, entities.find_mentions(doc), "d")
-    assert [(c.content, len(c.attribution)) for c in claims] == [("he did not recall it", 1), ("he deleted it", 1)]
+    assert [(c.content, len(c.attribution)) for c in claims] == [("he did not see it", 1), ("he shredded it", 1)]
 
 
 def test_called_for_takes_the_for_to_clause():
@@ -565,16 +565,16 @@ def test_a_manner_adverb_right_after_the_cue_verb_belongs_to_it():
 
 
 def test_a_hyphen_inside_a_source_is_no_dateline():
-    """PolNeAR train: "Florida-based Republican strategist Al Cardenas" lost "Florida-" as if it were a dateline."""
+    """PolNeAR train: a "Florida-based ... strategist" source lost "Florida-" as if it were a dateline."""
     doc = hand_parsed(
-        "Florida-based strategist Al Cardenas said the plant is closed.",
+        "Florida-based strategist Dana Kerr said the plant is closed.",
         """
         Florida    Florida    PROPN NNP  2  npadvmod B-GPE
         -          -          PUNCT HYPH 2  punct
         based      base       VERB  VBN  3  amod
         strategist strategist NOUN  NN   5  compound
-        Al         Al         PROPN NNP  5  compound B-PERSON
-        Cardenas   Cardenas   PROPN NNP  6  nsubj    I-PERSON
+        Dana       Dana       PROPN NNP  5  compound B-PERSON
+        Kerr       Kerr       PROPN NNP  6  nsubj    I-PERSON
         said       say        VERB  VBD  6  ROOT
         the        the        DET   DT   8  det
         plant      plant      NOUN  NN   10 nsubjpass
@@ -583,4 +583,4 @@ def test_a_hyphen_inside_a_source_is_no_dateline():
         .          .          PUNCT .    6  punct
     """,
     )
-    assert cues_of(doc) == [("verb", "said", "Florida-based strategist Al Cardenas", "the plant is closed")]
+    assert cues_of(doc) == [("verb", "said", "Florida-based strategist Dana Kerr", "the plant is closed")]

@@ -295,9 +295,9 @@ def test_fuzz_script_and_style_never_become_text(parts):
         (["By Jane Doe and John Smith"], "Jane Doe; John Smith"),
         (["Jane Doe, John Smith & Ana Lind"], "Jane Doe; John Smith; Ana Lind"),
         (["https://example.com/authors/jane", "jane@example.com"], None),
-        (["Paul Takahashi; Staff writer"], "Paul Takahashi"),
-        (["TOM KRISHER"], "Tom Krisher"),
-        (["Phil Helsel is a reporter for NBC News"], "Phil Helsel"),
+        (["Ken Maruyama; Staff writer"], "Ken Maruyama"),
+        (["DAN OKAFOR"], "Dan Okafor"),
+        (["Dana Whitlow is a reporter for NBC News"], "Dana Whitlow"),
         (["Jane Doe", "jane doe"], "Jane Doe"),
     ],
 )
@@ -310,11 +310,11 @@ def test_clean_authors(values, expected):
     [
         ("Crane ready by spring | Harbor Gazette", "Harbor Gazette", "Crane ready by spring"),
         ("Harbor Gazette - Crane ready by spring", "Harbor Gazette", "Crane ready by spring"),
-        ("Best tech gadgets of 2019 | ZDNet", None, "Best tech gadgets of 2019"),
+        ("Best travel gear of 2019 | ZDNet", None, "Best travel gear of 2019"),
         (
-            "Star Wars Jedi: Fallen Order review - shoots for the moon - VG247",
+            "Skyline Raiders: Iron Tide review - aims for the stars - VG247",
             "VG247",
-            "Star Wars Jedi: Fallen Order review - shoots for the moon",
+            "Skyline Raiders: Iron Tide review - aims for the stars",
         ),
         ("Left - Right", None, "Left - Right"),
     ],
@@ -356,28 +356,28 @@ def page_with(head: str, body_html: str = "", url: str = "https://www.harborgaze
 
 
 def test_time_element_shows_the_local_date_of_a_utc_timestamp():
-    # cbssports.com: <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>
+    # cbssports.com: a <time> whose UTC datetime falls on the day after the local date it shows
     doc = read_one(
         page_with(
-            '<meta name="datePublished" content="2019-11-19 02:24:00"><title>Crane deal signed</title>',
+            '<meta name="datePublished" content="2019-11-21 03:10:00"><title>Crane deal signed</title>',
             "<h1>Crane deal signed at the harbour</h1>"
-            '<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>',
+            '<time datetime="2019-11-21 03:10:00 UTC">Nov 20, 2019 at 10:10 pm ET</time>',
         )
     )
-    assert doc.published == "2019-11-18"
+    assert doc.published == "2019-11-20"
 
 
 def test_dateline_by_the_headline_beats_a_utc_timestamp_a_day_off():
-    # slashgear.com: "Chris Davies - Nov 19, 2019, 10:31 pm CST" under the headline, declared 2019-11-20T04:31Z
+    # slashgear.com: "Name - Nov 21, 2019, 11:05 pm CST" under the headline, declared the next day in UTC
     doc = read_one(
         page_with(
-            '<meta property="article:published_time" content="2019-11-20T04:31:13+00:00">'
+            '<meta property="article:published_time" content="2019-11-22T05:05:13+00:00">'
             "<title>Crane deal signed</title>",
-            "<aside>Weather for Wednesday, Nov 20, 2019</aside><h1>Crane deal signed at the harbour</h1>"
-            "<div>Chris Davies - Nov 19, 2019, 10:31 pm CST</div><p>Photo taken November 2, 2019.</p>",
+            "<aside>Weather for Friday, Nov 22, 2019</aside><h1>Crane deal signed at the harbour</h1>"
+            "<div>Dana Whitlow - Nov 21, 2019, 11:05 pm CST</div><p>Photo taken November 2, 2019.</p>",
         )
     )
-    assert doc.published == "2019-11-19"
+    assert doc.published == "2019-11-21"
 
 
 def test_date_in_the_page_address_wins():
@@ -385,10 +385,10 @@ def test_date_in_the_page_address_wins():
     doc = read_one(
         page_with(
             '<title>Crane deal signed</title><meta name="date" content="2019-10-13">',
-            url="https://www.politifact.com/statements/2019/nov/18/david-mckinley/crane/",
+            url="https://www.politifact.com/statements/2019/nov/21/jane-roe/crane/",
         )
     )
-    assert doc.published == "2019-11-18"
+    assert doc.published == "2019-11-21"
 
 
 @pytest.mark.parametrize(
@@ -419,25 +419,25 @@ def test_date_in_the_page_address_wins():
         ),
         # thespacereview.com: "Site: Headline"
         (
-            "<title>The Space Review: Seeking a bigger role for a big rocket</title>",
-            "https://www.thespacereview.com/article/3834/1",
+            "<title>The Space Review: Finding a role for a small launcher</title>",
+            "https://www.thespacereview.com/article/4001/1",
             "The Space Review",
         ),
     ],
 )
 def test_outlet_is_the_name_the_site_gives_itself(head, url, outlet):
-    body_html = "<h1>Seeking a bigger role for a big rocket</h1>" if "Space Review" in head else ""
+    body_html = "<h1>Finding a role for a small launcher</h1>" if "Space Review" in head else ""
     assert read_one(page_with(head, body_html, url=url)).outlet == outlet
 
 
 @pytest.mark.parametrize(
     "values, outlet, expected",
     [
-        (["Victor Tangermann, Futurism"], "ScienceAlert", "Victor Tangermann"),  # where they write, after the name
+        (["Lars Ottesen, Futurism"], "ScienceAlert", "Lars Ottesen"),  # where they write, after the name
         (["Telegraph Sport"], "The Telegraph", None),  # the site's desk
         (["Practical Horseman Editorial Staff"], None, None),
         (["Detroit News wire services"], None, None),
-        (["Rachael Link, MS, RD"], None, "Rachael Link"),
+        (["Maria Holt, MS, RD"], None, "Maria Holt"),
     ],
 )
 def test_desks_and_affiliations_are_not_authors(values, outlet, expected):
@@ -455,9 +455,9 @@ def test_single_word_byline_account_is_not_an_author():
 
 
 def test_the_reworded_headline_shown_is_the_title():
-    # usatoday.com: declared "Prison guards charged ..." and shown "Two federal prison officers charged ..."
-    head = '<meta property="og:title" content="Prison guards charged in connection with Jeffrey Epstein\'s death">'
-    shown = "Two federal prison officers charged with falsifying records in connection with Jeffrey Epstein's suicide"
+    # usatoday.com: declared "Guards charged ..." and shown a longer rewording, "Two ... officers charged ..."
+    head = '<meta property="og:title" content="Port guards charged in connection with the dockyard fire">'
+    shown = "Two harbour security officers charged with falsifying logs in connection with the Lenmark dockyard fire"
     assert read_one(page_with(head, f"<h1>{shown}</h1>")).title == shown
 
 
@@ -480,7 +480,7 @@ def test_labelled_benchmark_pages_meet_the_aim(benchmark):
 @pytest.mark.parametrize(
     "values, expected",
     [
-        (["Текст Венера Ерофеева"], "Венера Ерофеева"),  # wday.ru: "Text" before the name
+        (["Текст Анна Соколова"], "Анна Соколова"),  # wday.ru: "Text" before the name
         (["Texto: Ana Silva"], "Ana Silva"),
         (["By"], None),
         (["Фото: Reuters"], None),  # a photo credit names no writer
@@ -505,10 +505,10 @@ def test_wire_dateline_and_credit_in_a_page_are_furniture():
     page = page_with(
         "<title>Agents urge caution</title>",
         f"<h1>Agents urge caution</h1><p>WASHINGTON (Reuters) - {paragraph}</p>"
-        f"<p>{paragraph}</p><p>(Reporting by Will Dunham; Editing by Tom Brown)</p>",
+        f"<p>{paragraph}</p><p>(Reporting by Ana Telles; Editing by Mark Horvath)</p>",
     )
     doc = read_one(page)
     marks = {doc.text[f.start : f.end]: f.label for f in doc.furniture}
     assert marks.get("WASHINGTON (Reuters) -") == "dateline"
-    assert marks.get("(Reporting by Will Dunham; Editing by Tom Brown)") == "credit"
+    assert marks.get("(Reporting by Ana Telles; Editing by Mark Horvath)") == "credit"
     assert body(doc).lstrip().startswith("Former agents urged caution"), "the rest of the paragraph is text"

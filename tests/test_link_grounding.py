@@ -1,7 +1,7 @@
 """Same-claim edges need grounding, and two actors are two happenings (issue 12, real election news).
 
 On 114 real 2016 election articles the bonuses of the match score joined any two sentences about one candidate
-("his strong third-place finish" with "his second-place finish"; "Sanders won 84 percent of young voters" with
+("his strong third-place finish" with "his second-place finish"; a share Sanders won among young voters with
 "Clinton is leading Sanders"), 39 clusters joined reports five months apart, and copies of one-word contents
 ("Clinton" / "Clinton") joined. The sentences here are written for the test after those cases (the corpus is
 not copied into the repository); the embeddings are the real all-MiniLM-L6-v2 ones.
@@ -66,11 +66,11 @@ def test_two_people_doing_the_same_are_two_happenings():
 
 def test_countries_and_unnamed_subjects_do_not_split_claims():
     a = features(
-        "Norland played a key role in setting up drone factories in Ostia", ["gpe:norland", "gpe:ostia"], "gpe:norland"
+        "Norland played a central part in building drone factories in Ostia",
+        ["gpe:norland", "gpe:ostia"],
+        "gpe:norland",
     )
-    b = features(
-        "Ostia is expected to begin drone production with Norland's help", ["gpe:ostia", "gpe:norland"], "gpe:ostia"
-    )
+    b = features("Ostia is due to start making drones with Norland's help", ["gpe:ostia", "gpe:norland"], "gpe:ostia")
     assert not different_subjects(a, b)  # a country is as often where something happens as who does it
     c = features("He finished third in the caucuses", [], None)
     assert not different_subjects(a, c)

@@ -1,7 +1,9 @@
-"""Relations on sentences from real election news (PolNeAR, 2016) that the rules once got wrong (issue 12).
+"""Relations on pairs the rules once got wrong on real election news (PolNeAR, 2016; issue 12).
 
-Each pair below was shown to an analyst as a conflict or an update by an earlier version; each is not one. Hand-built
-claims with the entities, modality and numbers the analysis gives them, so the relation rules are under test.
+Each pair below has the shape of one an earlier version showed to an analyst as a conflict or an update; each is not
+one. The sentences are written for these tests (invented names and figures, the same verbs, numbers and word order
+that misled the rules); the corpus itself is read from ../shared/data only. Hand-built claims with the entities,
+modality and numbers the analysis gives them, so the relation rules are under test.
 """
 
 from __future__ import annotations
@@ -40,72 +42,77 @@ def dated(text: str, words: str, value: str, day: str) -> TimeExpression:
 
 
 def test_shares_of_two_candidates_are_two_results_not_a_conflict():
-    rubio = "Senator Marco Rubio of Florida finished a strong third, with 23.1 percent of the vote."
-    kasich = "John Kasich was in second with 16 percent, with Cruz, Jeb Bush and Marco Rubio behind him."
+    marsh = "Senator Lena Marsh of Ohio finished a solid third, with 21.4 percent of the vote."
+    okafor = "Paul Okafor was in second with 18 percent, with Reyes, Dan Holt and Lena Marsh behind him."
     a = view(
         A,
-        claim(
-            1, A.id, rubio, entities=("person:marco rubio", "gpe:florida"), quantities=(share(rubio, "23.1 percent"),)
-        ),
+        claim(1, A.id, marsh, entities=("person:lena marsh", "gpe:ohio"), quantities=(share(marsh, "21.4 percent"),)),
     )
     b = view(
         B,
         claim(
             1,
             B.id,
-            kasich,
-            entities=("person:john kasich", "person:cruz", "person:jeb bush", "person:marco rubio"),
-            quantities=(share(kasich, "16 percent"),),
+            okafor,
+            entities=("person:paul okafor", "person:reyes", "person:dan holt", "person:lena marsh"),
+            quantities=(share(okafor, "18 percent"),),
         ),
     )
-    assert subject(a) == "person:marco rubio" and subject(b) == "person:john kasich"
+    assert subject(a) == "person:lena marsh" and subject(b) == "person:paul okafor"
     assert different_actors(a, b)
     assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
 
 
 def test_a_share_of_the_loser_is_not_the_winners_share():
-    result = "Clinton had 49.9 percent to Sanders' 49.6 percent."
-    poll = (
-        "Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent among "
-        "Democrat voters."
-    )
+    result = "Haller had 49.8 percent to Voss' 49.5 percent."
     a = view(
         A,
-        claim(
-            1, A.id, result, entities=("person:clinton", "person:sanders"), quantities=(share(result, "49.9 percent"),)
-        ),
+        claim(1, A.id, result, entities=("person:haller", "person:voss"), quantities=(share(result, "49.8 percent"),)),
     )
-    b = view(
-        B,
-        claim(
-            1,
-            B.id,
-            poll,
-            entities=("person:clinton", "person:sanders", "gpe:iowa"),
-            quantities=(share(poll, "48 percent"),),
+    for poll, figure in (
+        (
+            "Following the Nevada caucus, Haller is currently leading Voss, 48 percent to 43 percent "
+            "among party voters.",
+            "48 percent",
         ),
-    )
-    assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
-    same = "Clinton had 47 percent to Sanders' 49.6 percent."  # the same result with another figure is a conflict
+        (
+            "After the Nevada caucus, Haller is now leading Voss, 46 percent to 43 percent among party voters.",
+            "46 percent",
+        ),
+    ):  # the first as the report opened it; in the second Haller is the subject, so only the share's owner tells
+        b = view(
+            B,
+            claim(
+                1,
+                B.id,
+                poll,
+                entities=("person:haller", "person:voss", "gpe:nevada"),
+                quantities=(share(poll, figure),),
+            ),
+        )
+        assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates"), poll
+    same = "Haller had 47 percent to Voss' 49.5 percent."  # the same result with another figure is a conflict
     c = view(
-        B, claim(2, B.id, same, entities=("person:clinton", "person:sanders"), quantities=(share(same, "47 percent"),))
+        B, claim(2, B.id, same, entities=("person:haller", "person:voss"), quantities=(share(same, "47 percent"),))
     )
     assert relation_type(JUDGE, a, c, CLOSE) == "conflicts"
 
 
 def test_shares_of_different_populations_do_not_compare():
-    overall = "Trump leads the field with 36 percent support, and Cruz is at 20 percent."
-    group = "Trump with 0 percent support among African-American voters"
+    overall = "Brandt leads the field with 34 percent support, and Reyes is at 22 percent."
+    group = "Brandt with 0 percent support among Asian-American voters"
     a = view(
-        A, claim(1, A.id, overall, entities=("person:trump", "person:cruz"), quantities=(share(overall, "36 percent"),))
+        A,
+        claim(1, A.id, overall, entities=("person:brandt", "person:reyes"), quantities=(share(overall, "34 percent"),)),
     )
-    b = view(B, claim(1, B.id, group, entities=("person:trump",), quantities=(share(group, "0 percent"),)))
+    b = view(B, claim(1, B.id, group, entities=("person:brandt",), quantities=(share(group, "0 percent"),)))
     assert relation_type(JUDGE, a, b, CLOSE) not in ("conflicts", "updates")
 
 
 def test_small_numbers_in_words_describe_and_do_not_count():
-    field = "There are still 11 candidates in this Republican race, and that means lots of uncertainty."
-    one = "In this year's Republican contest, undeclared voters aren't likely to help one candidate more than another"
+    field = "There are still 12 candidates in this Republican contest, and that means plenty of doubt."
+    one = "In this year's Republican field, unaffiliated voters aren't expected to favour one candidate over another"
+    many, single = field.index("12 candidates"), one.index("one candidate")
     a = view(
         A,
         claim(
@@ -113,7 +120,7 @@ def test_small_numbers_in_words_describe_and_do_not_count():
             A.id,
             field,
             entities=("norp:republican",),
-            quantities=(Quantity((16, 29), "11 candidates", 11.0, None, "candidates"),),
+            quantities=(Quantity((many, many + 13), "12 candidates", 12.0, None, "candidates"),),
         ),
     )
     b = view(
@@ -123,25 +130,26 @@ def test_small_numbers_in_words_describe_and_do_not_count():
             B.id,
             one,
             entities=("norp:republican",),
-            quantities=(Quantity((80, 93), "one candidate", 1.0, None, "candidate"),),
+            quantities=(Quantity((single, single + 13), "one candidate", 1.0, None, "candidate"),),
         ),
     )
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
 def test_a_hope_is_not_done_and_a_later_hope_is_not_pending():
-    earlier = "Ted Cruz jabbed at Donald Trump by mentioning the need for a wall and adding who should build it."
-    later = "Donald Trump will build the wall"
-    a = view(A, claim(1, A.id, earlier, entities=("person:ted cruz", "person:donald trump")))
-    b = view(B, claim(1, B.id, later, modality="expected", entities=("person:donald trump",)))
+    earlier = "Rita Vance poked at Omar Hale by mentioning the need for a bridge and asking who should build it."
+    later = "Omar Hale will build the bridge"
+    a = view(A, claim(1, A.id, earlier, entities=("person:rita vance", "person:omar hale")))
+    b = view(B, claim(1, B.id, later, modality="expected", entities=("person:omar hale",)))
     assert not event_done(a, "build")
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
 def test_a_date_of_another_verb_is_not_a_different_date_for_the_event():
-    nominated = "Clinton on Tuesday became the first woman to win the presidential nomination of a major party."
+    nominated = "Marsh on Tuesday became the first senator to win the governor nomination of a big party."
     spoke = (
-        "Clinton spoke Thursday night after becoming the first woman in U.S. history to win a major party's nomination."
+        "Marsh spoke on Thursday evening after becoming the first senator in Ohio history to win a big party's "
+        "nomination."
     )
     a = view(
         A,
@@ -149,7 +157,7 @@ def test_a_date_of_another_verb_is_not_a_different_date_for_the_event():
             1,
             A.id,
             nominated,
-            entities=("person:clinton",),
+            entities=("person:marsh",),
             time=dated(nominated, "Tuesday", "2016-07-26", "2016-07-26"),
         ),
     )
@@ -159,84 +167,93 @@ def test_a_date_of_another_verb_is_not_a_different_date_for_the_event():
             1,
             B.id,
             spoke,
-            entities=("person:clinton", "gpe:u.s."),
-            time=dated(spoke, "Thursday night", "2016-07-28TNI", "2016-07-28"),
+            entities=("person:marsh", "gpe:ohio"),
+            time=dated(spoke, "Thursday evening", "2016-07-28TEV", "2016-07-28"),
         ),
     )
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
 
 
 def test_a_date_of_the_saying_is_not_the_date_of_what_is_said():
-    text = "Issa said on Sunday that Clinton's judgment is in question because of her handling of classified material"
-    other = "the FBI said this month that Clinton had been careless in her handling of classified material"
-    a_claim = claim(1, A.id, text, entities=("person:clinton",))
-    content = text.index("Clinton")
+    text = "Dorsey said on Sunday that Marsh's judgment is in doubt because of her handling of secret files"
+    other = "the FBI said this month that Marsh had been careless in her handling of secret files"
+    a_claim = claim(1, A.id, text, entities=("person:marsh",))
+    content = text.index("Marsh")
     a_claim.content, a_claim.content_span = text[content:], (content, len(text))
     a_claim.time = dated(text, "Sunday", "2016-01-31", "2016-01-31")
-    b_claim = claim(1, B.id, other, entities=("person:clinton",))
-    content = other.index("Clinton")
+    b_claim = claim(1, B.id, other, entities=("person:marsh",))
+    content = other.index("Marsh")
     b_claim.content, b_claim.content_span = other[content:], (content, len(other))
     b_claim.time = TimeExpression((13, 23), "this month", "DATE", "2016-07", "2016-07-01", "2016-07-31")
     assert relation_type(JUDGE, view(A, a_claim), view(B, b_claim), CLOSE) != "conflicts"
 
 
 def test_not_belongs_to_the_shared_verb():
-    quoted = "Until you've sat at that desk, you don't know what it's like to manage a global crisis"
-    cut = "You can read about it, but until you've sat at that desk, you don't know what it's like to manage a crisis"
+    quoted = "Until you've stood behind that counter, you can't tell what it's like to run a busy shop"
+    cut = (
+        "You can hear about it, but until you've stood behind that counter, you can't tell what it's like to run a shop"
+    )
     a = view(A, claim(1, A.id, quoted, negated=True))
     b = view(B, claim(1, B.id, cut))  # the parse put the sentence's main verb elsewhere
     assert not opposite_polarity(a, b)
     assert relation_type(JUDGE, a, b, CLOSE) != "conflicts"
-    done = view(A, claim(2, A.id, "Sanders won the New Hampshire primary", entities=("person:sanders",)))
-    denied = view(
-        B, claim(2, B.id, "Sanders did not win the New Hampshire primary", negated=True, entities=("person:sanders",))
-    )
+    done = view(A, claim(2, A.id, "Voss won the Vermont primary", entities=("person:voss",)))
+    denied = view(B, claim(2, B.id, "Voss did not win the Vermont primary", negated=True, entities=("person:voss",)))
     assert relation_type(JUDGE, done, denied, CLOSE) == "conflicts"
 
 
 def test_a_condition_reports_nothing_done():
     expected = view(
-        A, claim(1, A.id, "Sanders is expected to win the primary", modality="expected", entities=("person:sanders",))
+        A, claim(1, A.id, "Voss is expected to win the primary", modality="expected", entities=("person:voss",))
     )
     condition = view(
         B,
         claim(
             1,
             B.id,
-            "If Sanders ultimately wins by 10 points, it means he broadened his appeal",
-            entities=("person:sanders",),
+            "If Voss finally wins by 12 points, it shows he widened his support",
+            entities=("person:voss",),
         ),
     )
     assert JUDGE.relate(expected, condition, CLOSE) is None
 
 
 def test_a_shared_topic_noun_carries_no_status():
-    chance = view(A, claim(1, A.id, "Convention is Trump's chance to reconnect with women", entities=("person:trump",)))
+    chance = view(A, claim(1, A.id, "Convention is Brandt's chance to win back farmers", entities=("person:brandt",)))
     due = view(
         B,
         claim(
             1,
             B.id,
-            "Trump is due to address the convention on Thursday",
+            "Brandt is due to speak at the convention on Wednesday",
             modality="expected",
-            entities=("person:trump",),
+            entities=("person:brandt",),
         ),
     )
     assert relation_type(JUDGE, chance, due, CLOSE) != "conflicts"
 
 
 def test_two_different_sums_do_not_agree():
-    six = "the event has raised more than $6 million for veterans"
-    four = "Trump raised about $4 million that day"
-    a = view(A, claim(1, A.id, six, quantities=(Quantity((26, 42), "more than $6 million", 6e6, "more than", "USD"),)))
+    five = "the gala has raised more than $5 million for hospitals"
+    three = "Brandt raised about $3 million that week"
+    at_five, at_three = five.index("more than"), three.index("about")
+    a = view(
+        A,
+        claim(
+            1,
+            A.id,
+            five,
+            quantities=(Quantity((at_five, at_five + 20), "more than $5 million", 5e6, "more than", "USD"),),
+        ),
+    )
     b = view(
         B,
         claim(
             1,
             B.id,
-            four,
-            entities=("person:trump",),
-            quantities=(Quantity((13, 31), "about $4 million", 4e6, "about", "USD"),),
+            three,
+            entities=("person:brandt",),
+            quantities=(Quantity((at_three, at_three + 16), "about $3 million", 3e6, "about", "USD"),),
         ),
     )
     assert relation_type(JUDGE, a, b, CLOSE) not in ("supports", "repeats")

@@ -28,7 +28,7 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
     "text,content,cue,expected",
     [
         # asserted
-        ("Russia uses a modified version known as the Geran.", None, None, ("asserted", False)),
+        ("Valdoria uses a modified model known as the Kestrel.", None, None, ("asserted", False)),
         (
             "Production began at the railway works last week, the spokesman said.",
             "Production began at the railway works last week",
@@ -36,14 +36,14 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
             ("asserted", False),
         ),
         # expected
-        ("North Korea is expected to begin drone production this year.", None, None, ("expected", False)),
-        ("The agreement will allow North Korea to develop drones.", None, None, ("expected", False)),
+        ("Valdoria is expected to begin train production this year.", None, None, ("expected", False)),
+        ("The agreement will allow Valdoria to build trains.", None, None, ("expected", False)),
         ("The plant is set to open next year.", None, None, ("expected", False)),
         ("The ship is due to arrive on Monday.", None, None, ("expected", False)),
-        ("North Korea to start drone production in collaboration with Russia", None, None, ("expected", False)),
+        ("Valdoria to start train production in partnership with Kestria", None, None, ("expected", False)),
         (
-            "North Korea to start drone production in collaboration with Russia, media reports",
-            "North Korea to start drone production in collaboration with Russia",
+            "Valdoria to start train production in partnership with Kestria, media reports",
+            "Valdoria to start train production in partnership with Kestria",
             "reports",
             ("expected", False),
         ),
@@ -57,12 +57,12 @@ def judge(nlp, text: str, content: str | None = None, cue: str | None = None) ->
         ("The first trainset is planned to leave the factory in early May.", None, None, ("planned", False)),
         ("Russia plans to build a second plant.", None, None, ("planned", False)),
         ("The ministry intends to cut port fees.", None, None, ("planned", False)),
-        ("Russia agreed to transfer key drone technology to North Korea.", None, None, ("planned", False)),
+        ("Kestria agreed to transfer key rail technology to Valdoria.", None, None, ("planned", False)),
         # hedged
-        ("The initiative is likely a reciprocated gesture to North Korea.", None, None, ("hedged", False)),
-        ("These trainers are reportedly based near Kalma airfield.", None, None, ("hedged", False)),
-        ("This collaboration could destabilize regional security.", None, None, ("hedged", False)),
-        ("The program may soon play a central role.", None, None, ("hedged", False)),
+        ("The deal is likely a reciprocal gesture to Valdoria.", None, None, ("hedged", False)),
+        ("These instructors are reportedly based near Lenna airfield.", None, None, ("hedged", False)),
+        ("This partnership could unsettle regional trade.", None, None, ("hedged", False)),
+        ("The plant may soon play a key part.", None, None, ("hedged", False)),
         ("The troops might withdraw before winter.", None, None, ("hedged", False)),
         ("The drones were allegedly built in Wonsan.", None, None, ("hedged", False)),
         ("It remains unclear whether the troops left.", None, None, ("hedged", False)),

@@ -89,9 +89,9 @@ def test_furniture_is_blanked_but_offsets_hold():
 def test_furniture_never_becomes_a_claim_or_mention(analyzer):
     text = (
         "Valdoria will build trains with Kestrian help, the ministry said.\n\n"
-        "Sonya Bandouil is a news editor for The Kyiv Independent."
+        "Jane Roe is a news editor for The Harbor Gazette."
     )
-    bio = text.index("Sonya")
+    bio = text.index("Jane Roe")
     doc = document(text, furniture=[Furniture(bio, len(text), "bio")])
     analysis = analyzer.analyze(doc)
     assert analysis.claims

@@ -25,12 +25,12 @@ def found(nlp, text: str, start: int = 0, end: int | None = None):
     "text,expected",
     [
         (
-            "As of early February, about 8,000 North Korean soldiers were fighting in Kursk Oblast.",
-            [("about 8,000", 8000, "about", "North Korean soldiers")],
+            "As of early March, about 6,000 South Sudanese soldiers were fighting in Jonglei State.",
+            [("about 6,000", 6000, "about", "South Sudanese soldiers")],
         ),
         (
-            "Up to 12,000 North Korean troops were deployed in the region last fall.",
-            [("Up to 12,000", 12000, "up to", "North Korean troops")],
+            "Up to 9,000 South Sudanese troops were deployed in the area last spring.",
+            [("Up to 9,000", 9000, "up to", "South Sudanese troops")],
         ),
         (
             "Officials said that no more than 200 engineers were at the plant.",

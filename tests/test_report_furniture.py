@@ -2,8 +2,9 @@
 bylines, "Contributing:" credits, live-blog widgets and labels are marked, never analysed as claims or sources;
 a report without a publication date takes the one its own dateline gives (issue 12, items 3 and 4).
 
-The texts are the shapes met in real reports: PolNeAR's wire datelines and USA TODAY credits, HuffPost's live
-blog widgets, ECB+'s "Posted on ..." lines (tokens joined, so "08: 45 AM").
+The texts are written in the shapes met in real reports (names, dates and sentences invented; the corpora stay in
+../shared/data): PolNeAR's wire datelines and USA TODAY credits, HuffPost's live blog widgets, ECB+'s "Posted on ..."
+lines (tokens joined, so "09: 15 AM").
 """
 
 from __future__ import annotations
@@ -21,25 +22,25 @@ from claimgraph.sources.furniture import date_line, find_furniture, mark_report
 from conftest import shared_data
 
 POSTED = (
-    "Lindsay Lohan checks into Betty Ford Center\n"
-    "Posted on Thu Jun 13, 2013 08: 45 AM PDT\n"
-    "Lindsay Lohan has checked into the Betty Ford Center to begin a 90-day stay, her lawyer said on Thursday.\n"
+    "Mara Quinn checks into Lakeside clinic\n"
+    "Posted on Thu Jun 20, 2013 09: 15 AM PDT\n"
+    "Mara Quinn has checked into the Lakeside clinic to begin a 60-day stay, her lawyer said on Thursday.\n"
     "She left another clinic two days ago, according to the court.\n"
 )
 WIRE = (
     "Former agents urge caution.\n\n"
     "CLEVELAND, July 19 (UPI) — Former agents urged caution on Tuesday, the group said in a statement.\n\n"
     "Organizers said more than 2,000 people would attend.\n\n"
-    "Contributing: Todd Spangler.\n"
+    "Contributing: Rosa Lind.\n"
 )
 WIDGET = (
     "The Latest From The Debate.\n"
-    "Rubio repeated his answer on terrorism, his campaign said.\n"
-    "Igor BobicFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 10:20PMTed Cruz, Chris Christie "
-    "Address Heroin Epidemic\n"
-    "When asked about the opioid crisis, Ted Cruz said he knows the tragic consequences firsthand.\n"
+    "Marsh repeated her answer on trade, her campaign said.\n"
+    "Jon DaleFlagShareLikeReplyEve Moss 3ptsmoderatorFeaturedMarch 9, 2016 9:40PMLena Marsh, Paul Okafor "
+    "Address Farm Debt\n"
+    "When asked about farm debt, Lena Marsh said she knows the hardship firsthand.\n"
     "Summary\n"
-    "Cruz said the crisis has to be solved at the state and local level.\n"
+    "Okafor said the debt has to be handled by the states.\n"
 )
 
 
@@ -58,19 +59,19 @@ def labelled(doc: Document) -> dict[str, str]:
 
 def test_posted_on_line_is_furniture_and_dates_a_report_without_a_date():
     doc = jsonl_doc(POSTED)
-    assert labelled(doc) == {"Posted on Thu Jun 13, 2013 08: 45 AM PDT": "dateline"}
-    assert doc.published == "2013-06-13"
+    assert labelled(doc) == {"Posted on Thu Jun 20, 2013 09: 15 AM PDT": "dateline"}
+    assert doc.published == "2013-06-20"
     start, end = doc.meta["published_span"]
     assert (
-        doc.meta["published_from"] == "dateline" and doc.text[start:end] == "Posted on Thu Jun 13, 2013 08: 45 AM PDT"
+        doc.meta["published_from"] == "dateline" and doc.text[start:end] == "Posted on Thu Jun 20, 2013 09: 15 AM PDT"
     )
-    assert doc.title == "Lindsay Lohan checks into Betty Ford Center"
+    assert doc.title == "Mara Quinn checks into Lakeside clinic"
     assert doc.is_body(0, len(doc.title)), "the headline stays text in JSON Lines (the record gives the title apart)"
 
 
 def test_a_given_date_is_kept_and_not_said_to_come_from_the_text():
-    doc = jsonl_doc(POSTED, published="2013-06-14", title="Lohan in rehab")
-    assert doc.published == "2013-06-14" and doc.title == "Lohan in rehab"
+    doc = jsonl_doc(POSTED, published="2013-06-21", title="Quinn in rehab")
+    assert doc.published == "2013-06-21" and doc.title == "Quinn in rehab"
     assert "published_from" not in doc.meta
     assert "dateline" in labelled(doc).values()
 
@@ -78,7 +79,7 @@ def test_a_given_date_is_kept_and_not_said_to_come_from_the_text():
 def test_wire_dateline_opening_the_first_paragraph_and_contributors_line():
     doc = jsonl_doc(WIRE)
     marks = labelled(doc)
-    assert marks == {"CLEVELAND, July 19 (UPI) —": "dateline", "Contributing: Todd Spangler.": "credit"}
+    assert marks == {"CLEVELAND, July 19 (UPI) —": "dateline", "Contributing: Rosa Lind.": "credit"}
     after = doc.text.index("(UPI) —") + len("(UPI) —")
     assert doc.is_body(after, after + 30), "the rest of the paragraph is text"
     assert doc.outlet == "UPI" and doc.published is None  # no year: no date is guessed
@@ -93,13 +94,13 @@ def test_live_blog_widget_and_summary_label():
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("Posted on December 23, 2012, 4:42 PM EDT", "2012-12-23"),
-        ("UPDATED: 22: 07 GMT, 7 July 2012", "2012-07-07"),
-        ("published: 2012 - 04 - 04 11: 47: 35", "2012-04-04"),
-        ("11 / 30 / 09 05: 40 PM ET", "2009-11-30"),  # 30 can only be the day
-        ("Posted: 08 / 02 / 2013 11: 10 am EDT", None),  # day and month cannot be told apart: furniture, no date
-        ("Updated 5: 40 p. m. ET", None),
-        ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
+        ("Posted on December 21, 2012, 3:17 PM EDT", "2012-12-21"),
+        ("UPDATED: 21: 05 GMT, 9 July 2012", "2012-07-09"),
+        ("published: 2012 - 05 - 06 10: 22: 13", "2012-05-06"),
+        ("11 / 28 / 09 04: 15 PM ET", "2009-11-28"),  # 28 can only be the day
+        ("Posted: 08 / 05 / 2013 10: 20 am EDT", None),  # day and month cannot be told apart: furniture, no date
+        ("Updated 4: 25 p. m. ET", None),
+        ("WASHINGTON, DC, April 22, 2009", "2009-04-22"),
     ],
 )
 def test_date_lines(line, expected):
@@ -109,7 +110,7 @@ def test_date_lines(line, expected):
 @pytest.mark.parametrize(
     "line",
     [
-        "Lohan checked in on May 3, 2013.",
+        "Quinn checked in on May 3, 2013.",
         "She was 91.",
         "Posted by the ministry on its website, the statement said troops would leave.",
     ],
@@ -131,8 +132,7 @@ def test_not_a_dateline(text):
 
 def test_bare_place_dateline():
     text = (
-        "Sanders defends his plan.\n\n"
-        "MANCHESTER, N.H. - At the moment Christie learned he had been bumped, he said so.\n"
+        "Sanders defends his plan.\n\nMANCHESTER, N.H. - At the moment Okafor heard he had been dropped, he said so.\n"
     )
     (dateline,) = find_furniture(text).furniture
     assert text[dateline.start : dateline.end] == "MANCHESTER, N.H. -"
@@ -145,11 +145,11 @@ def test_feed_entry_dateline_and_credit_are_furniture():
     rss = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
     <item><title>Agents urge caution</title><link>https://example.org/a</link>
     <description><![CDATA[<p>WASHINGTON (Reuters) - Former agents urged caution on Tuesday, the group said.</p>
-    <p>(Reporting by David Bailey; Editing by Cynthia Osterman.)</p>]]></description></item></channel></rss>"""
+    <p>(Reporting by Ana Telles; Editing by Mark Horvath.)</p>]]></description></item></channel></rss>"""
     (doc,) = list(feed.read("f.xml", rss.encode(), Settings()))
     assert labelled(doc) == {
         "WASHINGTON (Reuters) -": "dateline",
-        "(Reporting by David Bailey; Editing by Cynthia Osterman.)": "credit",
+        "(Reporting by Ana Telles; Editing by Mark Horvath.)": "credit",
     }
     assert doc.outlet == "Wire"  # the feed's name stays the outlet
 
@@ -187,7 +187,7 @@ def test_furniture_never_becomes_a_claim_or_a_source(analyzer):
         start, end = claim.span
         assert doc.is_body(start, end), doc.text[start:end]
     names = {s.name for s in analysis.sources}
-    assert not names & {"CLEVELAND", "Todd Spangler", "Contributing"}, names
+    assert not names & {"CLEVELAND", "Rosa Lind", "Contributing"}, names
     assert any("Former agents urged caution" in doc.text[c.span[0] : c.span[1]] for c in analysis.claims)
 
 
@@ -217,10 +217,10 @@ def test_polnear_datelines_are_marked():
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("Fri., May. 3, 2013 11: 45 AM PDT", "2013-05-03"),
-        ("Friday August 2, 2013 @ 8: 13am PDT", "2013-08-02"),
-        ("on Tuesday, 16 December 2008 13: 45.", "2008-12-16"),
-        ("Posted: 04 / 9 / 2012 8: 33 am Updated: 04 / 9 / 2012 8: 33 am", None),
+        ("Fri., May. 10, 2013 10: 05 AM PDT", "2013-05-10"),
+        ("Friday August 9, 2013 @ 7: 52am PDT", "2013-08-09"),
+        ("on Tuesday, 9 December 2008 11: 20.", "2008-12-09"),
+        ("Posted: 04 / 7 / 2012 9: 12 am Updated: 04 / 7 / 2012 9: 12 am", None),
     ],
 )
 def test_date_lines_as_ecb_plus_writes_them(line, expected):
@@ -230,17 +230,17 @@ def test_date_lines_as_ecb_plus_writes_them(line, expected):
 def test_a_date_given_on_the_command_line_replaces_the_datelines(tmp_path):
     from claimgraph.ingest import apply_overrides
 
-    doc = apply_overrides(jsonl_doc(POSTED), {"published": "2013-06-20"})
-    assert doc.published == "2013-06-20" and "published_from" not in doc.meta and "published_span" not in doc.meta
+    doc = apply_overrides(jsonl_doc(POSTED), {"published": "2013-06-27"})
+    assert doc.published == "2013-06-27" and "published_from" not in doc.meta and "published_span" not in doc.meta
 
 
 def test_tokenised_address_line_is_furniture():
     url = (
-        "http: / / www. nydailynews. com / news / national / texas - convict - arcade - joseph - comeaux - jr - riding"
-        " - wheelchair - pulls - gun - guards - escapes - foot - article - 1. 432180"
+        "http: / / www. dailyledger. com / news / national / ohio - inmate - dale - rowan - jr - walking - on"
+        " - crutches - pulls - knife - on - two - guards - escapes - on - foot - article - 1. 518204"
     )
     doc = jsonl_doc(
         url
-        + "\nTexas convict escapes from two guards\nA convict pulled a gun on two guards on Monday, officials said.\n"
+        + "\nOhio inmate escapes from two guards\nAn inmate pulled a knife on two guards on Monday, officials said.\n"
     )
     assert labelled(doc) == {url: "nav"}

@@ -29,23 +29,23 @@ def speakers_of(model, text: str) -> list[tuple[str, str, str]]:
 
 
 def test_he_said_after_a_quote_is_its_speaker_not_a_name_inside_it(model):
-    """Issue 13: a Rubio quote was attributed to Barack Obama, the subject of what Rubio claimed."""
+    """Issue 13: a senator's quote was attributed to Barack Obama, the subject of what the senator claimed."""
     text = (
-        "Later, Marco Rubio claimed that Muslim Americans face no discrimination and that President Barack Obama "
-        'is to blame.\n"He continues to put out this fiction," he said.'
+        "Later, Ted Cruz claimed that gun owners face no real danger and that President Barack Obama "
+        'was at fault.\n"He keeps repeating this myth," he said.'
     )
-    quote = [s for s in speakers_of(model, text) if "fiction" in s[0]]
-    assert [(name, kind) for _, name, kind in quote] == [("Marco Rubio", "person")]
+    quote = [s for s in speakers_of(model, text) if "myth" in s[0]]
+    assert [(name, kind) for _, name, kind in quote] == [("Ted Cruz", "person")]
 
 
 def test_he_said_is_not_the_person_the_speaker_talks_about(model):
-    """Issue 13: Mukasey's quotes about Hillary Clinton were attributed to her."""
+    """Issue 13: a speaker's quotes about Hillary Clinton were attributed to her."""
     text = (
-        "Former Attorney General Michael Mukasey told the convention that the email server should disqualify her.\n"
-        "“Over the years, Hillary Clinton has done a lot of things,” he said."
+        "Former Defense Secretary Robert Gates told the delegates that the leaked memos should rule her out.\n"
+        "“For a long time, Hillary Clinton has made a lot of promises,” he said."
     )
-    quote = [s for s in speakers_of(model, text) if "Over the years" in s[0]]
-    assert [name for _, name, _ in quote] == ["Michael Mukasey"]
+    quote = [s for s in speakers_of(model, text) if "For a long time" in s[0]]
+    assert [name for _, name, _ in quote] == ["Robert Gates"]
 
 
 def test_it_said_is_the_company_not_the_product(model):
@@ -123,15 +123,16 @@ def test_a_senator_described_by_their_state_is_a_person(model):
 
 def test_he_said_after_a_surname_the_tagger_took_for_an_organisation(model):
     """PolNeAR train (wash-post 2016-08-10): the tagger called "Trump" an organisation, so "he said" skipped him
-    and took the last person quoted, Joey Salceda, with the newspaper that had relayed Salceda."""
+    and took the last person quoted, with the newspaper that had relayed that person. The text below is written in
+    the shape of that article (the tagger still calls the lone "Trump" an organisation: the same trap)."""
     text = (
-        "A lawmaker in the Philippines is calling for Donald Trump to be banned from the country.\n\n"
-        '"There is no feasible basis or reasonable justification to the wholesale labeling of Filipinos as coming '
-        "from a 'terrorist state',\" Joey Salceda said in a bill filed in Manila's House of Representatives, "
-        "according to the Philippine Star.\n\n"
-        "At a rally in Portland, Maine, on Thursday afternoon, Trump included the Philippines on a list of "
-        "countries that had sent immigrants who had plotted to kill Americans. \"We're letting people come in "
-        "from terrorist nations that shouldn't be allowed, because you can't vet them,\" he said."
+        "A member of parliament in Indonesia has called for Donald Trump to be barred from the country.\n\n"
+        '"There is no sound reason or fair excuse for the sweeping branding of Indonesians as coming '
+        "from a 'dangerous state',\" Budi Santoso said in a motion filed in Jakarta's parliament, "
+        "according to the Jakarta Post.\n\n"
+        "At a rally in Dayton, Ohio, on Friday evening, Trump put Indonesia on a list of "
+        "countries that had sent immigrants who had plotted attacks on Americans. \"We're letting people walk in "
+        "from dangerous places that shouldn't be let in, because you can't check them,\" he said."
     )
     parsed = model(text)
     claims, sources = attribution.extract_claims(parsed, entities.find_mentions(parsed), "dnames")

@@ -46,16 +46,17 @@ def label_of(doc: Document, line_start: str) -> str | None:
 
 # -- the real capture with all kinds of furniture -------------------------------------------------------------
 
-# The article's paragraphs, read off the capture by hand: each must stay body, and nothing else may.
+# The article's paragraphs, read off the capture by hand: each must stay body, and nothing else may. Each is named by
+# its first words only (each opening occurs once in the capture; the capture itself stays in ../shared/data).
 SEED_003_BODY = [
-    "North Korea is expected to begin drone production this year",
-    "The agreement will allow North Korea",
-    "According to the sources, the drone production initiative",
+    "North Korea is expected",
+    "The agreement will allow",
+    "According to the sources,",
     "This cooperation follows last year",
-    "Artyom Lukin of Russia's Far Eastern Federal University",
+    "Artyom Lukin of",
     "The agreement also covers trade",
-    "As of early February, about 8,000 North Korean soldiers",
-    "Up to 12,000 North Korean troops",
+    "As of early February,",
+    "Up to 12,000",
 ]
 
 
@@ -83,13 +84,13 @@ def test_seed_003_body_is_exactly_the_article(seeds_dir):
     "line_start, label",
     [
         ("News Feed", "nav"),
-        ("North Korea to start drone production", "headline"),
+        ("North Korea to start", "headline"),
         ("1 min read", "read-time"),
-        ("North Korea's leader Kim Jong Un (L)", "caption"),
+        ("North Korea's leader", "caption"),
         ("Avatar", "bio"),
         ("Sonya Bandouil\n", "bio"),
         ("North American news editor", "bio"),
-        ("Sonya Bandouil is a North American news editor", "bio"),
+        ("Sonya Bandouil is a", "bio"),
         ("Read more", "read-more"),
         ("Video", "nav"),
         ("Colombians, many shaped by decades", "related"),

@@ -216,7 +216,7 @@ def _denied(parsed, claim: Claim, root, negated: bool) -> bool:
 
 
 def _headline_infinitive(root) -> bool:
-    """Headline style "North Korea to start drone production": a subject plus a bare to-infinitive (also before
+    """Headline style "Valdoria to start train production": a subject plus a bare to-infinitive (also before
     its cue: "..., media reports")."""
     return (
         (root.dep_ == "ROOT" or (root.dep_ == "ccomp" and root.head.i > root.i))

@@ -1,4 +1,4 @@
-"""Quantities with value, qualifier and unit ("about 8,000 North Korean soldiers").
+"""Quantities with value, qualifier and unit ("about 6,000 South Sudanese soldiers").
 
 Numbers come from spaCy's CARDINAL, QUANTITY, MONEY and PERCENT entities (and bare numerals it left
 unlabelled); dates, times, durations, ordinals and years are time, not quantity, and stay out. The unit is

@@ -84,7 +84,7 @@ class PageMetadata:
     h1s: list[str] = field(default_factory=list)
     # (timestamp, date shown to readers) of the page's <time> elements, in page order
     shown_dates: list[tuple[str | None, str]] = field(default_factory=list)
-    dateline: str | None = None  # the date written next to the headline ("Chris Davies - Nov 19, 2019, 10:31 pm CST")
+    dateline: str | None = None  # the date written next to the headline ("Dana Whitlow - Nov 21, 2019, 11:05 pm CST")
 
 
 def declared_metadata(tree: HtmlElement) -> PageMetadata:
@@ -315,7 +315,7 @@ def _best_date(page: PageMetadata, found: str | None) -> str | None:
     """The local date a reader sees. A page's address carries it (sites build it from the local date); else
     htmldate's (through trafilatura), else the declared one, moved to the date shown in a <time> element where
     the element's own timestamp is that date and its text shows the day before or after: timestamps are often
-    UTC (<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>)."""
+    UTC (<time datetime="2019-11-21 03:10:00 UTC">Nov 20, 2019 at 10:10 pm ET</time>)."""
     in_url = url_date(page.url)
     if in_url:
         return in_url
