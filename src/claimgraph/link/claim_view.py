@@ -124,8 +124,8 @@ def event_words(text: str, entity_keys: list[str]) -> list[str]:
 _LEADING_PHRASE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*,\s*", re.UNICODE)
 
 
-# A leading clause or phrase of time or circumstance, up to its comma ("After she abruptly left a rehab facility
-# in Newport Beach on Thursday, Lindsay Lohan has checked into ..."; "Heading into Tuesday's primary, ...").
+# A leading clause or phrase of time or circumstance, up to its comma ("After she walked out of one clinic
+# in the hills on Thursday, the singer checked into ..."; "Heading into Tuesday's primary, ...").
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:after|before|while|although|though|as|when|since|despite|following|once|until|because|amid|during|"
     r"heading|having|earlier|later|in|on|at)\b[^,;:\"“”]{0,200},\s*",
@@ -178,8 +178,8 @@ _LATER_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 def conditional(claim: Claim) -> bool:
     """A claim that opens with a condition ("If Sanders ultimately wins ...") states no happening; nor does a
-    possibility under a condition later in the sentence ("the campaign could mark the death of inevitability if
-    Mrs. Clinton loses the first two contests")."""
+    possibility under a condition later in the sentence ("the race could mark the end of inevitability if she
+    loses the first two contests")."""
     if _CONDITION.match(main_clause(claim.content)) or _CONDITION.match(claim.content):
         return True
     return claim.modality not in ("asserted", "denied") and bool(_LATER_CONDITION.search(claim.content))
@@ -189,7 +189,7 @@ def links_nothing(claim: Claim) -> bool:
     """Matched only with a copy of itself, like commentary: a report's framing (``is_commentary``), a line about
     who did not answer ("The Cruz campaign did not immediately respond to a request for comment": on election
     news every campaign's such line clustered with every other's), a claim under a condition ("It could happen if
-    Trump rolls through the Iowa caucuses"), a bare noun phrase naming no happening and no
+    Ames sweeps the caucuses"), a bare noun phrase naming no happening and no
     number, or a content of fewer than ``MIN_CONTENT_WORDS`` content words and no number."""
     if is_commentary(claim) or _SILENCE.search(claim.content) or conditional(claim):
         return True

@@ -142,8 +142,8 @@ def grounded(a: MatchFeatures, b: MatchFeatures, cosine: float) -> bool:
     """Do the two claims plainly share what they are about? A close paraphrase; the same event word at the same
     dated moment (a month or less) with a cosine of at least ``NAMED_COSINE``; or a shared named thing, a cosine
     of at least ``NAMED_COSINE`` and, with the other words in common and the shared names, ``GROUNDED`` in all
-    ("North Korea is expected to begin drone production" / "Russia played a key role in setting up drone
-    production facilities inside North Korea": 0.79 + 0.18 + 0.1)."""
+    ("Ostia is expected to start making drones" / "Norland helped set up drone factories inside Ostia": a cosine just
+    under 0.8, a few words and two names in common)."""
     if cosine >= CLOSE_PARAPHRASE:
         return True
     if cosine >= NAMED_COSINE and a.events & b.events and times_agree(a, b):
@@ -182,11 +182,10 @@ def score(a: MatchFeatures, b: MatchFeatures) -> float:
 
 
 def different_subjects(a: MatchFeatures, b: MatchFeatures) -> bool:
-    """Both name who acts, people or bodies, and no word of one name is in the other: "Christie: his strong third-place
-    finish" / "Trump: his second-place finish", "Sanders won 84 percent of young voters" / "Clinton is leading
-    Sanders". Two happenings, however alike their words. Countries do not count: a country is as often where
-    something happens as who does it ("Russia played a key role in setting up drone production facilities inside
-    North Korea" / "North Korea is expected to begin drone production with Russian technical assistance")."""
+    """Both name who acts, people or bodies, and no word of one name is in the other: "Ames raised $20 million from
+    small donors" / "Brook raised $3 million from larger donors". Two happenings, however alike their words. Countries do not count: a country is as often where
+    something happens as who does it ("Norland helped set up drone factories in Ostia" / "Ostia will start making
+    drones with Norland's help")."""
     sa, sb = a.subject, b.subject
     if not (sa and sb):
         return False

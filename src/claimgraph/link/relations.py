@@ -169,8 +169,8 @@ def _first_actor(view: ClaimView, text: str, last: bool = False) -> str | None:
 
 def subject(view: ClaimView) -> str | None:
     """Whose happening the claim tells: the first person, body or country named before its first event word
-    ("Gov. Chris Christie of New Jersey, a Trump ally ..., rebounded" -> Christie), or in the claim when it has
-    none ("John Kasich was in second with 16 percent" -> Kasich). None when a pronoun, a common noun or nothing
+    ("Gov. Lena Brook of Westland, an ally of Ames ..., rebounded" -> Brook), or in the claim when it has none
+    ("Ted Ames was in second with 16 percent" -> Ames). None when a pronoun, a common noun or nothing
     stands there ("he would build", "Production of trains has started")."""
     return _first_actor(view, _subject_text(view))
 
@@ -180,8 +180,8 @@ def _same_actor_key(x: str, y: str) -> bool:
 
 
 def different_actors(a: ClaimView, b: ClaimView) -> bool:
-    """Both claims name who acts and the names differ: "Rubio finished third with 23.1 percent" / "Kasich was
-    second with 16 percent", "Trump will rebound" / "Christie rebounded". Where one side names nobody, or they
+    """Both claims name who acts and the names differ: "Ames finished third with 23.1 percent" / "Brook was
+    second with 16 percent", "Ames will rebound" / "Brook rebounded". Where one side names nobody, or they
     are of different kinds (a country and a person in it), nothing says the actors differ."""
     sa, sb = subject(a), subject(b)
     return bool(sa and sb and sa.split(":")[0] == sb.split(":")[0] and not same_name(sa, sb))
@@ -204,8 +204,8 @@ def _subject_words(view: ClaimView) -> set[str]:
 
 
 def share_owner(view: ClaimView, q: Quantity) -> str | None:
-    """Whose share a percentage is: the person, body or country named nearest before it ("Clinton had 49.9
-    percent to Sanders' 49.6 percent"; "Clinton is leading Sanders, 48 percent to 45 percent" -> Sanders, as
+    """Whose share a percentage is: the person, body or country named nearest before it ("Ames had 49.9
+    percent to Brook's 49.6 percent"; "Ames is leading Brook, 48 percent to 45 percent" -> Brook, as
     written: better no comparison than a wrong one)."""
     at = view.claim.content.find(q.text)
     return _first_actor(view, view.claim.content[:at], last=True) if at > 0 else None
