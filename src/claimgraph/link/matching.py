@@ -183,9 +183,9 @@ def score(a: MatchFeatures, b: MatchFeatures) -> float:
 
 def different_subjects(a: MatchFeatures, b: MatchFeatures) -> bool:
     """Both name who acts, people or bodies, and no word of one name is in the other: "Ames raised $20 million from
-    small donors" / "Brook raised $3 million from larger donors". Two happenings, however alike their words. Countries do not count: a country is as often where
-    something happens as who does it ("Norland helped set up drone factories in Ostia" / "Ostia will start making
-    drones with Norland's help")."""
+    small donors" / "Brook raised $3 million from larger donors". Two happenings, however alike their words.
+    Countries do not count: a country is as often where something happens as who does it ("Norland helped set up
+    drone factories in Ostia" / "Ostia will start making drones with Norland's help")."""
     sa, sb = a.subject, b.subject
     if not (sa and sb):
         return False
