@@ -829,3 +829,14 @@ def test_made_it_clear_keeps_it_clear_in_the_cue(model):
 def test_adjective_after_a_copula_holds_the_content(model):
     text = "Residents were worried that the harbour would close."
     assert ("verb", "were worried", "Residents", "that the harbour would close") in found_in(model, text)
+
+
+def test_a_cue_verb_coordinated_into_the_content_is_the_speakers_next_statement(model, cue_mode):
+    """ "X said he welcomed A and added B": the parse hangs "added" on "welcomed", but it is what X did next."""
+    claims, sources, text = run(
+        model, "Elena Rossi said she welcomed the ruling and added that she would appeal the fine."
+    )
+    assert [c.content for c in claims] == ["she welcomed the ruling", "that she would appeal the fine"]
+    assert [chain(c, sources) for c in claims] == [[("Elena Rossi", "person")]] * 2
+    assert [c.attribution[0].cue for c in claims] == ["said", "added"]
+    check_spans(claims, sources, text)

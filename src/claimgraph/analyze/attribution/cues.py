@@ -103,6 +103,8 @@ def _subject(tok):
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+            if _next_action_in_clause(tok):
+                tok = tok.head  # "X said he welcomed it and added ...": X added (see _before_next_action)
             tok = tok.head
             seen += 1
             continue
@@ -112,6 +114,20 @@ def _subject(tok):
             continue
         return None
     return None
+
+
+def _next_action_in_clause(tok) -> bool:
+    """Whether ``tok`` is a cue verb the parse coordinated into the clause that another cue verb reports, with no
+    subject of its own: the speaker's next action ("X said he welcomed it *and added* ..."), not the clause's."""
+    head = tok.head
+    return (
+        tok.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.i != head.i
+        and not any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in tok.children)
+        and _is_cue_verb(tok)
+        and _is_cue_verb(head.head)
+    )
 
 
 def _source_end(subj, verb) -> int:
@@ -286,6 +302,28 @@ def _before_side_participle(doc, first: int, last: int) -> int:
                 before -= 1  # (",” adding": the closing mark stays with the content)
             if doc[before].text == ",":
                 return tok.i - 1
+    return last
+
+
+def _before_next_action(doc, first: int, last: int) -> int:
+    """End a content before a verb of saying or of a stance coordinated into it with no subject of its own: the
+    parse hangs the speaker's next action on the content's verb ("said he welcomed it *and added* ...", "has said
+    she wants X *and has expressed* support for Y"). Inside a quotation the words are the speaker's own."""
+    for tok in doc[first + 1 : last + 1]:
+        if (
+            tok.dep_ != "conj"
+            or tok.pos_ not in ("VERB", "AUX")
+            or not first <= tok.head.i < tok.i
+            or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in tok.children)
+            or not _is_cue_verb(tok)
+            or _inside_quote(doc, first, tok.i)
+        ):
+            continue
+        k = tok.left_edge.i - 1
+        while k > first and (doc[k].dep_ == "cc" or _is_edge(doc[k])):
+            k -= 1
+        if k > first:
+            return k
     return last
 
 
@@ -874,6 +912,8 @@ def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> C
         and all(doc[k].dep_ in ("prt", "aux", "advmod", "neg") for k in range(verb.head.i + 1, verb.i))
     ):
         cue = (_cue_extent(doc, verb.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
+    if content[0] > cue[1]:
+        content = (content[0], _before_next_action(doc, content[0], content[1]))
     s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
     taken.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
     # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
