@@ -840,3 +840,11 @@ def test_a_cue_verb_coordinated_into_the_content_is_the_speakers_next_statement(
     assert [chain(c, sources) for c in claims] == [[("Elena Rossi", "person")]] * 2
     assert [c.attribution[0].cue for c in claims] == ["said", "added"]
     check_spans(claims, sources, text)
+
+
+def test_what_someone_is_seen_as_keeps_its_subject(model):
+    claims, sources, text = run(model, "The new harbour master is widely seen as a reformer.")
+    [c] = claims
+    assert c.content == "The new harbour master is widely seen as a reformer"  # PolNeAR: "The new ... | a reformer"
+    assert c.attribution[0].cue == "is widely seen as" and c.attribution[0].source_span is None
+    check_spans(claims, sources, text)
