@@ -848,3 +848,11 @@ def test_what_someone_is_seen_as_keeps_its_subject(model):
     assert c.content == "The new harbour master is widely seen as a reformer"  # PolNeAR: "The new ... | a reformer"
     assert c.attribution[0].cue == "is widely seen as" and c.attribution[0].source_span is None
     check_spans(claims, sources, text)
+
+
+def test_a_quotation_opened_inside_a_stance_runs_to_its_closing_mark(model, cue_mode):
+    claims, sources, text = run(
+        model, "The governor bemoaned that, in “our city, families pay more. Jobs are leaving. Shops are shut.”"
+    )
+    assert claims[0].content == "that, in “our city, families pay more. Jobs are leaving. Shops are shut.”"
+    check_spans(claims, sources, text)

@@ -233,7 +233,11 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
         return
     matches = find_cues(parsed, unit.first, unit.last)
     for m in matches:
-        if m.kind == "verb" and m.content_span is not None and not m.stance:
+        if (
+            m.kind == "verb"
+            and m.content_span is not None
+            and (not m.stance or _quote_open(text[slice(*m.content_span)]))
+        ):
             m.content_span = _widen_to_quotes(text, unit, m.content_span, m.cue_span)
     if any(m.kind not in ("hedge",) for m in matches):
         matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source
