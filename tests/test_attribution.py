@@ -856,3 +856,13 @@ def test_a_quotation_opened_inside_a_stance_runs_to_its_closing_mark(model, cue_
     )
     assert claims[0].content == "that, in “our city, families pay more. Jobs are leaving. Shops are shut.”"
     check_spans(claims, sources, text)
+
+
+def test_newspaper_quotation_marks_hold_a_quotation_of_several_sentences(model, cue_mode):
+    claims, sources, text = run(
+        model, "Mr. Ridge said: ''The plan is sound. The money is there. Work starts in June.''"
+    )
+    [c] = claims
+    assert c.content == "''The plan is sound. The money is there. Work starts in June.''"
+    assert chain(c, sources) == [("Ridge", "person")]
+    check_spans(claims, sources, text)

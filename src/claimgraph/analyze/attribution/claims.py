@@ -131,7 +131,18 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int] | None) -> bool:
 
 def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]) -> tuple[int, int]:
     """Take in the quotation marks around a content, the earlier sentences of a quotation it ends, and the rest
-    of a quotation it starts (the parse often ends a clause at a side remark or a sentence inside the quote)."""
+    of a quotation it starts (the parse often ends a clause at a side remark or a sentence inside the quote).
+    Newspaper marks ('' and ``) count as straight ones."""
+    plain = text.replace("``", ' "').replace("''", '" ')  # same length: offsets hold
+    start, end = _widen_to_marks(plain, unit, span, cue_span)
+    if start > 0 and text[start - 1 : start + 1] == "``":
+        start -= 1
+    if text[end - 1 : end + 1] == "''":
+        end += 1
+    return start, end
+
+
+def _widen_to_marks(text: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     before = text[unit.start : start]
     opening = max(before.rfind(q) for q in OPEN_QUOTES)
