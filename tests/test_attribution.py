@@ -866,3 +866,36 @@ def test_newspaper_quotation_marks_hold_a_quotation_of_several_sentences(model, 
     assert c.content == "''The plan is sound. The money is there. Work starts in June.''"
     assert chain(c, sources) == [("Ridge", "person")]
     check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Harbour workers appear to be ready for a long strike.",
+            "Harbour workers appear to be ready for a long strike",
+            "appear",
+        ),  # noqa: E501
+        (
+            "It appears that the ferry company had sold the route.",
+            "that the ferry company had sold the route",
+            "appears",
+        ),  # noqa: E501
+    ],
+)
+def test_how_a_thing_seems_names_no_source(model, text, content, cue):
+    """PolNeAR marks "X appears to Y" with no source and "X | to Y" as the content: X says nothing."""
+    claims, sources, text = run(model, text)
+    [c] = claims
+    assert c.content == content
+    assert c.attribution[0].cue == cue and c.attribution[0].source_span is None
+    assert sources[c.attribution[0].source].name == "unspecified sources"
+    check_spans(claims, sources, text)
+
+
+def test_an_appearance_of_saying_keeps_its_speaker(model):
+    claims, sources, text = run(model, "The mayor appeared to suggest that the port would close.")
+    assert claims[0].content == "that the port would close"
+    assert chain(claims[0], sources) == [("The mayor", "person")]
+    assert claims[0].attribution[0].cue == "appeared to suggest"
+    check_spans(claims, sources, text)

@@ -45,6 +45,7 @@ from .cue_words import (
     REFUSAL_LEMMAS,
     REPORTING_LEMMAS,
     SAYING_PARTICIPLES,
+    SEEMING_LEMMAS,
     STANCE_PREPS,
     TELLING_LEMMAS,
     WEEKDAYS,
@@ -956,7 +957,36 @@ def _verb_cue(doc, tok, lo: int, hi: int, taken: set[int]) -> CueMatch | None:
         return None  # "This shows that ...": the writer's own inference, nobody is speaking
     if _inside_quote(doc, lo, tok.i):
         return None  # "I think" inside a quotation is the quoted speaker's hedge, not a new attribution
+    if lemma in SEEMING_LEMMAS and _reporting_infinitive(doc, tok, lo, hi) is None:
+        return _seeming_cue(doc, tok, subj, lo, hi)
     return _reporting_verb_cue(doc, tok, subj, lo, hi, taken)
+
+
+def _seeming_cue(doc, verb, subj, lo: int, hi: int) -> CueMatch | None:
+    """ "Republicans appear to be salivating", "Cruz seemed lost", "It appears that Y": how a thing seems names
+    no one who says it, so there is no source, and the content is the whole clause, subject and all (PolNeAR
+    train: "Republicans | to be salivating", no source, 150 times in 180)."""
+    if subj.lower_ == "it":
+        content = _content_of_verb(doc, verb, lo, hi, True)  # "It appears that Y"
+        first = content[0] if content else None
+    else:
+        rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "acomp", "attr", "oprd", "prep")]
+        content = (subj.left_edge.i, max(c.right_edge.i for c in rest)) if rest else None
+        first = subj.left_edge.i
+    if content is None or first is None:
+        return None
+    content = _trim(doc, content[0], content[1], lo, hi)
+    if content is None:
+        return None
+    return CueMatch(
+        "passive",
+        _char_span(doc, *_cue_extent(doc, verb, lo, hi)),
+        verb.i,
+        None,
+        None,
+        _char_span(doc, *content),
+        stance=True,
+    )
 
 
 # The cue kinds a token is offered to, in order: (does the word belong to the kind?, the cue it makes there, or
