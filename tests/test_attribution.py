@@ -899,3 +899,12 @@ def test_an_appearance_of_saying_keeps_its_speaker(model):
     assert chain(claims[0], sources) == [("The mayor", "person")]
     assert claims[0].attribution[0].cue == "appeared to suggest"
     check_spans(claims, sources, text)
+
+
+def test_a_long_quotation_in_one_paragraph_stays_one_content(model, cue_mode):
+    sentences = " ".join(f"Pier {n} is closed." for n in range(1, 13))
+    claims, sources, text = run(model, f"Elena Rossi replied, “It has. {sentences} Ships will wait.”")
+    [c] = claims
+    assert c.content == f"“It has. {sentences} Ships will wait.”"
+    assert chain(c, sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)

@@ -19,7 +19,7 @@ from .cue_words import CLOSE_QUOTES, OPEN_QUOTES
 from .cues import SUBJECT_DEPS, CueMatch, find_cues
 from .speakers import Speakers
 
-MAX_JOINED_SENTENCES = 8  # a quotation that never closes stops swallowing sentences here
+MAX_JOINED_SENTENCES = 30  # a quotation that never closes stops swallowing sentences here
 MAX_UNIT_TOKENS = 400  # past this a "sentence" is a wall of text: no cue search inside it
 UNSPECIFIED = "unspecified sources"  # who stands behind "reportedly" / "it is understood"
 
