@@ -908,3 +908,26 @@ def test_a_long_quotation_in_one_paragraph_stays_one_content(model, cue_mode):
     assert c.content == f"“It has. {sentences} Ships will wait.”"
     assert chain(c, sources) == [("Elena Rossi", "person")]
     check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator criticized the harbour plan, which would close two piers.", "the harbour plan"),
+        ("The senator praised Elena Rossi, who runs the port.", "Elena Rossi"),
+        # a clause keeps its relative clauses: they may be part of what was said
+        (
+            "The senator said that the plan would close the pier, which opened in 1990.",
+            "that the plan would close the pier, which opened in 1990",
+        ),  # noqa: E501
+        (
+            "The senator said the harbour plan, which would close two piers, was rushed.",
+            "the harbour plan, which would close two piers, was rushed",
+        ),  # noqa: E501
+    ],
+)
+def test_a_relative_clause_after_a_stance_object_is_the_writers_aside(model, text, content):
+    claims, sources, text = run(model, text)
+    assert claims[0].content == content
+    assert chain(claims[0], sources) == [("The senator", "person")]
+    check_spans(claims, sources, text)

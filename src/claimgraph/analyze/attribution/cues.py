@@ -328,6 +328,31 @@ def _before_next_action(doc, first: int, last: int) -> int:
     return last
 
 
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "ROOT"})
+
+
+def _before_side_relative(doc, first: int, last: int) -> int:
+    """End a content that is a noun phrase before a relative clause set off by a comma at its end: the writer's
+    aside, not part of what the stance is about ("criticized the cause of the attacks*, which resulted in*
+    ..."; PolNeAR train: 41 times for, 20 against). A clause keeps its relatives, as a quotation does."""
+    words = range(first, last + 1)
+    root = next((doc[k] for k in words if not first <= doc[k].head.i <= last or doc[k].head.i == k), None)
+    if root is None or root.dep_ in CLAUSE_DEPS:
+        return last
+    for tok in doc[first + 2 : last + 1]:
+        start = tok.left_edge.i
+        if (
+            tok.dep_ == "relcl"
+            and doc[start].lower_ in ("which", "who", "whose", "whom")
+            and start - 1 > first
+            and doc[start - 1].text == ","
+            and tok.right_edge.i >= last
+            and not _inside_quote(doc, first, start)
+        ):
+            return start - 2
+    return last
+
+
 def _clause_of_it_adjective(clause):
     """ "made *it clear* that X": the that-clause of "it" + adjective is the content (the rest is cue)."""
     if clause.pos_ != "ADJ" or not any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in clause.children):
@@ -918,6 +943,7 @@ def _reporting_verb_cue(doc, verb, subj, lo: int, hi: int, taken: set[int]) -> C
         cue = (_cue_extent(doc, verb.head, lo, hi)[0], cue[1])  # "went on to say": the cue starts at "went"
     if content[0] > cue[1]:
         content = (content[0], _before_next_action(doc, content[0], content[1]))
+        content = (content[0], _before_side_relative(doc, content[0], content[1]))
     s_trim = _trim(doc, s_first, s_last, lo, hi) or (subj.i, subj.i)
     taken.update(range(cue[0], cue[1] + 1))  # "said in a *statement*" is not a cue of its own
     # the subject is the source; an object ("told Reuters") is the recipient and never becomes one
