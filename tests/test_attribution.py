@@ -931,3 +931,30 @@ def test_a_relative_clause_after_a_stance_object_is_the_writers_aside(model, tex
     assert claims[0].content == content
     assert chain(claims[0], sources) == [("The senator", "person")]
     check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Lazar admitted to stealing about 100 passwords from his home.",
+            "stealing about 100 passwords from his home",
+            "admitted to",
+        ),  # noqa: E501
+        ("The prophet Daniel wrote of living under his reign.", "living under his reign", "wrote of"),
+    ],
+)
+def test_a_verb_of_saying_with_what_it_is_about_is_not_a_bare_speaker_line(model, text, content, cue):
+    """A short "X admitted to Y." was taken for "he said." naming the speaker of a quotation before it, and the
+    sentence vanished from the claims."""
+    claims, sources, text = run(model, text)
+    [c] = claims
+    assert c.content == content and c.attribution[0].cue == cue
+    check_spans(claims, sources, text)
+
+
+def test_a_bare_speaker_line_with_where_it_was_said_is_still_bare(model, cue_mode):
+    claims, sources, text = run(model, "“We are ready.” Elena Rossi said in an interview on Monday.")
+    assert [c.content for c in claims] == ["“We are ready.”"]
+    assert chain(claims[0], sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)

@@ -702,8 +702,18 @@ def _bare(doc, verb, lo: int, hi: int) -> bool:
         return False  # "criticized Manafort for ...": the verb says something about something
     if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and lo <= c.i <= hi for c in verb.children):
         return False  # "neither confirmed nor denied the report": the verbs share what follows
+    if any(_says_what(c) for c in verb.children if c.i > verb.i and lo <= c.i <= hi):
+        return False  # "admitted to victimizing 100 people", "wrote of living under his reign": a stance
     inside = {t.i for t in verb.subtree}
     return all(doc[i].is_punct or doc[i].is_space or i in inside for i in range(lo, hi + 1))
+
+
+def _says_what(child) -> bool:
+    """A preposition after a verb of saying that takes what is said about ("wrote *of* his reign", "admitted *to*
+    victimizing", "concluded *by* admonishing"), not where or when it was said ("said in an interview")."""
+    if child.dep_ != "prep" or ends_content(child):
+        return False
+    return child.lower_ in STANCE_PREPS - {"to", "at", "on"} or any(g.dep_ == "pcomp" for g in child.children)
 
 
 def _negated(verb) -> bool:
