@@ -958,3 +958,24 @@ def test_a_bare_speaker_line_with_where_it_was_said_is_still_bare(model, cue_mod
     assert [c.content for c in claims] == ["“We are ready.”"]
     assert chain(claims[0], sources) == [("Elena Rossi", "person")]
     check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor said she supports the harbour bill, which she describes as overdue.",
+            "she supports the harbour bill",
+        ),  # noqa: E501
+        # an aside with no cue of its own stays: it may be part of what was said
+        (
+            "The mayor said the port will reopen in June, which is good news for the town.",
+            "the port will reopen in June, which is good news for the town",
+        ),  # noqa: E501
+    ],
+)
+def test_an_aside_with_a_cue_of_its_own_ends_the_content(model, cue_mode, text, content):
+    claims, sources, text = run(model, text)
+    assert claims[0].content == content
+    assert claims[0].attribution[0].cue == "said"
+    check_spans(claims, sources, text)
