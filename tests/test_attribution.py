@@ -979,3 +979,22 @@ def test_an_aside_with_a_cue_of_its_own_ends_the_content(model, cue_mode, text, 
     assert claims[0].content == content
     assert claims[0].attribution[0].cue == "said"
     check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Eric Woolson, who has refused to endorse the mayor, said the port would close.", "Eric Woolson"),
+        # a relative clause with no cue of its own is part of the source, as PolNeAR marks it
+        (
+            "Eric Woolson, who managed the port for ten years, said the port would close.",
+            "Eric Woolson, who managed the port for ten years",
+        ),  # noqa: E501
+    ],
+)
+def test_a_relative_clause_with_a_cue_of_its_own_is_not_part_of_the_source(model, cue_mode, text, source):
+    claims, sources, text = run(model, text)
+    c = claim_with(claims, "the port would close")
+    assert text[slice(*c.attribution[0].source_span)] == source
+    assert sources[c.attribution[0].source].name == "Eric Woolson"
+    check_spans(claims, sources, text)
