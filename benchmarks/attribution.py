@@ -11,7 +11,8 @@ the figures reported); ``--cue-model M.json`` reads the cue model from M.json, o
 (``scripts/train_attribution.py --holdout 140 --out M.json``). ``--cache F`` keeps the spaCy parses in a DocBin
 file and reuses them while the texts the parser sees are unchanged (the seconds printed then leave the parse out).
 
-Data: ``../shared/data/polnear/<split>/`` (BRAT standoff). Gold: every Source, Cue and Content text-bound
+Data: ``../shared/data/polnear/<split>/`` (BRAT standoff; ``$CLAIMGRAPH_SHARED_DATA`` names another data folder,
+as for the tests). Gold: every Source, Cue and Content text-bound
 annotation that takes part in an ``Attribution`` event. Texts annotated by several annotators are scored
 against one annotation, the alphabetically first file ``<stem>_<annotator>.ann``. A span with fragments
 (``0 5;9 20``) is the set of its fragments (compared in text order, whatever order the file lists them in).
@@ -48,13 +49,14 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+POLNEAR = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", ROOT.parent / "shared" / "data")) / "polnear"
 CUE_WORDS = ROOT / "src" / "claimgraph" / "analyze" / "data" / "cue_words.tsv"
 EDGE = " \t\r\n.,;:!?\"“”‘’'()—–"
 CATEGORIES = ("source", "cue", "content")

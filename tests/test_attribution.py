@@ -830,3 +830,172 @@ def test_made_it_clear_keeps_it_clear_in_the_cue(model):
 def test_adjective_after_a_copula_holds_the_content(model):
     text = "Residents were worried that the harbour would close."
     assert ("verb", "were worried", "Residents", "that the harbour would close") in found_in(model, text)
+
+
+def test_a_cue_verb_coordinated_into_the_content_is_the_speakers_next_statement(model, cue_mode):
+    """ "X said he welcomed A and added B": the parse hangs "added" on "welcomed", but it is what X did next."""
+    claims, sources, text = run(
+        model, "Elena Rossi said she welcomed the ruling and added that she would appeal the fine."
+    )
+    assert [c.content for c in claims] == ["she welcomed the ruling", "that she would appeal the fine"]
+    assert [chain(c, sources) for c in claims] == [[("Elena Rossi", "person")]] * 2
+    assert [c.attribution[0].cue for c in claims] == ["said", "added"]
+    check_spans(claims, sources, text)
+
+
+def test_what_someone_is_seen_as_keeps_its_subject(model):
+    claims, sources, text = run(model, "The new harbour master is widely seen as a reformer.")
+    [c] = claims
+    assert c.content == "The new harbour master is widely seen as a reformer"  # PolNeAR: "The new ... | a reformer"
+    assert c.attribution[0].cue == "is widely seen as" and c.attribution[0].source_span is None
+    check_spans(claims, sources, text)
+
+
+def test_a_quotation_opened_inside_a_stance_runs_to_its_closing_mark(model, cue_mode):
+    claims, sources, text = run(
+        model, "The governor bemoaned that, in “our city, families pay more. Jobs are leaving. Shops are shut.”"
+    )
+    assert claims[0].content == "that, in “our city, families pay more. Jobs are leaving. Shops are shut.”"
+    check_spans(claims, sources, text)
+
+
+def test_newspaper_quotation_marks_hold_a_quotation_of_several_sentences(model, cue_mode):
+    claims, sources, text = run(
+        model, "Mr. Ridge said: ''The plan is sound. The money is there. Work starts in June.''"
+    )
+    [c] = claims
+    assert c.content == "''The plan is sound. The money is there. Work starts in June.''"
+    assert chain(c, sources) == [("Ridge", "person")]
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Harbour workers appear to be ready for a long strike.",
+            "Harbour workers appear to be ready for a long strike",
+            "appear",
+        ),  # noqa: E501
+        (
+            "It appears that the ferry company had sold the route.",
+            "that the ferry company had sold the route",
+            "appears",
+        ),  # noqa: E501
+    ],
+)
+def test_how_a_thing_seems_names_no_source(model, text, content, cue):
+    """PolNeAR marks "X appears to Y" with no source and "X | to Y" as the content: X says nothing."""
+    claims, sources, text = run(model, text)
+    [c] = claims
+    assert c.content == content
+    assert c.attribution[0].cue == cue and c.attribution[0].source_span is None
+    assert sources[c.attribution[0].source].name == "unspecified sources"
+    check_spans(claims, sources, text)
+
+
+def test_an_appearance_of_saying_keeps_its_speaker(model):
+    claims, sources, text = run(model, "The mayor appeared to suggest that the port would close.")
+    assert claims[0].content == "that the port would close"
+    assert chain(claims[0], sources) == [("The mayor", "person")]
+    assert claims[0].attribution[0].cue == "appeared to suggest"
+    check_spans(claims, sources, text)
+
+
+def test_a_long_quotation_in_one_paragraph_stays_one_content(model, cue_mode):
+    sentences = " ".join(f"Pier {n} is closed." for n in range(1, 13))
+    claims, sources, text = run(model, f"Elena Rossi replied, “It has. {sentences} Ships will wait.”")
+    [c] = claims
+    assert c.content == f"“It has. {sentences} Ships will wait.”"
+    assert chain(c, sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator criticized the harbour plan, which would close two piers.", "the harbour plan"),
+        ("The senator praised Elena Rossi, who runs the port.", "Elena Rossi"),
+        # a clause keeps its relative clauses: they may be part of what was said
+        (
+            "The senator said that the plan would close the pier, which opened in 1990.",
+            "that the plan would close the pier, which opened in 1990",
+        ),  # noqa: E501
+        (
+            "The senator said the harbour plan, which would close two piers, was rushed.",
+            "the harbour plan, which would close two piers, was rushed",
+        ),  # noqa: E501
+    ],
+)
+def test_a_relative_clause_after_a_stance_object_is_the_writers_aside(model, text, content):
+    claims, sources, text = run(model, text)
+    assert claims[0].content == content
+    assert chain(claims[0], sources) == [("The senator", "person")]
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Lazar admitted to stealing about 100 passwords from his home.",
+            "stealing about 100 passwords from his home",
+            "admitted to",
+        ),  # noqa: E501
+        ("The prophet Daniel wrote of living under his reign.", "living under his reign", "wrote of"),
+    ],
+)
+def test_a_verb_of_saying_with_what_it_is_about_is_not_a_bare_speaker_line(model, text, content, cue):
+    """A short "X admitted to Y." was taken for "he said." naming the speaker of a quotation before it, and the
+    sentence vanished from the claims."""
+    claims, sources, text = run(model, text)
+    [c] = claims
+    assert c.content == content and c.attribution[0].cue == cue
+    check_spans(claims, sources, text)
+
+
+def test_a_bare_speaker_line_with_where_it_was_said_is_still_bare(model, cue_mode):
+    claims, sources, text = run(model, "“We are ready.” Elena Rossi said in an interview on Monday.")
+    assert [c.content for c in claims] == ["“We are ready.”"]
+    assert chain(claims[0], sources) == [("Elena Rossi", "person")]
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor said she supports the harbour bill, which she describes as overdue.",
+            "she supports the harbour bill",
+        ),  # noqa: E501
+        # an aside with no cue of its own stays: it may be part of what was said
+        (
+            "The mayor said the port will reopen in June, which is good news for the town.",
+            "the port will reopen in June, which is good news for the town",
+        ),  # noqa: E501
+    ],
+)
+def test_an_aside_with_a_cue_of_its_own_ends_the_content(model, cue_mode, text, content):
+    claims, sources, text = run(model, text)
+    assert claims[0].content == content
+    assert claims[0].attribution[0].cue == "said"
+    check_spans(claims, sources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Eric Woolson, who has refused to endorse the mayor, said the port would close.", "Eric Woolson"),
+        # a relative clause with no cue of its own is part of the source, as PolNeAR marks it
+        (
+            "Eric Woolson, who managed the port for ten years, said the port would close.",
+            "Eric Woolson, who managed the port for ten years",
+        ),  # noqa: E501
+    ],
+)
+def test_a_relative_clause_with_a_cue_of_its_own_is_not_part_of_the_source(model, cue_mode, text, source):
+    claims, sources, text = run(model, text)
+    c = claim_with(claims, "the port would close")
+    assert text[slice(*c.attribution[0].source_span)] == source
+    assert sources[c.attribution[0].source].name == "Eric Woolson"
+    check_spans(claims, sources, text)

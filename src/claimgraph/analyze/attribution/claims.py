@@ -19,7 +19,7 @@ from .cue_words import CLOSE_QUOTES, OPEN_QUOTES
 from .cues import SUBJECT_DEPS, CueMatch, find_cues
 from .speakers import Speakers
 
-MAX_JOINED_SENTENCES = 8  # a quotation that never closes stops swallowing sentences here
+MAX_JOINED_SENTENCES = 30  # a quotation that never closes stops swallowing sentences here
 MAX_UNIT_TOKENS = 400  # past this a "sentence" is a wall of text: no cue search inside it
 UNSPECIFIED = "unspecified sources"  # who stands behind "reportedly" / "it is understood"
 
@@ -131,7 +131,18 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int] | None) -> bool:
 
 def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]) -> tuple[int, int]:
     """Take in the quotation marks around a content, the earlier sentences of a quotation it ends, and the rest
-    of a quotation it starts (the parse often ends a clause at a side remark or a sentence inside the quote)."""
+    of a quotation it starts (the parse often ends a clause at a side remark or a sentence inside the quote).
+    Newspaper marks ('' and ``) count as straight ones."""
+    plain = text.replace("``", ' "').replace("''", '" ')  # same length: offsets hold
+    start, end = _widen_to_marks(plain, unit, span, cue_span)
+    if start > 0 and text[start - 1 : start + 1] == "``":
+        start -= 1
+    if text[end - 1 : end + 1] == "''":
+        end += 1
+    return start, end
+
+
+def _widen_to_marks(text: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     before = text[unit.start : start]
     opening = max(before.rfind(q) for q in OPEN_QUOTES)
@@ -233,7 +244,11 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
         return
     matches = find_cues(parsed, unit.first, unit.last)
     for m in matches:
-        if m.kind == "verb" and m.content_span is not None and not m.stance:
+        if (
+            m.kind == "verb"
+            and m.content_span is not None
+            and (not m.stance or _quote_open(text[slice(*m.content_span)]))
+        ):
             m.content_span = _widen_to_quotes(text, unit, m.content_span, m.cue_span)
     if any(m.kind not in ("hedge",) for m in matches):
         matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source

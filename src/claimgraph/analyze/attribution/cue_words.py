@@ -46,6 +46,8 @@ RECIPIENT_LEMMAS = frozenset({"tell", "inform", "brief", "ask", "assure", "remin
 TELLING_LEMMAS = frozenset({"tell", "inform", "brief"})
 # "declined to comment on Y": a refusal says nothing.
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
+# "Republicans appear to be salivating": how things seem, which names no one who says so.
+SEEMING_LEMMAS = frozenset({"seem", "appear"})
 # "The troops are said to have left": passives of hearsay.
 HEARSAY_LEMMAS = frozenset({"say", "report", "rumor", "rumour", "allege"})
 # Where a statement was made; kept in the cue when it follows the verb directly ("said in a Telegram post").
