@@ -129,11 +129,17 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int] | None) -> bool:
     return outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _widen_to_quotes(text: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]) -> tuple[int, int]:
+def plain_marks(text: str) -> str:
+    """The text with newspaper quotation marks ('' and ``) as straight ones, same length so offsets hold."""
+    return text.replace("``", ' "').replace("''", '" ')
+
+
+def _widen_to_quotes(
+    text: str, plain: str, unit: Unit, span: tuple[int, int], cue_span: tuple[int, int]
+) -> tuple[int, int]:
     """Take in the quotation marks around a content, the earlier sentences of a quotation it ends, and the rest
     of a quotation it starts (the parse often ends a clause at a side remark or a sentence inside the quote).
-    Newspaper marks ('' and ``) count as straight ones."""
-    plain = text.replace("``", ' "').replace("''", '" ')  # same length: offsets hold
+    Newspaper marks ('' and ``) count as straight ones: ``plain`` is ``plain_marks(text)``."""
     start, end = _widen_to_marks(plain, unit, span, cue_span)
     if start > 0 and text[start - 1 : start + 1] == "``":
         start -= 1
@@ -239,7 +245,7 @@ def _end_before_coordinated_cues(parsed, found: list[Found]) -> None:
                 g.content_span = (span[0], end)
 
 
-def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
+def _attribute_unit(parsed, text: str, plain: str, unit: Unit, speakers: Speakers) -> None:
     if unit.last - unit.first > MAX_UNIT_TOKENS:
         return
     matches = find_cues(parsed, unit.first, unit.last)
@@ -249,7 +255,7 @@ def _attribute_unit(parsed, text: str, unit: Unit, speakers: Speakers) -> None:
             and m.content_span is not None
             and (not m.stance or _quote_open(text[slice(*m.content_span)]))
         ):
-            m.content_span = _widen_to_quotes(text, unit, m.content_span, m.cue_span)
+            m.content_span = _widen_to_quotes(text, plain, unit, m.content_span, m.cue_span)
     if any(m.kind not in ("hedge",) for m in matches):
         matches = [m for m in matches if m.kind != "hedge"]  # the hedge is then modality, not a source
     found = [Found(m, None, None, m.content_span) for m in matches]  # type: ignore[arg-type]
@@ -391,11 +397,12 @@ def find_attributions(parsed, mentions: list[Mention], doc_id: str) -> tuple[lis
     speakers = Speakers(parsed, mentions, doc_id)
     text = speakers.text
     units = _units(parsed, text)
+    plain = plain_marks(text)
     before: Unit | None = None  # the unit before ``previous``
     previous: Unit | None = None
     announced: list[Attribution] | None = None  # the voice of the paragraph after "X wrote on Facebook:"
     for unit in units:
-        _attribute_unit(parsed, text, unit, speakers)
+        _attribute_unit(parsed, text, plain, unit, speakers)
         bare = next((f for f in unit.found if f.cue.kind == "bare"), None)
         if (
             bare is not None
