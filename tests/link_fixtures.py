@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import count
+
 from claimgraph.analysis_types import Analysis, Attribution, Claim, Quantity, Source, TimeExpression
 from claimgraph.document import Document, sha256_hex
-from claimgraph.link.claim_view import ClaimView, views_of
+from claimgraph.link.claim_view import ClaimView, content_words, views_of
+from claimgraph.link.matching import MatchFeatures
+
+_match_numbers = count(1)  # each made claim its own document
 
 
 def doc(text: str, outlet: str | None, published: str | None, duplicate_of: str | None = None) -> Document:
@@ -60,3 +65,25 @@ def view(document: Document, c: Claim, sources: list[Source] = (), original: Doc
 
 def source(local_id: str, name: str, kind: str, key: str | None = None, description: str | None = None) -> Source:
     return Source(local_id, name, kind, key or f"{kind}:{name.lower()}", description)
+
+
+def match_features(
+    text: str, entities=(), counts=(), start=None, end=None, *, events=(), commentary=False, subject=None
+) -> MatchFeatures:
+    """The matching features of one claim of its own document, with its real all-MiniLM-L6-v2 vector."""
+    from claimgraph.link.embeddings import encode  # the encoder only where a test asks for vectors
+
+    n = next(_match_numbers)
+    return MatchFeatures(
+        f"m{n}-c1",
+        f"m{n}",
+        encode([text])[0],
+        frozenset(entities),
+        frozenset(content_words(text, list(entities))),
+        start,
+        end,
+        frozenset(counts),
+        frozenset(events),
+        commentary,
+        subject,
+    )

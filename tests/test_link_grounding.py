@@ -10,42 +10,25 @@ not copied into the repository); the embeddings are the real all-MiniLM-L6-v2 on
 from __future__ import annotations
 
 import json
-from itertools import count
 
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.link.claim_view import content_words
 from claimgraph.link.clusters import components
-from claimgraph.link.embeddings import encode
 from claimgraph.link.matching import (
     DIFFERENT,
     NEAR_MISS,
     SAME_CLAIM,
-    MatchFeatures,
     different_ranks,
     different_subjects,
     grounded,
     same_claim,
 )
-
-_numbers = count(1)
+from link_fixtures import match_features
 
 
 def features(text: str, entities=(), subject=None, events=(), commentary=False, start=None, end=None):
-    n = next(_numbers)
-    return MatchFeatures(
-        f"d{n}-c1",
-        f"d{n}",
-        encode([text])[0],
-        frozenset(entities),
-        frozenset(content_words(text, list(entities))),
-        start,
-        end,
-        events=frozenset(events),
-        commentary=commentary,
-        subject=subject,
-    )
+    return match_features(text, entities, (), start, end, events=events, commentary=commentary, subject=subject)
 
 
 def test_two_people_doing_the_same_are_two_happenings():

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import count
-
 from claimgraph.link.candidate_index import band_keys, index_keys
 from claimgraph.link.claim_view import content_words, counted_noun
-from claimgraph.link.embeddings import encode
 from claimgraph.link.matching import MatchFeatures, same_claim, score
+from link_fixtures import match_features
 
-_numbers = count(1)  # each call's claim its own document
-
-
-def features(text: str, entities=(), counts=(), start=None, end=None) -> MatchFeatures:
-    n = next(_numbers)
-    return MatchFeatures(
-        f"d{n}-c1",
-        f"d{n}",
-        encode([text])[0],
-        frozenset(entities),
-        frozenset(content_words(text, list(entities))),
-        start,
-        end,
-        frozenset(counts),
-    )
+features = match_features
 
 
 def test_paraphrase_with_shared_entities_is_the_same_claim():

@@ -149,21 +149,13 @@ def _before_attributed_relative(doc, first: int, last: int) -> int:
     end = last
     while end > first and _is_edge(doc[end]):
         end -= 1  # ("Eric Woolson, who ...*,* said")
-    for tok in doc[first + 1 : end + 1]:
-        start = tok.left_edge.i
-        if (
-            tok.dep_ == "relcl"
-            and doc[start].lower_ in ("who", "which", "whom", "whose")
-            and start - 1 > first
-            and doc[start - 1].text in ASIDE_MARKS
-            and tok.right_edge.i >= end
-            and any(
-                (u.pos_ in ("VERB", "AUX") and _is_cue_verb(u))
-                or (u.pos_ == "NOUN" and model is not None and model.is_cue(u))
-                for u in tok.subtree
-            )
+    for tok in _set_off_relatives(doc, first, end, ASIDE_MARKS, first + 1):
+        if any(
+            (u.pos_ in ("VERB", "AUX") and _is_cue_verb(u))
+            or (u.pos_ == "NOUN" and model is not None and model.is_cue(u))
+            for u in tok.subtree
         ):
-            k = start - 1
+            k = tok.left_edge.i - 1
             while k > first and _is_edge(doc[k]):
                 k -= 1
             return k
@@ -370,18 +362,25 @@ def _before_side_relative(doc, first: int, last: int) -> int:
     root = next((doc[k] for k in words if not first <= doc[k].head.i <= last or doc[k].head.i == k), None)
     if root is None or root.dep_ in CLAUSE_DEPS:
         return last
-    for tok in doc[first + 2 : last + 1]:
+    for tok in _set_off_relatives(doc, first, last, (",",), first + 2):
+        if not _inside_quote(doc, first, tok.left_edge.i):
+            return tok.left_edge.i - 2
+    return last
+
+
+def _set_off_relatives(doc, first: int, last: int, marks, scan_from: int):
+    """The verbs of relative clauses in ``doc[scan_from : last + 1]`` that open with who/which/whom/whose right
+    after one of ``marks`` (inside the phrase that starts at ``first``) and run to ``last``."""
+    for tok in doc[scan_from : last + 1]:
         start = tok.left_edge.i
         if (
             tok.dep_ == "relcl"
-            and doc[start].lower_ in ("which", "who", "whose", "whom")
+            and doc[start].lower_ in ("who", "which", "whom", "whose")
             and start - 1 > first
-            and doc[start - 1].text == ","
+            and doc[start - 1].text in marks
             and tok.right_edge.i >= last
-            and not _inside_quote(doc, first, start)
         ):
-            return start - 2
-    return last
+            yield tok
 
 
 ASIDE_DEPS = frozenset({"advcl", "relcl", "appos", "acl", "npadvmod", "dobj"})
