@@ -78,3 +78,23 @@ def test_two_shares_across_clusters_on_a_near_miss_are_no_update_but_two_counts_
     b = view(LATE, claim(2, LATE.id, many, quantities=(_share(many, "450", "engineers", 450),)))
     _, _, rels, _ = build([a, b], [(a.id, b.id, NEAR_MISS)])
     assert [r for r in rels if r.type in ("updates", "conflicts")]
+
+
+def test_the_new_claim_rules_take_empty_binary_script_and_huge_contents():
+    """The condition, noun-phrase and leading-clause rules read any content without failing, and a huge one in
+    bounded time (the leading-clause pattern looks at most 200 characters ahead)."""
+    from claimgraph.link.claim_view import conditional, links_nothing, main_clause
+
+    contents = [
+        "",
+        "\x00\x01\ufffd\ufffd",
+        "<script>alert('if x')</script>, said",
+        "After " + "a" * 200_000 + ", Ames won",
+        "if " * 50_000,
+        "\u202eAfter the vote, \u05e9\u05dc\u05d5\u05dd",
+    ]
+    for n, text in enumerate(contents):
+        c = claim(n + 10, EARLY.id, text, modality="hedged")
+        assert isinstance(conditional(c), bool) and isinstance(links_nothing(c), bool)
+        assert text.endswith(main_clause(text))
+    assert main_clause("After the vote on Tuesday, Ames won") == "Ames won"
