@@ -75,18 +75,20 @@ def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
     never a candidate). So one edge cannot bridge two stories: a claim joins a group only when it is close to
     a good part of it. (Counting a missing pair as a low score instead was measured too: on ECB+ it kept
     precision and halved recall.) Two groups holding two claims of different actors (an edge scored ``DIFFERENT``)
-    never merge. Ties go to the smaller ids, so the result depends on the edge set alone, not on
-    the order reports were added in."""
+    never merge. Ties go to the smaller ids, so the result depends on the edge set alone, not on the order reports
+    were added in."""
     known = set(ids)
     members = {i: [i] for i in ids}
     sums: dict[str, dict[str, float]] = {i: {} for i in ids}  # group -> group -> summed scores of their edges
     counts: dict[str, dict[str, int]] = {i: {} for i in ids}
     apart: dict[str, set[str]] = {i: set() for i in ids}  # groups holding two claims of different actors
     for a, b, s in edges:
-        if a in known and b in known and a != b and s <= DIFFERENT:
+        if a not in known or b not in known or a == b:
+            continue
+        if s <= DIFFERENT:
             apart[a].add(b)
             apart[b].add(a)
-        elif a in known and b in known and a != b:
+        else:
             a, b = min(a, b), max(a, b)
             if b not in sums[a]:
                 sums[a][b] = sums[b][a] = 0.0
