@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from ..analysis_types import Analysis, Mention
 from ..config import Settings
 from ..document import Document
-from . import attribution, entities, language, modality, nlp, quantities, timex
+from . import attribution, entities, language, modality, nlp, predicates, quantities, timex
 
 # Bump when the analysis output changes, so stored analyses made by an older version are redone.
 # 0.3.1: cue extents (light verbs, adverbs), "called for X to Y", next statements, surnames as people
@@ -28,7 +28,8 @@ from . import attribution, entities, language, modality, nlp, quantities, timex
 # "X appears to Y" has no source and X in its content; a quotation joins up to 30 sentences of a paragraph;
 # a stance object ends before a relative clause set off at its end; "X admitted to Y." is no bare speaker line;
 # a content ends before an aside holding a cue of its own, and a source before such a relative clause
-ANALYZER_VERSION = "0.3.2"
+# 0.3.3: each claim's predicates and event nouns (lemmas of its content's verbs and nouns of happenings) for linking
+ANALYZER_VERSION = "0.3.3"
 PIPE_BATCH = 32  # documents per nlp.pipe batch: past ~32 news articles the parse gets no faster per article
 CHUNK = 16  # documents per task sent to a worker: small enough to keep both cores busy to the end
 
@@ -106,6 +107,8 @@ class Analyzer:
             claim.time = run("times", None, timex.claim_time, claim, times, parsed)
             claim.quantities = run("quantities", [], quantities.find_quantities, parsed, *claim.content_span)
             claim.entities = mentions_within(mentions, starts, *claim.span)
+            claim.predicates = run("predicates", [], predicates.find_predicates, parsed, *claim.content_span)
+            claim.event_nouns = run("predicates", [], predicates.find_event_nouns, parsed, *claim.content_span)
         return Analysis(
             document=doc.id,
             analyzer=ANALYZER_VERSION,

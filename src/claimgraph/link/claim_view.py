@@ -121,6 +121,32 @@ def event_words(text: str, entity_keys: list[str]) -> list[str]:
     return sorted(out)
 
 
+def claim_events(claim: Claim, entity_keys: list[str]) -> list[str]:
+    """What happens in the claim, as event stems: from the parse's verbs where the analysis read them
+    (``Claim.predicates``: "Esther Williams dies" -> "die"; "classified material", "the general election" and "a
+    PAC supporting Rubio" name no happening), else from the words (``event_words``, for analyses made before)."""
+    if claim.predicates is not None and not (not claim.predicates and title_case(claim.content)):
+        verbs = [p for p in claim.predicates if p not in LIGHT_VERBS]
+        return sorted({event_stem(w) for w in verbs + (claim.event_nouns or [])})
+    return event_words(claim.content, entity_keys)
+
+
+def title_case(text: str) -> bool:
+    """A headline in title case ("Lindsay Lohan Checks Into Rehab"), where the tagger takes every word for a name."""
+    words = _WORD.findall(text)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return False
+    # and a capitalised small word or verb-like ending, which a name ("Indiana Gov. Mike Pence") does not have
+    return any(w[0].isupper() and (w.lower() in _HEADLINE_SMALL or w.endswith(_HEADLINE_ENDINGS)) for w in words[1:])
+
+
+_HEADLINE_SMALL = {"into", "the", "for", "with", "after", "from", "and", "over", "out", "off", "will", "won", "not"}
+_HEADLINE_ENDINGS = ("s", "ed", "ing")
+
+
+LIGHT_VERBS = {"be", "have", "do", "get", "make", "go"}  # in most sentences of every story: they tell no happening
+
+
 _LEADING_PHRASE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*,\s*", re.UNICODE)
 
 
@@ -195,6 +221,8 @@ def links_nothing(claim: Claim) -> bool:
         return True
     if not claim.quantities and _NOUN_PHRASE.match(claim.content) and not event_words(claim.content, []):
         return True  # a bare noun phrase, the object of a stance: "the Republican presidential nomination here"
+    if not claim.quantities and claim.predicates == [] and not title_case(claim.content):
+        return True  # no verb at all in the parse: "Indiana Gov. Mike Pence", "Clinton's use of personal email"
     return not claim.quantities and len(content_words(claim.content, [])) < MIN_CONTENT_WORDS
 
 

@@ -23,7 +23,7 @@ ACROSS_CLUSTERS = (
 # September"); the other half of status, "still expected what was done" ("pending"), is not
 COUNTED = ("numbers", "denial")  # across clusters without a grounded edge, these need one counted thing in common
 PAIR_WINDOW = 60  # in very large clusters, judge each claim with the 60 reported just before it
-MIN_DENSITY = 0.5  # two groups merge only when at least this share of the pairs between them are stored edges
+MIN_DENSITY = 0.5  # two groups merge only when more than this share of the pairs between them are stored edges
 
 
 @dataclass
@@ -70,10 +70,11 @@ def components(views: list[ClaimView], edges: list[Edge]) -> list[Cluster]:
 
 def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
     """Average-link agglomeration over the scored edges: repeatedly merge the two groups whose edges score
-    highest on average, while that average is at least ``SAME_CLAIM`` and the edges cover at least
+    highest on average, while that average is at least ``SAME_CLAIM`` and the edges cover more than
     ``MIN_DENSITY`` of the pairs between the groups (a pair without an edge scored below ``EDGE_FLOOR`` or was
     never a candidate). So one edge cannot bridge two stories: a claim joins a group only when it is close to
-    a good part of it. (Counting a missing pair as a low score instead was measured too: on ECB+ it kept
+    most of it, a pair only when close to both (on election news a poll of Clinton's lead joined "Sanders won
+    New Hampshire" / "Sanders scored a decisive victory" through one edge). (Counting a missing pair as a low score instead was measured too: on ECB+ it kept
     precision and halved recall.) Two groups holding two claims of different actors (an edge scored ``DIFFERENT``)
     never merge. Ties go to the smaller ids, so the result depends on the edge set alone, not on the order reports
     were added in."""
@@ -102,7 +103,7 @@ def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
         if y in apart[x]:
             return 0.0  # a claim of one tells another actor's happening than a claim of the other
         pairs = len(members[x]) * len(members[y])
-        if counts[x][y] < MIN_DENSITY * pairs:
+        if counts[x][y] <= MIN_DENSITY * pairs:
             return 0.0  # too few of their pairs were close enough to be stored: not one claim
         return sums[x][y] / counts[x][y]
 

@@ -4,8 +4,8 @@ Embeddings alone merge neighbouring events ("trains will be built" / "technology
 high), word overlap alone misses paraphrases. The score adds small, bounded bonuses for shared named entities
 and shared event words (content words outside entity names) to the cosine, a bonus when both count the
 same thing (and a penalty when only one is a count), and a penalty when both claims carry resolved times
-that do not overlap (and a small bonus when both name the same month or less). Event words (verbs and event
-nouns, see ``claim_view.event_words``) decide between neighbouring events that share names and topic words: a
+that do not overlap (and a small bonus when both name the same month or less). Event words (the parse's verbs and
+nouns of happenings, see ``claim_view.claim_events``) decide between neighbouring events that share names and topic words: a
 shared one adds a bonus, none shared (when both have some) costs a penalty, except for close paraphrases and
 between two counts of the same thing ("300 will be sent" / "450 are working" are one count that changed). A
 report's own commentary ("the addition of expertise gives Pyongyang a significant edge") is matched only with a
@@ -96,6 +96,21 @@ def different_ranks(a: MatchFeatures, b: MatchFeatures) -> bool:
     return bool(ra and rb and not ra & rb)
 
 
+def different_moments(a: MatchFeatures, b: MatchFeatures) -> bool:
+    """Both are dated to a month or less, more than a month apart: "Carson was dropping out on Monday, February
+    1" / "Cruz dropped out on May 3". Two happenings, however alike the words. Closer dates are left to the score:
+    a claim's time is the first one its sentence names ("checked into rehab, part of a sentence for a 2012 crash"),
+    and one happening can straddle two dates ("late Thursday" / "early Friday")."""
+    if not times_disjoint(a, b):
+        return False
+    spans = (_days(a.time_start, a.time_end), _days(b.time_start, b.time_end))  # type: ignore[arg-type]
+    if not all(d is not None and 0 <= d <= PRECISE_DAYS for d in spans):
+        return False
+    first, second = sorted([(a.time_start, a.time_end), (b.time_start, b.time_end)])
+    gap = _days(first[1], second[0])  # type: ignore[arg-type]
+    return gap is not None and gap > PRECISE_DAYS
+
+
 def times_agree(a: MatchFeatures, b: MatchFeatures) -> bool:
     """Both carry a resolved time of a month or less, and the two overlap ("in May" / "in early May")."""
     if not (a.time_start and a.time_end and b.time_start and b.time_end) or times_disjoint(a, b):
@@ -152,7 +167,15 @@ def grounded(a: MatchFeatures, b: MatchFeatures, cosine: float) -> bool:
     shared = len(a.entities & b.entities)
     if not shared or cosine < NAMED_COSINE:
         return False
+    if not (a.events & b.events or same_subject(a, b)):
+        return False
     return cosine + word_overlap(a, b) + ENTITY_BONUS * min(shared, 2) >= GROUNDED
+
+
+def same_subject(a: MatchFeatures, b: MatchFeatures) -> bool:
+    """Both name who acts, and it is one person or body ("Sanders" / "Bernie Sanders")."""
+    sa, sb = a.subject, b.subject
+    return bool(sa and sb and sa.split(":", 1)[0] == sb.split(":", 1)[0] and same_name(sa, sb))
 
 
 def score(a: MatchFeatures, b: MatchFeatures) -> float:
@@ -218,7 +241,7 @@ def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
     value = score(a, b)
     if value < EDGE_FLOOR:
         return None
-    if different_subjects(a, b) or different_ranks(a, b):
+    if different_subjects(a, b) or different_ranks(a, b) or different_moments(a, b):
         return DIFFERENT  # kept, so that the clustering never merges groups holding the two
     # an ungrounded pair stays a near miss: it counts towards a group's density but never joins two claims
     return value if grounded(a, b, cosine) else min(value, NEAR_MISS)

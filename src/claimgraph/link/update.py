@@ -17,7 +17,7 @@ from ..analysis_types import Analysis
 from ..document import Document
 from ..store.link_tables import LinkTables
 from .candidate_index import candidate_lists, index_keys
-from .claim_view import bare_views, content_words, counted_things, event_words, links_nothing
+from .claim_view import bare_views, claim_events, content_words, counted_things, links_nothing
 from .continuation import continuation_edges
 from .embeddings import cached_vectors, text_hash
 from .matching import MIN_COSINE, MatchFeatures, same_claim
@@ -91,7 +91,7 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
                 c.time.start if c.time else None,
                 c.time.end if c.time else None,
                 frozenset(counted_things(c)),
-                frozenset(event_words(c.content, about)),
+                frozenset(claim_events(c, about)),
                 links_nothing(c),
                 subject(view),
             )
