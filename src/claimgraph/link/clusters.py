@@ -74,10 +74,10 @@ def _cohesive_groups(ids: list[str], edges: list[Edge]) -> list[list[str]]:
     ``MIN_DENSITY`` of the pairs between the groups (a pair without an edge scored below ``EDGE_FLOOR`` or was
     never a candidate). So one edge cannot bridge two stories: a claim joins a group only when it is close to
     most of it, a pair only when close to both (on election news a poll of Clinton's lead joined "Sanders won
-    New Hampshire" / "Sanders scored a decisive victory" through one edge). (Counting a missing pair as a low score instead was measured too: on ECB+ it kept
-    precision and halved recall.) Two groups holding two claims of different actors (an edge scored ``DIFFERENT``)
-    never merge. Ties go to the smaller ids, so the result depends on the edge set alone, not on the order reports
-    were added in."""
+    New Hampshire" / "Sanders scored a decisive victory" through one edge). (Counting a missing pair as a low
+    score instead was measured too: on ECB+ it kept precision and halved recall.) Two groups holding two claims
+    of different actors (an edge scored ``DIFFERENT``) never merge. Ties go to the smaller ids, so the result
+    depends on the edge set alone, not on the order reports were added in."""
     known = set(ids)
     members = {i: [i] for i in ids}
     sums: dict[str, dict[str, float]] = {i: {} for i in ids}  # group -> group -> summed scores of their edges
