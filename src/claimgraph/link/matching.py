@@ -1,17 +1,17 @@
 """Is this the same claim? Embedding similarity, shared entities, shared event words and compatible times.
 
-Embeddings alone merge neighbouring events ("trains will be built" / "technology will be transferred" score
-high), word overlap alone misses paraphrases. The score adds small, bounded bonuses for shared named entities
-and shared event words (content words outside entity names) to the cosine, a bonus when both count the
-same thing (and a penalty when only one is a count), and a penalty when both claims carry resolved times
-that do not overlap (and a small bonus when both name the same month or less). Event words (the parse's verbs
-and nouns of happenings, see ``claim_view.claim_events``) decide between neighbouring events that share names and
-topic words: a shared one adds a bonus, none shared (when both have some) costs a penalty, except for close paraphrases and
-between two counts of the same thing ("300 will be sent" / "450 are working" are one count that changed). A
-report's own commentary ("the addition of expertise gives Pyongyang a significant edge") is matched only with a
-copy of the same sentence. Pairwise and symmetric, so the clusters (connected clusters) do not depend on the
-order in which reports arrive. Both claims naming a person (a body, a place) that the other does not is a clash:
-different actors, different events.
+Embeddings alone merge neighbouring events ("trains will be built" / "technology will be transferred" score high),
+word overlap alone misses paraphrases. The score adds small, bounded bonuses for shared named entities and shared
+event words (content words outside entity names) to the cosine, a bonus when both count the same thing (and a
+penalty when only one is a count), and a penalty when both claims carry resolved times that do not overlap (and a
+small bonus when both name the same month or less). Event words (the parse's verbs and nouns of happenings, see
+``claim_view.claim_events``) decide between neighbouring events that share names and topic words: a shared one adds
+a bonus, none shared (when both have some) costs a penalty, except for close paraphrases and between two counts of
+the same thing ("300 will be sent" / "450 are working" are one count that changed). A report's own commentary ("the
+addition of expertise gives Pyongyang a significant edge") is matched only with a copy of the same sentence.
+Pairwise and symmetric, so the clusters (connected clusters) do not depend on the order in which reports arrive.
+Both claims naming a person (a body, a place) that the other does not is a clash: different actors, different
+events.
 """
 
 from __future__ import annotations
