@@ -133,3 +133,13 @@ def test_a_spokesman_speaks_for_the_one_body_his_description_names():
     d = view(gazette, claim(2, gazette.id, "the first radar leaves in May", cited=("s0",)), [vague])
     _, groups = origin_groups([a, c, d])
     assert len(groups) == 3
+
+
+def test_a_name_written_with_and_without_its_accent_is_one_origin():
+    # on real news one outlet wrote a former president's name with its accent and another without: two origins
+    a_doc, b_doc = doc("a", "Meridian", "2025-01-14"), doc("b", "Harbor Gazette", "2025-02-10")
+    a = view(a_doc, claim(1, a_doc.id, "x", cited=("s0",)), [source("s0", "Tomás Ibáñez", "person", "person:a")])
+    b = view(b_doc, claim(1, b_doc.id, "x", cited=("s0",)), [source("s0", "Tomas Ibanez", "person", "person:b")])
+    origins, groups = origin_groups([a, b])
+    assert len(origins) == 2 and len(groups) == 1
+    assert "same name" in group_json(origins, groups[0])["why"]

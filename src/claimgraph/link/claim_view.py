@@ -7,6 +7,7 @@ need is here, so those modules never go back to the store.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -332,7 +333,10 @@ def _host(url: str | None) -> str | None:
 
 
 def normalise_name(name: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+    """A name as compared: lower case, accents dropped ("Felipe Calderón" is "Felipe Calderon"), punctuation as
+    space."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
 
 
 def claim_views(documents: list[Document], analyses: list[Analysis]) -> list[ClaimView]:
