@@ -14,7 +14,11 @@ the rules ask for more than a shared cluster:
   (``opposite_polarity``), for "done" no modal or "to" before it (``event_done``);
 - for numbers the same counted thing with a unit on both sides (not a size like "16-inch", not a small number in
   words like "one candidate"); a share only with the same owner and population;
-- for dates, times written inside the claimed content (not the day of the saying), each near the shared event.
+- for dates, times written inside the claimed content (not the day of the saying), each near the shared event;
+  a forecast's date moved only when the date is that of the happening still to come;
+- for "expected, now done" the shared event still to come in the earlier claim (``event_pending``) and done in the
+  later one; two forecasts that differ ("we will not pay" / "he would make them pay") are neither;
+- for agreement (repeats, supports) the same stance, polarity, figures and predicate (``agree``, ``stance``).
 Every relation carries a ``confidence`` in [0, 1]: how close the two claims are (their match score) and whether
 they name the same actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless asked for all.
 """
@@ -31,6 +35,7 @@ from ..analyze.quantities import as_written
 from .claim_view import (
     ClaimView,
     conditional,
+    content_tokens,
     content_words,
     counted_noun,
     event_stem,
@@ -39,6 +44,7 @@ from .claim_view import (
     zero_counts,
 )
 from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_name
+from .stance import same_stance
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
 SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
@@ -248,6 +254,22 @@ _NOT_YET = {
 }
 
 
+def event_pending(view: ClaimView, stem: str) -> bool:
+    """Is the event ``stem`` told as still to come in this forward claim: a modal, "to" or "poised" within
+    ``NEGATION_REACH`` words before its word ("is expected to win", "will start building")? Not when the shared
+    word stands elsewhere in the claim ("the 'establishment' candidate will gather support", "is poised to win
+    after his second-place finish": the finish is done, the win to come)."""
+    found = _event_at(view, stem)
+    if found is None or not view.forward:
+        return False
+    text, start = found
+    before = {w.lower() for w in _WORDS.findall(text[:start])[-NEGATION_REACH:]}
+    return bool(before & (_NOT_YET | _PENDING_CUES))
+
+
+_PENDING_CUES = {"poised", "expected", "likely", "scheduled", "due", "set", "planned", "plan", "about"}
+
+
 def event_done(view: ClaimView, stem: str) -> bool:
     """Is the event ``stem`` told as done in this claim? Not when a modal, "to" or "if" stands within
     ``NEGATION_REACH`` words before it ("who should build it", "would campaign for Clinton", "a chance to
@@ -277,6 +299,27 @@ def _events_near_time(view: ClaimView) -> set[str]:
     return {min(near)[1]} if near else set()
 
 
+def _dates_pending(view: ClaimView) -> bool:
+    """The event word nearest the claim's time is one still to come ("is planned to leave in May"), not another
+    happening the forecast mentions ("is expected to win after her narrow win last week")."""
+    t = event_time(view)
+    if t is None:
+        return False
+    text = view.claim.content
+    at = t.span[0] - view.claim.content_span[0]
+    events = _features(view).events
+    near = [
+        (abs(m.start() - at), m.start())
+        for m in _WORDS.finditer(text)
+        if (m.start() == 0 or m.group(0)[0].islower()) and event_stem(m.group(0)) in events
+    ]
+    if not near:
+        return False
+    start = min(near)[1]
+    before = {w.lower() for w in _WORDS.findall(text[:start])[-NEGATION_REACH:]}
+    return bool(before & (_NOT_YET | _PENDING_CUES))
+
+
 _EVENT_NOUN = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
@@ -297,6 +340,17 @@ def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
     for stem, places in _shared_event_words(a, b).items():
         words = [_WORDS.match(text, start).group(0).lower() for text, start in places]  # type: ignore[union-attr]
         if not all(w.endswith(_EVENT_NOUN) for w in words):
+            out.add(stem)
+    return out
+
+
+def _verbs_of_both(a: ClaimView, b: ClaimView) -> set[str]:
+    """Event words both claims use as a verb: "has virtually disappeared ... the nomination" and "upending the
+    nominating contest" share a topic, not a happening."""
+    out = set()
+    for stem, places in _shared_event_words(a, b).items():
+        words = [_WORDS.match(text, start).group(0).lower() for text, start in places]  # type: ignore[union-attr]
+        if not any(w.endswith(_EVENT_NOUN) for w in words):
             out.add(stem)
     return out
 
@@ -442,10 +496,24 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
                     continue
                 if share_population(a, qa) != share_population(b, qb):
                     continue  # "36 percent support" / "zero percent support among African-American voters"
+            if not same_poll(a, b):
+                continue  # one poll's 40 percent support and an average's 36 percent measure different things
             if clashes(_features(a), _features(b)):
                 continue  # the same unit counted for different actors or places
             return qa, qb
     return None
+
+
+_POLL = re.compile(r"\b(?:polls?|polling|surveys?|averages?)\b|\bpercent\s+support\b", re.IGNORECASE)
+
+
+def same_poll(a: ClaimView, b: ClaimView) -> bool:
+    """Shares from polls compare only within one poll: where either claim speaks of a poll, a survey, an average
+    or a share of support, both must name the same organisation (the pollster). Polls differ in dates, samples
+    and questions; on real election news a poll's 40 percent against an average's 36 percent was no conflict."""
+    if not (_POLL.search(a.claim.content) or _POLL.search(b.claim.content)):
+        return True
+    return any(k.startswith("org:") for k in a.topics & b.topics)
 
 
 def disjoint(x: tuple[float, float], y: tuple[float, float]) -> bool:
@@ -514,7 +582,7 @@ class RuleJudge:
     """Rules over modality, negation, quantities and resolved times, in that order of precedence."""
 
     def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
-        if "question" in (a.claim.modality, b.claim.modality):
+        if "question" in (a.claim.modality, b.claim.modality) or indirect_question(a) or indirect_question(b):
             return None  # a question asserts nothing to agree or disagree with
         if hypothetical(a) or hypothetical(b):
             return None  # "If Sanders ultimately wins by 10 points" reports no win
@@ -542,6 +610,8 @@ class RuleJudge:
         if "denied" in (a.claim.modality, b.claim.modality):
             return Relation(a.id, b.id, "conflicts", f"{pair}: one side denies what the other states", rule="denial")
         if a.forward and later(a, b):
+            if not (b.negative or any(event_done(b, e) for e in shared_verbs(a, b))):
+                return None  # two forecasts that differ ("we will not pay" / "he would make them pay"): no news
             return Relation(
                 a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
             )
@@ -577,6 +647,10 @@ class RuleJudge:
             return None
         ta, tb = event_time(a), event_time(b)
         move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"
+        if not all(_dates_pending(v) for v in (a, b) if v.forward):
+            return (
+                None  # a forecast's date that dates another happening: "expected to win after her narrow win last week"
+            )
         if (a.forward or b.forward) and later(a, b):  # a plan's date moved: "leave in May" / "delivered in September"
             return Relation(a.id, b.id, "updates", f"the date moved {move}", rule="date_moved")
         shared = _features(a).events & _features(b).events
@@ -588,7 +662,12 @@ class RuleJudge:
         if not same_actor(a, b):
             return None  # "he'll do everything he can to help her" / "the party that nominated Clinton"
         shared = shared_verbs(a, b)
-        if a.forward and not b.forward and later(a, b) and any(event_done(b, e) for e in shared):
+        if (
+            a.forward
+            and not b.forward
+            and later(a, b)
+            and any(event_done(b, e) and event_pending(a, e) for e in shared)
+        ):
             return Relation(
                 a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
             )
@@ -615,23 +694,141 @@ class RuleJudge:
         return None
 
     def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        if different_figures(a, b):
-            return None  # "raised more than $6 million" / "raised about $4 million": no agreement, and no rule
+        if not agree(a, b):
+            return None
         added = detail_added(a, b)
         if added:
             return Relation(a.id, b.id, "supports", f"agrees with {a.cite()} and adds {', '.join(added)} ({b.cite()})")
         return Relation(a.id, b.id, "repeats", f"same content as {a.cite()}, nothing new ({b.cite()})")
 
 
-def different_figures(a: ClaimView, b: ClaimView) -> bool:
-    """Both give a figure of the same unit and the figures cannot be the same: whatever the rules could not
-    compare (owners unknown), the claims do not agree."""
-    return any(
-        counted_noun(qa.unit) == counted_noun(qb.unit) and disjoint(interval(qa), interval(qb))
+# -- agreement ---------------------------------------------------------------------------------------------------
+def agree(a: ClaimView, b: ClaimView) -> bool:
+    """Do the two claims say the same thing, so that the later one repeats or supports the earlier? Sharing a
+    cluster's words is not enough; on real election news half of such "supports" were wrong:
+    - the same stance (``stance``): calling a plan "foolish" does not support the plan;
+    - the same polarity: "did not end up as the nominee" does not support "won 3 percent";
+    - the same figures where both give one of a kind ("more than $500,000" is not "$2.5 million");
+    - the same predicate: a shared verb or two shared content words beyond names, titles and light verbs
+      ("four mainstream candidates ... discount the outcomes" / "four mainstream candidates ... near 10
+      percent"), and for two forecasts a shared verb: two forecasts agree only on the same happening to come
+      ("the issue would fade as the general election loomed" / "they could be competing in the general
+      election"; "we are going to make it great" / "we are going to make deals")."""
+    if not same_stance(a, b) or opposite_polarity(a, b):
+        return False
+    figures = same_figures(a, b)
+    if figures is not None:
+        return figures
+    return same_predicate(a, b)
+
+
+# Words that name no happening of their own: light verbs, titles before names, small numbers in words.
+_LIGHT = set(
+    """
+go goes going gone went make makes making made get gets getting got take takes taking took taken have has had having
+do does doing did done want wants wanted need needs needed try tries trying tried come comes coming came put puts
+sen senator senators gov governor governors former secretary mr mrs ms rep dr candidate candidates
+one two three four five six seven eight nine ten eleven twelve hundred thousand million billion dozen
+""".split()
+)
+_LIGHT_STEMS = {event_stem(w) for w in _LIGHT}
+_STEMS: dict[tuple[str, str], frozenset[str]] = {}
+PREDICATE_WORDS = 2  # shared content words (no verb in common) that make two claims say the same thing
+
+
+_SET_OFF_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:]*", re.IGNORECASE)
+
+
+def core(text: str) -> str:
+    """The claim without its set-off relative clauses: "they will appear beside Ames, who has been hurt by the
+    inquiry into her email" tells of the appearing; the clause describes Ames."""
+    return _SET_OFF_RELATIVE.sub("", text)
+
+
+def predicate_stems(view: ClaimView) -> frozenset[str]:
+    """The stems (``event_stem``: "missed" and "miss" are one) of the content words of the claim's core
+    (``core``) outside names, titles, light verbs and small numbers, and its event words there."""
+    key = (view.id, view.claim.content)
+    if key not in _STEMS:
+        if len(_STEMS) > 100_000:
+            _STEMS.clear()
+            _CORE_EVENTS.clear()
+        text = core(view.claim.content)
+        words = content_tokens(text, view.claim.entities)
+        stems = frozenset(event_stem(w) for w in words if w not in _LIGHT)
+        _STEMS[key] = stems
+        _CORE_EVENTS[key] = frozenset(event_words(text, view.claim.entities))
+    return _STEMS[key]
+
+
+_CORE_EVENTS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _core_events(view: ClaimView) -> frozenset[str]:
+    predicate_stems(view)
+    return _CORE_EVENTS[(view.id, view.claim.content)]
+
+
+def same_predicate(a: ClaimView, b: ClaimView) -> bool:
+    """The claims say the same happens: a verb in common, or ``PREDICATE_WORDS`` content words in common, in
+    their cores (``core``); for two forecasts, a verb in common."""
+    verbs = (_verbs_of_both(a, b) & _core_events(a) & _core_events(b)) - _LIGHT_STEMS
+    if a.forward and b.forward:
+        return bool(verbs)
+    return bool(verbs) or len(predicate_stems(a) & predicate_stems(b)) >= PREDICATE_WORDS
+
+
+_MONEY = re.compile(r"[$€£¥]")
+
+
+def _measure(q: Quantity) -> str | None:
+    """What a figure measures, as a comparable key: money whatever its unit was read as ("$500,000 worth"), else
+    the counted noun."""
+    if _CURRENCY.fullmatch((q.unit or "").strip()) or _MONEY.search(q.text):
+        return "money"
+    return counted_noun(q.unit)
+
+
+def _point(q: Quantity) -> tuple[float, float]:
+    """The range a figure gives when it is quoted as a figure: "more than $500,000" says $500,000, not any sum
+    above it (``interval`` keeps the open range for conflicts)."""
+    v = float(q.value)  # type: ignore[arg-type]
+    qual = (q.qualifier or "").lower()
+    return v * _LOW.get(qual, 0.98), v * _HIGH.get(qual, 1.02)
+
+
+def _one_owner(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity) -> bool:
+    """Two shares can be one figure only when they are of one owner in one poll (a poll's "23 percent favored
+    Reyes" is not Marsh's "23.1 percent of the vote")."""
+    if not same_poll(a, b):
+        return False
+    if not (is_share(qa) or is_share(qb)):
+        return True
+    owners = share_owner(a, qa), share_owner(b, qb)
+    return bool(owners[0] and owners[1] and _same_actor_key(*owners))  # type: ignore[arg-type]
+
+
+def same_figures(a: ClaimView, b: ClaimView) -> bool | None:
+    """None when the claims give no figures of one measure; else whether some pair of them is the same figure of
+    one owner ("Ames had 49.9 percent" / "Ames received 49.84 percent"; not "more than $1 million" / "more than
+    $800,000", nor a poll's 40 percent support and an average's 36)."""
+    pairs = [
+        (qa, qb)
         for qa in a.claim.quantities
         for qb in b.claim.quantities
-        if counts_something(qa) and counts_something(qb)
-    )
+        if counts_something(qa) and counts_something(qb) and _measure(qa) == _measure(qb)
+    ]
+    if not pairs:
+        return None
+    return any(_one_owner(a, qa, b, qb) and not disjoint(_point(qa), _point(qb)) for qa, qb in pairs)
+
+
+_INDIRECT_QUESTION = re.compile(r"^\W*(?:who|whom|whose|what|which|whether|why|how)\b", re.IGNORECASE)
+
+
+def indirect_question(view: ClaimView) -> bool:
+    """A content that is a question put ("asked voters who their favourite speaker was"): it asserts nothing."""
+    return bool(_INDIRECT_QUESTION.match(view.claim.content))
 
 
 def detail_added(a: ClaimView, b: ClaimView) -> list[str]:
