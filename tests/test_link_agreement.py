@@ -226,6 +226,65 @@ def test_two_forecasts_agree_only_on_the_same_happening():
     assert relation_type(rise, again) in ("supports", "repeats")
 
 
+def test_one_verb_or_three_topic_words_shared_with_a_long_sentence_are_not_agreement():
+    path = view(
+        A,
+        claim(
+            1,
+            A.id,
+            "That's one that would start with Sen. Lena Brook defeating Holt here on Monday night, using that win to "
+            "finish second behind Holt in Westmark and then turn the southern contests into a two-way race.",
+            entities=("person:lena brook", "person:holt", "gpe:westmark"),
+        ),
+    )
+    defeated = view(
+        B,
+        claim(
+            1,
+            B.id,
+            "Eastmark Sen. Lena Brook managed to stall, at least for now, the movement that has led the party's race "
+            "so far, defeating Dan Holt in the opening caucuses Monday.",
+            entities=("gpe:eastmark", "person:lena brook", "person:dan holt"),
+        ),
+    )
+    assert relation_type(path, defeated) not in ("supports", "repeats")
+    lead = view(
+        A,
+        claim(
+            2,
+            A.id,
+            "Heading into Tuesday's Westmark primary, the front-runner's lead for the presidential nomination "
+            "among party voters nationwide has virtually disappeared.",
+            entities=("gpe:westmark", "person:lena brook", "person:paul okafor"),
+        ),
+    )
+    victory = view(
+        B,
+        claim(
+            2,
+            B.id,
+            "Sen. Paul Okafor scored a decisive victory in Tuesday's Westmark presidential primary, embarrassing "
+            "Lena Brook in a state she won eight years ago and upending the nominating contest.",
+            entities=("gpe:westmark", "person:lena brook", "person:paul okafor"),
+        ),
+    )
+    assert relation_type(lead, victory) not in ("supports", "repeats")
+    won = view(
+        A,
+        claim(3, A.id, "Sen. Paul Okafor won the Westmark caucus.", entities=("person:paul okafor", "gpe:westmark")),
+    )
+    again = view(
+        B,
+        claim(
+            3,
+            B.id,
+            "Debater-turned-senator Paul Okafor, whom even his colleagues dislike, won the caucuses.",
+            entities=("person:paul okafor",),
+        ),
+    )
+    assert relation_type(won, again) in ("supports", "repeats")
+
+
 def test_a_relative_clause_about_someone_else_is_not_the_predicate():
     doubt = view(
         A,

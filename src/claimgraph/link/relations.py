@@ -734,6 +734,8 @@ one two three four five six seven eight nine ten eleven twelve hundred thousand 
 _LIGHT_STEMS = {event_stem(w) for w in _LIGHT}
 _STEMS: dict[tuple[str, str], frozenset[str]] = {}
 PREDICATE_WORDS = 2  # shared content words (no verb in common) that make two claims say the same thing
+WORDS_SHARE = 1 / 3  # ... and the part of the shorter claim's content words they make up
+VERB_SHARE = 0.2  # with a verb in common, the part of the shorter claim's content words both claims use
 
 
 _SET_OFF_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:]*", re.IGNORECASE)
@@ -770,12 +772,20 @@ def _core_events(view: ClaimView) -> frozenset[str]:
 
 
 def same_predicate(a: ClaimView, b: ClaimView) -> bool:
-    """The claims say the same happens: a verb in common, or ``PREDICATE_WORDS`` content words in common, in
-    their cores (``core``); for two forecasts, a verb in common."""
+    """The claims say the same happens, in their cores (``core``): a verb in common and ``VERB_SHARE`` of the
+    shorter claim's words in the other, or ``PREDICATE_WORDS`` content words in common making ``WORDS_SHARE`` of
+    the shorter claim's words; for two forecasts, a verb in common. A long sentence that shares one verb with a
+    short one ("a path that would start with Ames defeating Holt, using that win to ..." / "Ames defeated Holt")
+    or three topic words ("primary", "presidential", "nomination") tells of something else."""
     verbs = (_verbs_of_both(a, b) & _core_events(a) & _core_events(b)) - _LIGHT_STEMS
+    stems_a, stems_b = predicate_stems(a), predicate_stems(b)
+    shared = stems_a & stems_b
+    share = len(shared) / max(1, min(len(stems_a), len(stems_b)))
+    if verbs:
+        return share >= VERB_SHARE
     if a.forward and b.forward:
-        return bool(verbs)
-    return bool(verbs) or len(predicate_stems(a) & predicate_stems(b)) >= PREDICATE_WORDS
+        return False
+    return len(shared) >= PREDICATE_WORDS and share >= WORDS_SHARE
 
 
 _MONEY = re.compile(r"[$€£¥]")
