@@ -367,9 +367,42 @@ def opposite_polarity(a: ClaimView, b: ClaimView) -> bool:
     sentence ("you don't know what it's like to manage" and the same quotation cut elsewhere agree)."""
     if a.negative == b.negative:
         return False
+    if (
+        _NEGATOR.search(a.claim.content)
+        and _NEGATOR.search(b.claim.content)
+        and "denied"
+        not in (
+            a.claim.modality,
+            b.claim.modality,
+        )
+    ):
+        return False  # the "not" moved: "I didn't feel we were doing it" / "I feel we weren't doing it"
     if not _features(a).events & _features(b).events:
         return True  # a denial that there are any of what the other counts
     return any(event_negated(a, e) != event_negated(b, e) for e in shared_verbs(a, b))
+
+
+def _told_done(a: ClaimView, b: ClaimView) -> bool:
+    """The claim that says the shared happening happens tells it as done ("won", "were sent"), not as still to
+    come ("in talks to direct", "making progress to sign") or planned: "not done" against a plan is no
+    contradiction ("will direct the next film" / "has not directed such a film before")."""
+    positive = b if a.negative else a
+    shared = [e for e in shared_verbs(a, b) if event_negated(a, e) != event_negated(b, e)]
+    return not shared or any(_every_use_done(positive, e) for e in shared)
+
+
+def _every_use_done(view: ClaimView, stem: str) -> bool:
+    """``event_done`` for every word of the claim with the stem ``stem``: "director ... in talks to direct" tells
+    the directing as still to come."""
+    if not event_done(view, stem):
+        return False
+    text = main_clause(view.claim.content)
+    for m in _WORDS.finditer(text):
+        if event_stem(m.group(0)) == stem:
+            before = {w.lower() for w in _WORDS.findall(text[: m.start()])[-NEGATION_REACH:]}
+            if before & _NOT_YET:
+                return False
+    return True
 
 
 def _denied_count(negative: ClaimView, other: ClaimView) -> bool:
@@ -456,6 +489,28 @@ def counts_something(q: Quantity) -> bool:
     return q.value is not None and bool(q.unit) and not _SIZE.search(q.text) and not _SMALL_WORDS.match(q.text.strip())
 
 
+_PAIRED_BEFORE = re.compile(r"\d\s*[-–,]\s*$|\d\s+(?:of|out\s+of)\s+$", re.IGNORECASE)
+_PAIRED_AFTER = re.compile(r"^\s*[-–]\s*\d|^\s+(?:of|out\s+of)\s+\d", re.IGNORECASE)
+
+
+def counts_alone(view: ClaimView, q: Quantity) -> bool:
+    """A count (``counts_something``) that stands alone: not one side of a record or score ("a 43-39 record",
+    "a 9-14 start") nor of a fraction ("178 of 369 punches"), where each number counts something else, nor the
+    tail of a number split by a tokeniser ("1, 300 biologists")."""
+    if not counts_something(q):
+        return False
+    content = view.claim.content
+    at = q.span[0] - view.claim.content_span[0]
+    if not (0 <= at <= len(content) and content[at : at + len(q.text)] == q.text):
+        at = content.find(q.text)
+    if at < 0:
+        return True
+    before, after = content[max(0, at - 12) : at], content[at + len(q.text) : at + len(q.text) + 12]
+    number_end = re.match(r"[\d.,]*\d", q.text)
+    rest = q.text[number_end.end() :] if number_end else q.text
+    return not (_PAIRED_BEFORE.search(before) or _PAIRED_AFTER.match(rest + after if not rest.strip() else after))
+
+
 def is_share(q: Quantity) -> bool:
     """A share or an amount of money: what it measures depends on whose it is ("48 percent" of which voters,
     "$20 million" raised by whom), so only claims naming the same actor compare them."""
@@ -486,7 +541,7 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
     nearly every two sentences with a percentage name Trump or Clinton)."""
     for qa in a.claim.quantities:
         for qb in b.claim.quantities:
-            if not (counts_something(qa) and counts_something(qb)):
+            if not (counts_alone(a, qa) and counts_alone(b, qb)):
                 continue
             if counted_noun(qa.unit) != counted_noun(qb.unit):
                 continue
@@ -496,7 +551,7 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
                     continue
                 if share_population(a, qa) != share_population(b, qb):
                     continue  # "36 percent support" / "zero percent support among African-American voters"
-            if not same_poll(a, b):
+            if not same_poll(a, b, qa, qb):
                 continue  # one poll's 40 percent support and an average's 36 percent measure different things
             if clashes(_features(a), _features(b)):
                 continue  # the same unit counted for different actors or places
@@ -504,13 +559,20 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
     return None
 
 
-_POLL = re.compile(r"\b(?:polls?|polling|surveys?|averages?)\b|\bpercent\s+support\b", re.IGNORECASE)
+_POLL = re.compile(r"\b(?:polls?|polling|surveys?)\b|\bpercent\s+support\b", re.IGNORECASE)
 
 
-def same_poll(a: ClaimView, b: ClaimView) -> bool:
-    """Shares from polls compare only within one poll: where either claim speaks of a poll, a survey, an average
-    or a share of support, both must name the same organisation (the pollster). Polls differ in dates, samples
-    and questions; on real election news a poll's 40 percent against an average's 36 percent was no conflict."""
+def percentage(q: Quantity) -> bool:
+    return is_share(q) and not _CURRENCY.fullmatch((q.unit or "").strip()) or "percent" in q.text.lower()
+
+
+def same_poll(a: ClaimView, b: ClaimView, qa: Quantity, qb: Quantity) -> bool:
+    """Percentages from polls compare only within one poll: where either claim speaks of a poll, a survey or a
+    share of support, both must name the same organisation (the pollster). Polls differ in dates, samples and
+    questions; on real election news a poll's 40 percent support against an average's 36 percent was no
+    conflict. Counts ("33 homers", "a .308 average") are not poll figures."""
+    if not (percentage(qa) or percentage(qb)):
+        return True
     if not (_POLL.search(a.claim.content) or _POLL.search(b.claim.content)):
         return True
     return any(k.startswith("org:") for k in a.topics & b.topics)
@@ -542,10 +604,12 @@ def when(view: ClaimView) -> tuple[str, str] | None:
     return view.published, view.published
 
 
-def same_moment(a: ClaimView, b: ClaimView) -> bool:
+def same_moment(a: ClaimView, b: ClaimView) -> bool | None:
+    """Do the claims speak of one moment (their times, else their report dates, within ``SAME_MOMENT_DAYS``)?
+    None when either moment is unknown: two undated reports' "33 homers" and "13 homers" may be two seasons."""
     wa, wb = when(a), when(b)
     if wa is None or wb is None:
-        return True  # nothing says they differ
+        return None
     slack = dt.timedelta(days=SAME_MOMENT_DAYS)
     a0, a1 = _day(wa[0]) - slack, _day(wa[1]) + slack
     b0, b1 = _day(wb[0]), _day(wb[1])
@@ -559,9 +623,16 @@ def _day(iso: str) -> dt.date:
         return dt.date.min
 
 
+_DEICTIC = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")  # "right now", "recently": the day of the report, no date
+
+
 def resolved_disjoint(a: ClaimView, b: ClaimView) -> bool:
+    """Both claims' own times are resolved dates that cannot overlap; "right now" in two reports of two days
+    dates no happening twice."""
     ta, tb = event_time(a), event_time(b)
     if not (ta and tb and ta.start and ta.end and tb.start and tb.end):
+        return False
+    if ta.value in _DEICTIC or tb.value in _DEICTIC:
         return False
     return ta.end < tb.start or tb.end < ta.start
 
@@ -615,6 +686,8 @@ class RuleJudge:
             return Relation(
                 a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
             )
+        if not _told_done(a, b):
+            return None  # "in talks to direct the sequel" / "will not return to direct it": talks can fail
         return Relation(a.id, b.id, "conflicts", f"{pair}: cannot both be true")
 
     _close = True
@@ -630,7 +703,10 @@ class RuleJudge:
             return None
         if a.forward and not b.forward and later(a, b):
             return Relation(a.id, b.id, "updates", f"{said(qa)} {state(a)} ({a.cite()}) became {said(qb)} ({b.cite()})")
-        if same_moment(a, b):
+        moment = same_moment(a, b)
+        if moment is None:
+            return None  # no moment known for one of them: neither the same time nor a change
+        if moment:
             return Relation(
                 a.id, b.id, "conflicts", f"{said(qb)} ({b.cite()}) vs {said(qa)} ({a.cite()}) for the same time"
             )
@@ -728,13 +804,50 @@ _LIGHT = set(
 go goes going gone went make makes making made get gets getting got take takes taking took taken have has had having
 do does doing did done want wants wanted need needs needed try tries trying tried come comes coming came put puts
 sen senator senators gov governor governors former secretary mr mrs ms rep dr candidate candidates
-one two three four five six seven eight nine ten eleven twelve hundred thousand million billion dozen
+hundred thousand million billion dozen
 """.split()
 )
+# Numbers written as words or figures, cardinal or ordinal, read as one figure: "six rounds" / "the 6th round".
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, words in enumerate(
+        (
+            "zero",
+            "one first",
+            "two second",
+            "three third",
+            "four fourth",
+            "five fifth",
+            "six sixth",
+            "seven seventh",
+            "eight eighth",
+            "nine ninth",
+            "ten tenth",
+            "eleven eleventh",
+            "twelve twelfth",
+        )
+    )
+    for w in words.split()
+}
+_FIGURE = re.compile(r"\b(\d+)(?:st|nd|rd|th)?\b|\b([^\W\d_]+)\b", re.IGNORECASE)
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers a text gives, as "#6" whether written "six", "sixth", "6" or "6th"."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits, word = m.groups()
+        value = digits if digits else _NUMBER_WORDS.get(word.lower())
+        if value is not None:
+            out.add("#" + value.lstrip("0") if value.strip("0") else "#0")
+    return out
+
+
 _LIGHT_STEMS = {event_stem(w) for w in _LIGHT}
 _STEMS: dict[tuple[str, str], frozenset[str]] = {}
 PREDICATE_WORDS = 2  # shared content words (no verb in common) that make two claims say the same thing
 WORDS_SHARE = 1 / 3  # ... and the part of the shorter claim's content words they make up
+FORECASTS_SHARE = 0.5  # two forecasts with no verb in common: more than PREDICATE_WORDS making half the shorter
 VERB_SHARE = 0.2  # with a verb in common, the part of the shorter claim's content words both claims use
 
 
@@ -756,8 +869,10 @@ def predicate_stems(view: ClaimView) -> frozenset[str]:
             _STEMS.clear()
             _CORE_EVENTS.clear()
         text = core(view.claim.content)
+        if not event_words(text, view.claim.entities):
+            text = view.claim.content  # the relative clause holds all that is said ("Ames, who won in 2012")
         words = content_tokens(text, view.claim.entities)
-        stems = frozenset(event_stem(w) for w in words if w not in _LIGHT)
+        stems = frozenset(event_stem(w) for w in words if w not in _LIGHT and w not in _NUMBER_WORDS) | _numbers(text)
         _STEMS[key] = stems
         _CORE_EVENTS[key] = frozenset(event_words(text, view.claim.entities))
     return _STEMS[key]
@@ -783,8 +898,8 @@ def same_predicate(a: ClaimView, b: ClaimView) -> bool:
     share = len(shared) / max(1, min(len(stems_a), len(stems_b)))
     if verbs:
         return share >= VERB_SHARE
-    if a.forward and b.forward:
-        return False
+    if a.forward and b.forward:  # the same happening to come in other verbs: most of their words in common
+        return len(shared) > PREDICATE_WORDS and share >= FORECASTS_SHARE
     return len(shared) >= PREDICATE_WORDS and share >= WORDS_SHARE
 
 
@@ -810,10 +925,10 @@ def _point(q: Quantity) -> tuple[float, float]:
 def _one_owner(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity) -> bool:
     """Two shares can be one figure only when they are of one owner in one poll (a poll's "23 percent favored
     Reyes" is not Marsh's "23.1 percent of the vote")."""
-    if not same_poll(a, b):
+    if not same_poll(a, b, qa, qb):
         return False
-    if not (is_share(qa) or is_share(qb)):
-        return True
+    if _measure(qa) == "money" or not (is_share(qa) or is_share(qb)):
+        return True  # an amount is one figure whoever is said to pay it ("the Harbour Fund offered" / "the offer")
     owners = share_owner(a, qa), share_owner(b, qb)
     return bool(owners[0] and owners[1] and _same_actor_key(*owners))  # type: ignore[arg-type]
 
@@ -826,7 +941,7 @@ def same_figures(a: ClaimView, b: ClaimView) -> bool | None:
         (qa, qb)
         for qa in a.claim.quantities
         for qb in b.claim.quantities
-        if counts_something(qa) and counts_something(qb) and _measure(qa) == _measure(qb)
+        if counts_alone(a, qa) and counts_alone(b, qb) and _measure(qa) == _measure(qb)
     ]
     if not pairs:
         return None

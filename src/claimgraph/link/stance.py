@@ -28,7 +28,8 @@ _AGAINST_CUE = re.compile(
 # failed to predict the result").
 _DAMNING = re.compile(
     r"\b(?:stupid|useless|idiotic|dumb|ridiculous|absurd|ludicrous|crazy|insane|nonsense|foolish|pathetic|"
-    r"disgrace\w*|shameful|disastrous|disaster|terrible|horrible|awful|reckless|careless|dishonest|hypocrit\w*|"
+    r"disgrace\w*|shameful|disastrous|disaster|terrible|horrible|awful|reckless(?!\s+(?:driving|endangerment))|"
+    r"careless(?!\s+driving)|dishonest|hypocrit\w*|"
     r"liar|lying|fraud\w*|corrupt\w*|incompetent|unfit|not\s+fit|disqualif\w*|in\s+question|outrageous|"
     r"offensive|racist|bigot\w*|xenophob\w*|unacceptable|irresponsible|deplorable|despicable|laughable|"
     r"misguided|delusional|un-?american)\b",
@@ -38,10 +39,12 @@ _DAMNING = re.compile(
 
 def leans_against(view: ClaimView) -> bool:
     """The claim criticises, rejects or condemns what it states: by the cue that attributes it ("has attacked
-    Brook for ...", "mocking Ames as ...") or by a damning word in its content ("Ames' idea 'foolish'")."""
+    Brook for ...", "mocking Ames as ...") or, when someone is cited for it, by a damning word in its content
+    ("Ames' idea 'foolish'"). In a report's own voice such words are mostly facts ("a reckless driving
+    conviction")."""
     if any(_AGAINST_CUE.search(a.cue or "") for a in view.claim.attribution):
         return True
-    return bool(_DAMNING.search(view.claim.content))
+    return bool(view.claim.attribution and _DAMNING.search(view.claim.content))
 
 
 def same_stance(a: ClaimView, b: ClaimView) -> bool:
