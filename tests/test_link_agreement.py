@@ -425,3 +425,109 @@ def test_a_forecast_whose_date_dates_another_win_is_updated_by_status_not_by_dat
     found = JUDGE.relate(view(A, a_claim), view(B, b_claim), CLOSE)
     assert found is not None and found.type == "updates"
     assert found.why.startswith("status moved from expected"), found.why
+
+
+# -- conflicts ------------------------------------------------------------------------------------------------
+UNDATED_A = doc("ua", None, None)
+UNDATED_B = doc("ub", None, None)
+
+
+def test_counts_of_undated_reports_with_no_time_neither_conflict_nor_update():
+    season = "Okafor had 31 goals and 118 assists in his best season with the Harbour club."
+    spell = "After joining the Harbour club in spring, Okafor scored 12 goals in 40 games."
+    counts = (figure(season, "31 goals", 31, "goals"),)
+    a = view(UNDATED_A, claim(1, UNDATED_A.id, season, entities=("person:okafor",), quantities=counts))
+    b = view(
+        UNDATED_B,
+        claim(
+            1, UNDATED_B.id, spell, entities=("person:okafor",), quantities=(figure(spell, "12 goals", 12, "goals"),)
+        ),
+    )
+    assert relation_type(a, b) is None
+    dated_a = view(A, claim(2, A.id, season, entities=("person:okafor",), quantities=counts))
+    dated_b = view(
+        A, claim(3, A.id, spell, entities=("person:okafor",), quantities=(figure(spell, "12 goals", 12, "goals"),))
+    )
+    assert relation_type(dated_a, dated_b) == "conflicts"  # one report date: told as the same moment
+
+
+def test_a_side_of_a_record_or_of_a_fraction_counts_nothing_alone():
+    record = "Holt's stubbornness cost him his job despite a 44 - 38 record and a return to the finals."
+    again = "Holt did lead the club to a 44 - 38 record and a finals berth."
+    a = view(
+        A, claim(1, A.id, record, entities=("person:holt",), quantities=(figure(record, "38 record", 38, "record"),))
+    )
+    b = view(A, claim(2, A.id, again, entities=("person:holt",), quantities=(figure(again, "44", 44, "record"),)))
+    assert relation_type(a, b) != "conflicts"
+    thrown = "final numbers: Brook landed 171 of 362 punches thrown"
+    landed = "Brook: 171 punches to just 28 for Holt"
+    c = view(
+        A,
+        claim(3, A.id, thrown, entities=("person:brook",), quantities=(figure(thrown, "362 punches", 362, "punches"),)),
+    )
+    d = view(
+        A,
+        claim(4, A.id, landed, entities=("person:brook",), quantities=(figure(landed, "171 punches", 171, "punches"),)),
+    )
+    assert relation_type(c, d) != "conflicts"
+
+
+def test_right_now_in_two_reports_dates_no_happening_twice():
+    now_a = '"My client is settled in that clinic right now,"'
+    now_b = '"My client is settled in that clinic right now,"'
+    ca, cb = claim(1, A.id, now_a), claim(1, B.id, now_b)
+    at = now_a.index("right now")
+    ca.time = TimeExpression((at, at + 9), "right now", "DATE", "PRESENT_REF", "2016-02-04", "2016-02-04")
+    cb.time = TimeExpression((at, at + 9), "right now", "DATE", "PRESENT_REF", "2016-02-09", "2016-02-09")
+    assert relation_type(view(A, ca), view(B, cb)) != "conflicts"
+
+
+def test_a_not_that_moved_is_no_opposite():
+    felt = view(A, claim(1, A.id, '"I didn\'t feel on the court we were running the system we wanted,"', negated=True))
+    feel = view(B, claim(1, B.id, '"I feel on the court we weren\'t running the system that we want,"'))
+    assert relation_type(felt, feel) != "conflicts"
+
+
+def test_not_done_against_a_plan_or_talks_is_no_contradiction():
+    helming = view(
+        UNDATED_A,
+        claim(
+            1,
+            UNDATED_A.id,
+            "Her producer, Dan Holt, will now be helming the next film of the series.",
+            modality="expected",
+            entities=("person:dan holt",),
+        ),
+    )
+    never = view(
+        UNDATED_B,
+        claim(
+            1,
+            UNDATED_B.id,
+            "Holt has not helmed a film like it before but has made two comedies.",
+            negated=True,
+            entities=("person:dan holt",),
+        ),
+    )
+    assert relation_type(helming, never) != "conflicts"
+    talks = view(
+        A,
+        claim(
+            2, A.id, "that director Lena Brook is still in talks to direct the sequel", entities=("person:lena brook",)
+        ),
+    )
+    not_back = view(
+        B,
+        claim(
+            2,
+            B.id,
+            "Lena Brook would definitely not be returning to direct the sequel",
+            modality="expected",
+            negated=True,
+            entities=("person:lena brook",),
+        ),
+    )
+    assert relation_type(talks, not_back) != "conflicts"
+    won = view(A, claim(3, A.id, "Voss won the Westmark primary", entities=("person:voss",)))
+    lost = view(B, claim(3, B.id, "Voss did not win the Westmark primary", negated=True, entities=("person:voss",)))
+    assert relation_type(won, lost) == "conflicts"
