@@ -11,11 +11,14 @@ the rules ask for more than a shared cluster:
   two happenings ("Rubio finished third" / "Kasich was second"), and numbers, dates and a pending plan need the
   same one positively (``same_actor``);
 - the same event word ("won", "resign"), and for "done vs not done" a "not" that belongs to that shared verb
-  (``opposite_polarity``), for "done" no modal or "to" before it (``event_done``);
+  (``opposite_polarity``; two sentences that both hold a "not" are no opposites), for "done" no modal or "to"
+  before it (``event_done``) on the positive side;
 - for numbers the same counted thing with a unit on both sides (not a size like "16-inch", not a small number in
-  words like "one candidate"); a share only with the same owner and population;
-- for dates, times written inside the claimed content (not the day of the saying), each near the shared event;
-  a forecast's date moved only when the date is that of the happening still to come;
+  words like "one candidate", not one side of a record or a fraction: ``counts_alone``); a share only with the
+  same owner and population, and from polls only within one poll (``same_poll``); and a known moment for both
+  (``same_moment``): undated counts are neither the same time nor a change;
+- for dates, times written inside the claimed content (not the day of the saying, not "right now"), each near the
+  shared event; a forecast's date moved only when the date is that of the happening still to come;
 - for "expected, now done" the shared event still to come in the earlier claim (``event_pending``) and done in the
   later one; two forecasts that differ ("we will not pay" / "he would make them pay") are neither;
 - for agreement (repeats, supports) the same stance, polarity, figures and predicate (``agree``, ``stance``).
