@@ -61,6 +61,19 @@ def test_two_attacks_on_one_thing_agree():
     assert relation_type(first, second) in ("supports", "repeats")
 
 
+def test_words_that_state_facts_are_no_stance():
+    for content in (
+        "she was convicted of reckless driving last year",
+        "the files in question were sent to the court",
+        "a terrible accident closed the coast road",
+        "the body of the former mayor is lying in state",
+    ):
+        assert not leans_against(quoted(A, 1, content, "the police", "said")), content
+    assert leans_against(quoted(A, 2, "Ames' judgment is in question because of the files", "Holt", "said"))
+    own_voice = view(A, claim(3, A.id, "Ames' idea for a canal is foolish"))
+    assert not leans_against(own_voice)  # in a report's own voice such words are read as no one's stance
+
+
 # -- figures --------------------------------------------------------------------------------------------------
 def test_two_different_sums_of_one_kind_do_not_agree():
     spent = "A fund backing Ames, the Harbour Action Fund, led the way, dropping $3.2 million on such ads."

@@ -23,16 +23,16 @@ _AGAINST_CUE = re.compile(
     r"tripp?e?d?\s+up|trip\s+up|call(?:s|ed|ing)?\s+out|went\s+after|go(?:es|ing)?\s+after|warn(?:s|ed|ing)?\s+against)",
     re.IGNORECASE,
 )
-# Words that pass judgement on what they describe ("a stupid wall", "extremely careless", "not fit to serve",
-# "her judgment is in question"); a plain "wrong" or "failed" is left out: reports use them of facts ("the polls
-# failed to predict the result").
+# Words that pass judgement on a person, a plan or an idea ("a stupid wall", "extremely careless", "not fit to
+# serve", "her judgment is in question"). Words that as often describe a happening or state a fact are left out:
+# "wrong", "failed" ("the polls failed to predict"), "terrible" ("a terrible accident"), "fraud" (a charge),
+# "offensive" (a team's), "lying" ("lying in state"), "the files in question".
 _DAMNING = re.compile(
     r"\b(?:stupid|useless|idiotic|dumb|ridiculous|absurd|ludicrous|crazy|insane|nonsense|foolish|pathetic|"
-    r"disgrace\w*|shameful|disastrous|disaster|terrible|horrible|awful|reckless(?!\s+(?:driving|endangerment))|"
-    r"careless(?!\s+driving)|dishonest|hypocrit\w*|"
-    r"liar|lying|fraud\w*|corrupt\w*|incompetent|unfit|not\s+fit|disqualif\w*|in\s+question|outrageous|"
-    r"offensive|racist|bigot\w*|xenophob\w*|unacceptable|irresponsible|deplorable|despicable|laughable|"
-    r"misguided|delusional|un-?american)\b",
+    r"disgraceful|disgrace|shameful|disastrous|reckless(?!\s+(?:driving|endangerment))|careless(?!\s+driving)|"
+    r"dishonest|hypocrit\w*|liar|incompetent|unfit|not\s+fit|disqualif\w*|"
+    r"(?:is|are|was|were|be|been|being)\s+in\s+question|into\s+question|outrageous|racist|bigot\w*|xenophob\w*|"
+    r"unacceptable|irresponsible|deplorable|despicable|laughable|misguided|delusional|un-?american)\b",
     re.IGNORECASE,
 )
 
