@@ -39,12 +39,10 @@ _DAMNING = re.compile(
 
 def leans_against(view: ClaimView) -> bool:
     """The claim criticises, rejects or condemns what it states: by the cue that attributes it ("has attacked
-    Brook for ...", "mocking Ames as ...") or, when someone is cited for it, by a damning word in its content
-    ("Ames' idea 'foolish'"). In a report's own voice such words are mostly facts ("a reckless driving
-    conviction")."""
+    Brook for ...", "mocking Ames as ...") or by a damning word in its content ("Ames' idea 'foolish'")."""
     if any(_AGAINST_CUE.search(a.cue or "") for a in view.claim.attribution):
         return True
-    return bool(view.claim.attribution and _DAMNING.search(view.claim.content))
+    return bool(_DAMNING.search(view.claim.content))
 
 
 def same_stance(a: ClaimView, b: ClaimView) -> bool:
