@@ -297,6 +297,35 @@ def test_one_verb_or_three_topic_words_shared_with_a_long_sentence_are_not_agree
     assert relation_type(won, again) in ("supports", "repeats")
 
 
+def test_a_paragraph_agrees_only_as_a_whole_copy():
+    paragraph = view(
+        A,
+        claim(
+            1,
+            A.id,
+            "WESTMARK SURVEYS NOT WRONG, JUST EARLY - Two analysts: \u201cAlthough the surveys failed to predict "
+            "Brook's win on Monday, they were not dead wrong. They just ended too early. Late shifts among voters "
+            "and the hard task of guessing who turns out in the cold have troubled surveys there for years.\u201d",
+            negated=True,
+            entities=("gpe:westmark", "person:brook"),
+        ),
+    )
+    top = view(
+        B,
+        claim(
+            1,
+            B.id,
+            "Dan Holt was at the top of each of the last 8 surveys in Westmark, but his six-point lead in survey "
+            "averages became a two-point loss to Lena Brook.",
+            entities=("person:dan holt", "gpe:westmark", "person:lena brook"),
+        ),
+    )
+    assert relation_type(paragraph, top) not in ("supports", "repeats")
+    quote = '"We have come a long way in nine months. We are going to win the U.S. Senate seat."'
+    again = view(B, claim(2, B.id, quote.replace("long way", "very long way")))
+    assert relation_type(view(A, claim(2, A.id, quote)), again) in ("supports", "repeats")
+
+
 def test_a_relative_clause_about_someone_else_is_not_the_predicate():
     doubt = view(
         A,

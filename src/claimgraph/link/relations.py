@@ -889,6 +889,16 @@ def _core_events(view: ClaimView) -> frozenset[str]:
     return _CORE_EVENTS[(view.id, view.claim.content)]
 
 
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # not after "U.S." or "Sen."
+
+
+def several_sentences(view: ClaimView) -> bool:
+    """A content of more than one sentence (a quoted paragraph): "Polls were not wrong, just early. They ended
+    too soon. Consider this: ..." says several things, and a claim sharing a word or two with one of them does not
+    agree with the paragraph."""
+    return bool(_SENTENCE_END.search(view.claim.content.strip()))
+
+
 def same_predicate(a: ClaimView, b: ClaimView) -> bool:
     """The claims say the same happens, in their cores (``core``): a verb in common and ``VERB_SHARE`` of the
     shorter claim's words in the other, or ``PREDICATE_WORDS`` content words in common making ``WORDS_SHARE`` of
@@ -899,6 +909,8 @@ def same_predicate(a: ClaimView, b: ClaimView) -> bool:
     stems_a, stems_b = predicate_stems(a), predicate_stems(b)
     shared = stems_a & stems_b
     share = len(shared) / max(1, min(len(stems_a), len(stems_b)))
+    if several_sentences(a) or several_sentences(b):
+        return share >= FORECASTS_SHARE  # a paragraph holds several claims: it agrees only as a whole copy
     if verbs:
         return share >= VERB_SHARE
     if a.forward and b.forward:  # the same happening to come in other verbs: most of their words in common
