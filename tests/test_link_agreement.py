@@ -303,9 +303,10 @@ def test_a_paragraph_agrees_only_as_a_whole_copy():
         claim(
             1,
             A.id,
-            "WESTMARK SURVEYS NOT WRONG, JUST EARLY - Two analysts: \u201cAlthough the surveys failed to predict "
-            "Brook's win on Monday, they were not dead wrong. They just ended too early. Late shifts among voters "
-            "and the hard task of guessing who turns out in the cold have troubled surveys there for years.\u201d",
+            "WESTMARK POLLS NOT WRONG, JUST EARLY - Two analysts: \u201cAlthough the polls failed to predict "
+            "Brook's win on Monday, they were not dead wrong. They just ended too early. Holt lost five percentage "
+            "points in the last week. Beyond the real challenges that polling faces, late shifts among voters have "
+            "troubled polls there for years.\u201d",
             negated=True,
             entities=("gpe:westmark", "person:brook"),
         ),
@@ -315,7 +316,7 @@ def test_a_paragraph_agrees_only_as_a_whole_copy():
         claim(
             1,
             B.id,
-            "Dan Holt was at the top of each of the last 8 surveys in Westmark, but his six-point lead in survey "
+            "Dan Holt was at the top of each of the last 8 polls in Westmark, but his six-point lead in polling "
             "averages became a two-point loss to Lena Brook.",
             entities=("person:dan holt", "gpe:westmark", "person:lena brook"),
         ),
