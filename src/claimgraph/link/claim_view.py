@@ -46,6 +46,15 @@ def content_words(text: str, entity_keys: list[str]) -> list[str]:
     return sorted(stems - named)
 
 
+def content_tokens(text: str, entity_keys: list[str]) -> list[str]:
+    """The content words themselves (lower-cased, in order), not their stems: for a finer stem than
+    ``content_words`` gives ("missed" and "miss" are one verb to ``event_stem``)."""
+    named: set[str] = set()
+    for key in entity_keys:
+        named.update(w.lower()[:STEM] for w in _WORD.findall(key.split(":", 1)[-1]))
+    return [w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP and w[:STEM] not in named]
+
+
 # Words after which the next content word is a verb: auxiliaries, modals and the infinitive "to".
 _VERB_CUES = set(
     "to will would shall can could may might must should has have had is are was were be been being do does did".split()

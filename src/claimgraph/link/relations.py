@@ -11,10 +11,17 @@ the rules ask for more than a shared cluster:
   two happenings ("Rubio finished third" / "Kasich was second"), and numbers, dates and a pending plan need the
   same one positively (``same_actor``);
 - the same event word ("won", "resign"), and for "done vs not done" a "not" that belongs to that shared verb
-  (``opposite_polarity``), for "done" no modal or "to" before it (``event_done``);
+  (``opposite_polarity``; two sentences that both hold a "not" are no opposites), for "done" no modal or "to"
+  before it (``event_done``) on the positive side;
 - for numbers the same counted thing with a unit on both sides (not a size like "16-inch", not a small number in
-  words like "one candidate"); a share only with the same owner and population;
-- for dates, times written inside the claimed content (not the day of the saying), each near the shared event.
+  words like "one candidate", not one side of a record or a fraction: ``counts_alone``); a share only with the
+  same owner and population, and from polls only within one poll (``same_poll``); and a known moment for both
+  (``same_moment``): undated counts are neither the same time nor a change;
+- for dates, times written inside the claimed content (not the day of the saying, not "right now"), each near the
+  shared event; a forecast's date moved only when the date is that of the happening still to come;
+- for "expected, now done" the shared event still to come in the earlier claim (``event_pending``) and done in the
+  later one; two forecasts that differ ("we will not pay" / "he would make them pay") are neither;
+- for agreement (repeats, supports) the same stance, polarity, figures and predicate (``agree``, ``stance``).
 Every relation carries a ``confidence`` in [0, 1]: how close the two claims are (their match score) and whether
 they name the same actor. Views hide relations below ``SHOWN_CONFIDENCE`` unless asked for all.
 """
@@ -31,6 +38,7 @@ from ..analyze.quantities import as_written
 from .claim_view import (
     ClaimView,
     conditional,
+    content_tokens,
     content_words,
     counted_noun,
     event_stem,
@@ -39,6 +47,7 @@ from .claim_view import (
     zero_counts,
 )
 from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_name
+from .stance import same_stance
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
 SAME_MOMENT_DAYS = 7  # two undated present-tense counts reported within a week describe the same moment
@@ -248,6 +257,22 @@ _NOT_YET = {
 }
 
 
+def event_pending(view: ClaimView, stem: str) -> bool:
+    """Is the event ``stem`` told as still to come in this forward claim: a modal, "to" or "poised" within
+    ``NEGATION_REACH`` words before its word ("is expected to win", "will start building")? Not when the shared
+    word stands elsewhere in the claim ("the 'establishment' candidate will gather support", "is poised to win
+    after his second-place finish": the finish is done, the win to come)."""
+    found = _event_at(view, stem)
+    if found is None or not view.forward:
+        return False
+    text, start = found
+    before = {w.lower() for w in _WORDS.findall(text[:start])[-NEGATION_REACH:]}
+    return bool(before & (_NOT_YET | _PENDING_CUES))
+
+
+_PENDING_CUES = {"poised", "expected", "likely", "scheduled", "due", "set", "planned", "plan", "about"}
+
+
 def event_done(view: ClaimView, stem: str) -> bool:
     """Is the event ``stem`` told as done in this claim? Not when a modal, "to" or "if" stands within
     ``NEGATION_REACH`` words before it ("who should build it", "would campaign for Clinton", "a chance to
@@ -277,6 +302,27 @@ def _events_near_time(view: ClaimView) -> set[str]:
     return {min(near)[1]} if near else set()
 
 
+def _dates_pending(view: ClaimView) -> bool:
+    """The event word nearest the claim's time is one still to come ("is planned to leave in May"), not another
+    happening the forecast mentions ("is expected to win after her narrow win last week")."""
+    t = event_time(view)
+    if t is None:
+        return False
+    text = view.claim.content
+    at = t.span[0] - view.claim.content_span[0]
+    events = _features(view).events
+    near = [
+        (abs(m.start() - at), m.start())
+        for m in _WORDS.finditer(text)
+        if (m.start() == 0 or m.group(0)[0].islower()) and event_stem(m.group(0)) in events
+    ]
+    if not near:
+        return False
+    start = min(near)[1]
+    before = {w.lower() for w in _WORDS.findall(text[:start])[-NEGATION_REACH:]}
+    return bool(before & (_NOT_YET | _PENDING_CUES))
+
+
 _EVENT_NOUN = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
@@ -301,6 +347,17 @@ def shared_verbs(a: ClaimView, b: ClaimView) -> set[str]:
     return out
 
 
+def _verbs_of_both(a: ClaimView, b: ClaimView) -> set[str]:
+    """Event words both claims use as a verb: "has virtually disappeared ... the nomination" and "upending the
+    nominating contest" share a topic, not a happening."""
+    out = set()
+    for stem, places in _shared_event_words(a, b).items():
+        words = [_WORDS.match(text, start).group(0).lower() for text, start in places]  # type: ignore[union-attr]
+        if not any(w.endswith(_EVENT_NOUN) for w in words):
+            out.add(stem)
+    return out
+
+
 def _inner_events(a: ClaimView, b: ClaimView) -> set[str]:
     """Shared event words, nouns too, that open neither claim: "has already established production lines" / "is
     expected to begin drone production" share the production; "Convention is Trump's chance" names a topic."""
@@ -313,9 +370,42 @@ def opposite_polarity(a: ClaimView, b: ClaimView) -> bool:
     sentence ("you don't know what it's like to manage" and the same quotation cut elsewhere agree)."""
     if a.negative == b.negative:
         return False
+    if (
+        _NEGATOR.search(a.claim.content)
+        and _NEGATOR.search(b.claim.content)
+        and "denied"
+        not in (
+            a.claim.modality,
+            b.claim.modality,
+        )
+    ):
+        return False  # the "not" moved: "I didn't feel we were doing it" / "I feel we weren't doing it"
     if not _features(a).events & _features(b).events:
         return True  # a denial that there are any of what the other counts
     return any(event_negated(a, e) != event_negated(b, e) for e in shared_verbs(a, b))
+
+
+def _told_done(a: ClaimView, b: ClaimView) -> bool:
+    """The claim that says the shared happening happens tells it as done ("won", "were sent"), not as still to
+    come ("in talks to direct", "making progress to sign") or planned: "not done" against a plan is no
+    contradiction ("will direct the next film" / "has not directed such a film before")."""
+    positive = b if a.negative else a
+    shared = [e for e in shared_verbs(a, b) if event_negated(a, e) != event_negated(b, e)]
+    return not shared or any(_every_use_done(positive, e) for e in shared)
+
+
+def _every_use_done(view: ClaimView, stem: str) -> bool:
+    """``event_done`` for every word of the claim with the stem ``stem``: "director ... in talks to direct" tells
+    the directing as still to come."""
+    if not event_done(view, stem):
+        return False
+    text = main_clause(view.claim.content)
+    for m in _WORDS.finditer(text):
+        if event_stem(m.group(0)) == stem:
+            before = {w.lower() for w in _WORDS.findall(text[: m.start()])[-NEGATION_REACH:]}
+            if before & _NOT_YET:
+                return False
+    return True
 
 
 def _denied_count(negative: ClaimView, other: ClaimView) -> bool:
@@ -402,6 +492,28 @@ def counts_something(q: Quantity) -> bool:
     return q.value is not None and bool(q.unit) and not _SIZE.search(q.text) and not _SMALL_WORDS.match(q.text.strip())
 
 
+_PAIRED_BEFORE = re.compile(r"\d\s*[-–,]\s*$|\d\s+(?:of|out\s+of)\s+$", re.IGNORECASE)
+_PAIRED_AFTER = re.compile(r"^\s*[-–]\s*\d|^\s+(?:of|out\s+of)\s+\d", re.IGNORECASE)
+
+
+def counts_alone(view: ClaimView, q: Quantity) -> bool:
+    """A count (``counts_something``) that stands alone: not one side of a record or score ("a 43-39 record",
+    "a 9-14 start") nor of a fraction ("178 of 369 punches"), where each number counts something else, nor the
+    tail of a number split by a tokeniser ("1, 300 biologists")."""
+    if not counts_something(q):
+        return False
+    content = view.claim.content
+    at = q.span[0] - view.claim.content_span[0]
+    if not (0 <= at <= len(content) and content[at : at + len(q.text)] == q.text):
+        at = content.find(q.text)
+    if at < 0:
+        return True
+    before, after = content[max(0, at - 12) : at], content[at + len(q.text) : at + len(q.text) + 12]
+    number_end = re.match(r"[\d.,]*\d", q.text)
+    rest = q.text[number_end.end() :] if number_end else q.text
+    return not (_PAIRED_BEFORE.search(before) or _PAIRED_AFTER.match(rest + after if not rest.strip() else after))
+
+
 def is_share(q: Quantity) -> bool:
     """A share or an amount of money: what it measures depends on whose it is ("48 percent" of which voters,
     "$20 million" raised by whom), so only claims naming the same actor compare them."""
@@ -432,7 +544,7 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
     nearly every two sentences with a percentage name Trump or Clinton)."""
     for qa in a.claim.quantities:
         for qb in b.claim.quantities:
-            if not (counts_something(qa) and counts_something(qb)):
+            if not (counts_alone(a, qa) and counts_alone(b, qb)):
                 continue
             if counted_noun(qa.unit) != counted_noun(qb.unit):
                 continue
@@ -442,10 +554,31 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
                     continue
                 if share_population(a, qa) != share_population(b, qb):
                     continue  # "36 percent support" / "zero percent support among African-American voters"
+            if not same_poll(a, b, qa, qb):
+                continue  # one poll's 40 percent support and an average's 36 percent measure different things
             if clashes(_features(a), _features(b)):
                 continue  # the same unit counted for different actors or places
             return qa, qb
     return None
+
+
+_POLL = re.compile(r"\b(?:polls?|polling|surveys?)\b|\bpercent\s+support\b", re.IGNORECASE)
+
+
+def percentage(q: Quantity) -> bool:
+    return is_share(q) and not _CURRENCY.fullmatch((q.unit or "").strip()) or "percent" in q.text.lower()
+
+
+def same_poll(a: ClaimView, b: ClaimView, qa: Quantity, qb: Quantity) -> bool:
+    """Percentages from polls compare only within one poll: where either claim speaks of a poll, a survey or a
+    share of support, both must name the same organisation (the pollster). Polls differ in dates, samples and
+    questions; on real election news a poll's 40 percent support against an average's 36 percent was no
+    conflict. Counts ("33 homers", "a .308 average") are not poll figures."""
+    if not (percentage(qa) or percentage(qb)):
+        return True
+    if not (_POLL.search(a.claim.content) or _POLL.search(b.claim.content)):
+        return True
+    return any(k.startswith("org:") for k in a.topics & b.topics)
 
 
 def disjoint(x: tuple[float, float], y: tuple[float, float]) -> bool:
@@ -474,10 +607,12 @@ def when(view: ClaimView) -> tuple[str, str] | None:
     return view.published, view.published
 
 
-def same_moment(a: ClaimView, b: ClaimView) -> bool:
+def same_moment(a: ClaimView, b: ClaimView) -> bool | None:
+    """Do the claims speak of one moment (their times, else their report dates, within ``SAME_MOMENT_DAYS``)?
+    None when either moment is unknown: two undated reports' "33 homers" and "13 homers" may be two seasons."""
     wa, wb = when(a), when(b)
     if wa is None or wb is None:
-        return True  # nothing says they differ
+        return None
     slack = dt.timedelta(days=SAME_MOMENT_DAYS)
     a0, a1 = _day(wa[0]) - slack, _day(wa[1]) + slack
     b0, b1 = _day(wb[0]), _day(wb[1])
@@ -491,9 +626,16 @@ def _day(iso: str) -> dt.date:
         return dt.date.min
 
 
+_DEICTIC = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")  # "right now", "recently": the day of the report, no date
+
+
 def resolved_disjoint(a: ClaimView, b: ClaimView) -> bool:
+    """Both claims' own times are resolved dates that cannot overlap; "right now" in two reports of two days
+    dates no happening twice."""
     ta, tb = event_time(a), event_time(b)
     if not (ta and tb and ta.start and ta.end and tb.start and tb.end):
+        return False
+    if ta.value in _DEICTIC or tb.value in _DEICTIC:
         return False
     return ta.end < tb.start or tb.end < ta.start
 
@@ -514,7 +656,7 @@ class RuleJudge:
     """Rules over modality, negation, quantities and resolved times, in that order of precedence."""
 
     def relate(self, a: ClaimView, b: ClaimView, score: float = STRONG_MATCH) -> Relation | None:
-        if "question" in (a.claim.modality, b.claim.modality):
+        if "question" in (a.claim.modality, b.claim.modality) or indirect_question(a) or indirect_question(b):
             return None  # a question asserts nothing to agree or disagree with
         if hypothetical(a) or hypothetical(b):
             return None  # "If Sanders ultimately wins by 10 points" reports no win
@@ -542,9 +684,13 @@ class RuleJudge:
         if "denied" in (a.claim.modality, b.claim.modality):
             return Relation(a.id, b.id, "conflicts", f"{pair}: one side denies what the other states", rule="denial")
         if a.forward and later(a, b):
+            if not (b.negative or any(event_done(b, e) for e in shared_verbs(a, b))):
+                return None  # two forecasts that differ ("we will not pay" / "he would make them pay"): no news
             return Relation(
                 a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
             )
+        if not _told_done(a, b):
+            return None  # "in talks to direct the sequel" / "will not return to direct it": talks can fail
         return Relation(a.id, b.id, "conflicts", f"{pair}: cannot both be true")
 
     _close = True
@@ -560,7 +706,10 @@ class RuleJudge:
             return None
         if a.forward and not b.forward and later(a, b):
             return Relation(a.id, b.id, "updates", f"{said(qa)} {state(a)} ({a.cite()}) became {said(qb)} ({b.cite()})")
-        if same_moment(a, b):
+        moment = same_moment(a, b)
+        if moment is None:
+            return None  # no moment known for one of them: neither the same time nor a change
+        if moment:
             return Relation(
                 a.id, b.id, "conflicts", f"{said(qb)} ({b.cite()}) vs {said(qa)} ({a.cite()}) for the same time"
             )
@@ -577,6 +726,10 @@ class RuleJudge:
             return None
         ta, tb = event_time(a), event_time(b)
         move = f"from {ta.text} ({ta.value}; {a.cite()}) to {tb.text} ({tb.value}; {b.cite()})"
+        if not all(_dates_pending(v) for v in (a, b) if v.forward):
+            return (
+                None  # a forecast's date that dates another happening: "expected to win after her narrow win last week"
+            )
         if (a.forward or b.forward) and later(a, b):  # a plan's date moved: "leave in May" / "delivered in September"
             return Relation(a.id, b.id, "updates", f"the date moved {move}", rule="date_moved")
         shared = _features(a).events & _features(b).events
@@ -588,7 +741,12 @@ class RuleJudge:
         if not same_actor(a, b):
             return None  # "he'll do everything he can to help her" / "the party that nominated Clinton"
         shared = shared_verbs(a, b)
-        if a.forward and not b.forward and later(a, b) and any(event_done(b, e) for e in shared):
+        if (
+            a.forward
+            and not b.forward
+            and later(a, b)
+            and any(event_done(b, e) and event_pending(a, e) for e in shared)
+        ):
             return Relation(
                 a.id, b.id, "updates", f"status moved from {state(a)} ({a.cite()}) to {state(b)} ({b.cite()})"
             )
@@ -615,23 +773,202 @@ class RuleJudge:
         return None
 
     def _agreement(self, a: ClaimView, b: ClaimView) -> Relation | None:
-        if different_figures(a, b):
-            return None  # "raised more than $6 million" / "raised about $4 million": no agreement, and no rule
+        if not agree(a, b):
+            return None
         added = detail_added(a, b)
         if added:
             return Relation(a.id, b.id, "supports", f"agrees with {a.cite()} and adds {', '.join(added)} ({b.cite()})")
         return Relation(a.id, b.id, "repeats", f"same content as {a.cite()}, nothing new ({b.cite()})")
 
 
-def different_figures(a: ClaimView, b: ClaimView) -> bool:
-    """Both give a figure of the same unit and the figures cannot be the same: whatever the rules could not
-    compare (owners unknown), the claims do not agree."""
-    return any(
-        counted_noun(qa.unit) == counted_noun(qb.unit) and disjoint(interval(qa), interval(qb))
+# -- agreement ---------------------------------------------------------------------------------------------------
+def agree(a: ClaimView, b: ClaimView) -> bool:
+    """Do the two claims say the same thing, so that the later one repeats or supports the earlier? Sharing a
+    cluster's words is not enough; on real election news half of such "supports" were wrong:
+    - the same stance (``stance``): calling a plan "foolish" does not support the plan;
+    - the same polarity: "did not end up as the nominee" does not support "won 3 percent";
+    - the same figures where both give one of a kind ("more than $500,000" is not "$2.5 million");
+    - the same predicate: a shared verb or two shared content words beyond names, titles and light verbs
+      ("four mainstream candidates ... discount the outcomes" / "four mainstream candidates ... near 10
+      percent"), and for two forecasts a shared verb: two forecasts agree only on the same happening to come
+      ("the issue would fade as the general election loomed" / "they could be competing in the general
+      election"; "we are going to make it great" / "we are going to make deals")."""
+    if not same_stance(a, b) or opposite_polarity(a, b):
+        return False
+    figures = same_figures(a, b)
+    if figures is not None:
+        return figures
+    return same_predicate(a, b)
+
+
+# Words that name no happening of their own: light verbs, titles before names, small numbers in words.
+_LIGHT = set(
+    """
+go goes going gone went make makes making made get gets getting got take takes taking took taken have has had having
+do does doing did done want wants wanted need needs needed try tries trying tried come comes coming came put puts
+sen senator senators gov governor governors former secretary mr mrs ms rep dr candidate candidates
+hundred thousand million billion dozen
+""".split()
+)
+# Numbers written as words or figures, cardinal or ordinal, read as one figure: "six rounds" / "the 6th round".
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, words in enumerate(
+        (
+            "zero",
+            "one first",
+            "two second",
+            "three third",
+            "four fourth",
+            "five fifth",
+            "six sixth",
+            "seven seventh",
+            "eight eighth",
+            "nine ninth",
+            "ten tenth",
+            "eleven eleventh",
+            "twelve twelfth",
+        )
+    )
+    for w in words.split()
+}
+_FIGURE = re.compile(r"\b(\d+)(?:st|nd|rd|th)?\b|\b([^\W\d_]+)\b", re.IGNORECASE)
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers a text gives, as "#6" whether written "six", "sixth", "6" or "6th"."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits, word = m.groups()
+        value = digits if digits else _NUMBER_WORDS.get(word.lower())
+        if value is not None:
+            out.add("#" + value.lstrip("0") if value.strip("0") else "#0")
+    return out
+
+
+_LIGHT_STEMS = {event_stem(w) for w in _LIGHT}
+_STEMS: dict[tuple[str, str], frozenset[str]] = {}
+PREDICATE_WORDS = 2  # shared content words (no verb in common) that make two claims say the same thing
+WORDS_SHARE = 1 / 3  # ... and the part of the shorter claim's content words they make up
+FORECASTS_SHARE = 0.5  # two forecasts with no verb in common: more than PREDICATE_WORDS making half the shorter
+VERB_SHARE = 0.2  # with a verb in common, the part of the shorter claim's content words both claims use
+
+
+_SET_OFF_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:]*", re.IGNORECASE)
+
+
+def core(text: str) -> str:
+    """The claim without its set-off relative clauses: "they will appear beside Ames, who has been hurt by the
+    inquiry into her email" tells of the appearing; the clause describes Ames."""
+    return _SET_OFF_RELATIVE.sub("", text)
+
+
+def predicate_stems(view: ClaimView) -> frozenset[str]:
+    """The stems (``event_stem``: "missed" and "miss" are one) of the content words of the claim's core
+    (``core``) outside names, titles, light verbs and small numbers, and its event words there."""
+    key = (view.id, view.claim.content)
+    if key not in _STEMS:
+        if len(_STEMS) > 100_000:
+            _STEMS.clear()
+            _CORE_EVENTS.clear()
+        text = core(view.claim.content)
+        if not event_words(text, view.claim.entities):
+            text = view.claim.content  # the relative clause holds all that is said ("Ames, who won in 2012")
+        words = content_tokens(text, view.claim.entities)
+        stems = frozenset(event_stem(w) for w in words if w not in _LIGHT and w not in _NUMBER_WORDS) | _numbers(text)
+        _STEMS[key] = stems
+        _CORE_EVENTS[key] = frozenset(event_words(text, view.claim.entities))
+    return _STEMS[key]
+
+
+_CORE_EVENTS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _core_events(view: ClaimView) -> frozenset[str]:
+    predicate_stems(view)
+    return _CORE_EVENTS[(view.id, view.claim.content)]
+
+
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # not after "U.S." or "Sen."
+
+
+def several_sentences(view: ClaimView) -> bool:
+    """A content of more than one sentence (a quoted paragraph): "Polls were not wrong, just early. They ended
+    too soon. Consider this: ..." says several things, and a claim sharing a word or two with one of them does not
+    agree with the paragraph."""
+    return bool(_SENTENCE_END.search(view.claim.content.strip()))
+
+
+def same_predicate(a: ClaimView, b: ClaimView) -> bool:
+    """The claims say the same happens, in their cores (``core``): a verb in common and ``VERB_SHARE`` of the
+    shorter claim's words in the other, or ``PREDICATE_WORDS`` content words in common making ``WORDS_SHARE`` of
+    the shorter claim's words; for two forecasts, a verb in common. A long sentence that shares one verb with a
+    short one ("a path that would start with Ames defeating Holt, using that win to ..." / "Ames defeated Holt")
+    or three topic words ("primary", "presidential", "nomination") tells of something else."""
+    verbs = (_verbs_of_both(a, b) & _core_events(a) & _core_events(b)) - _LIGHT_STEMS
+    stems_a, stems_b = predicate_stems(a), predicate_stems(b)
+    shared = stems_a & stems_b
+    share = len(shared) / max(1, min(len(stems_a), len(stems_b)))
+    if several_sentences(a) or several_sentences(b):
+        return share >= FORECASTS_SHARE  # a paragraph holds several claims: it agrees only as a whole copy
+    if verbs:
+        return share >= VERB_SHARE
+    if a.forward and b.forward:  # the same happening to come in other verbs: most of their words in common
+        return len(shared) > PREDICATE_WORDS and share >= FORECASTS_SHARE
+    return len(shared) >= PREDICATE_WORDS and share >= WORDS_SHARE
+
+
+_MONEY = re.compile(r"[$€£¥]")
+
+
+def _measure(q: Quantity) -> str | None:
+    """What a figure measures, as a comparable key: money whatever its unit was read as ("$500,000 worth"), else
+    the counted noun."""
+    if _CURRENCY.fullmatch((q.unit or "").strip()) or _MONEY.search(q.text):
+        return "money"
+    return counted_noun(q.unit)
+
+
+def _point(q: Quantity) -> tuple[float, float]:
+    """The range a figure gives when it is quoted as a figure: "more than $500,000" says $500,000, not any sum
+    above it (``interval`` keeps the open range for conflicts)."""
+    v = float(q.value)  # type: ignore[arg-type]
+    qual = (q.qualifier or "").lower()
+    return v * _LOW.get(qual, 0.98), v * _HIGH.get(qual, 1.02)
+
+
+def _one_owner(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity) -> bool:
+    """Two shares can be one figure only when they are of one owner in one poll (a poll's "23 percent favored
+    Reyes" is not Marsh's "23.1 percent of the vote")."""
+    if not same_poll(a, b, qa, qb):
+        return False
+    if _measure(qa) == "money" or not (is_share(qa) or is_share(qb)):
+        return True  # an amount is one figure whoever is said to pay it ("the Harbour Fund offered" / "the offer")
+    owners = share_owner(a, qa), share_owner(b, qb)
+    return bool(owners[0] and owners[1] and _same_actor_key(*owners))  # type: ignore[arg-type]
+
+
+def same_figures(a: ClaimView, b: ClaimView) -> bool | None:
+    """None when the claims give no figures of one measure; else whether some pair of them is the same figure of
+    one owner ("Ames had 49.9 percent" / "Ames received 49.84 percent"; not "more than $1 million" / "more than
+    $800,000", nor a poll's 40 percent support and an average's 36)."""
+    pairs = [
+        (qa, qb)
         for qa in a.claim.quantities
         for qb in b.claim.quantities
-        if counts_something(qa) and counts_something(qb)
-    )
+        if counts_alone(a, qa) and counts_alone(b, qb) and _measure(qa) == _measure(qb)
+    ]
+    if not pairs:
+        return None
+    return any(_one_owner(a, qa, b, qb) and not disjoint(_point(qa), _point(qb)) for qa, qb in pairs)
+
+
+_INDIRECT_QUESTION = re.compile(r"^\W*(?:who|whom|whose|what|which|whether|why|how)\b", re.IGNORECASE)
+
+
+def indirect_question(view: ClaimView) -> bool:
+    """A content that is a question put ("asked voters who their favourite speaker was"): it asserts nothing."""
+    return bool(_INDIRECT_QUESTION.match(view.claim.content))
 
 
 def detail_added(a: ClaimView, b: ClaimView) -> list[str]:
