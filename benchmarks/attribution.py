@@ -36,7 +36,10 @@ further fragments. Attributions that never reach a claim count here, not in the 
 
 Duplicate spans (a source shared by two cues) count once, on both sides. Matching, per category (source, cue,
 content), one-to-one:
-- before matching, each fragment is trimmed of whitespace (no-break spaces too) and of the punctuation characters
+- before matching, each fragment is cut after every ``.``, ``?`` or ``!`` (and any closing quotation marks)
+  followed by a space, as PolNeAR marks a content that runs over several sentences as one fragment per sentence
+  (its splitter also cuts after abbreviations: "Sen. | Ted Cruz"); the same on both sides;
+- each fragment is then trimmed of whitespace (no-break spaces too) and of the punctuation characters
   ``. , ; : ! ? " “ ” ‘ ’ ' ( ) — –`` at both edges; empty fragments are dropped;
 - exact: a prediction matches a gold span with exactly the same trimmed fragments;
 - overlap: a prediction matches a gold span sharing at least one character, pairs taken greedily by largest
@@ -76,10 +79,25 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+# Where PolNeAR's fragments break: its annotators mark a content that runs over several sentences as one fragment
+# per sentence, and its sentence splitter also breaks after an abbreviation ("Texas Sen. | Ted Cruz").
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each full stop, question or exclamation mark followed by a space."""
+    pieces, at = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    return pieces + [(at, end)]
+
+
 def trimmed(text: str, frags) -> Fragments | None:
-    """The fragments trimmed, empty ones dropped, in text order (a span is a set of fragments: BRAT files list
-    some in another order)."""
-    out = tuple(sorted(f for f in (trim(text, s, e) for s, e in frags) if f))
+    """The fragments cut at sentence ends and trimmed, empty ones dropped, in text order (a span is a set of
+    fragments: BRAT files list some in another order)."""
+    pieces = [p for s, e in frags for p in _sentence_pieces(text, s, e)]
+    out = tuple(sorted(f for f in (trim(text, s, e) for s, e in pieces) if f))
     return out or None
 
 

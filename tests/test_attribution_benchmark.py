@@ -1,0 +1,47 @@
+"""The PolNeAR attribution scorer (benchmarks/attribution.py): how spans become comparable fragment sets."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("attribution_benchmark", ROOT / "benchmarks/attribution.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def words(text: str, frags) -> list[str]:
+    return [text[a:b] for a, b in frags]
+
+
+def test_a_content_over_two_sentences_is_one_fragment_per_sentence():
+    scorer = load_scorer()
+    text = '"The harbour had its worst week since 1990. One never knows," Smith wrote.'
+    whole = scorer.trimmed(text, [(0, text.index(" Smith"))])
+    assert words(text, whole) == ["The harbour had its worst week since 1990", "One never knows"]
+    # the same sentences marked as two fragments (PolNeAR's way) are the same span
+    split = scorer.trimmed(text, [(1, 43), (44, 60)])
+    assert split == whole
+
+
+def test_a_cut_after_an_abbreviation_and_an_ellipsis():
+    scorer = load_scorer()
+    text = "a race between Trump and Texas Sen. Ted Cruz, allowing him . . . to win"
+    assert words(text, scorer.trimmed(text, [(0, len(text))])) == [
+        "a race between Trump and Texas Sen",
+        "Ted Cruz, allowing him",
+        "to win",
+    ]
+
+
+def test_no_cut_inside_a_word_or_a_number():
+    scorer = load_scorer()
+    text = "Turnout rose 3.5 percent, the U.S.-based group said"
+    assert words(text, scorer.trimmed(text, [(0, len(text))])) == [text]
+    assert scorer.trimmed(text, [(0, 2), (2, 2)]) == ((0, 2),)
+    assert scorer.trimmed(text, [(7, 8)]) is None  # a space only: nothing left
