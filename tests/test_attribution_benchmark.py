@@ -45,3 +45,28 @@ def test_no_cut_inside_a_word_or_a_number():
     assert words(text, scorer.trimmed(text, [(0, len(text))])) == [text]
     assert scorer.trimmed(text, [(0, 2), (2, 2)]) == ((0, 2),)
     assert scorer.trimmed(text, [(7, 8)]) is None  # a space only: nothing left
+
+
+def test_gold_cue_heads_stand_in_for_the_cue_model(tmp_path, monkeypatch):
+    """``--gold-cues``: the words PolNeAR marks as cue heads, and only they, are cues; the pipeline then builds the
+    attribution around them as around the model's."""
+    from claimgraph.analyze import attribution, entities, nlp
+    from claimgraph.analyze.attribution import learned
+    from claimgraph.config import Settings
+
+    scorer = load_scorer()
+    text = "Mayor Reed painted a grim picture of the harbour on Monday."
+    ann = tmp_path / "x_a.ann"
+    start = text.index("painted")
+    ann.write_text(f"T1\tCue {start} {start + 7}\tpainted\nT2\tSource 0 10\tMayor Reed\n", encoding="utf-8")
+    parsed = nlp.load(Settings().spacy_model)(text)
+    heads = scorer.gold_cue_heads(ann, parsed)
+    assert [parsed[i].text for i in heads] == ["painted"]
+    oracle = scorer.GoldCueHeads(learned.cue_model(), {id(parsed): heads})
+    assert [t.text for t in parsed if oracle.is_cue(t)] == ["painted"]
+    assert oracle.probability(parsed[2]) == 1.0 and oracle.probability(parsed[1]) == 0.0  # painted, Reed
+    monkeypatch.setattr(learned, "cue_model", lambda: oracle)
+    units, _ = attribution.find_attributions(parsed, entities.find_mentions(parsed), "dgold")
+    found = [f for u in units for f in u.found]
+    assert [text[slice(*f.cue.cue_span)] for f in found] == ["painted"]
+    assert text[slice(*found[0].source_span)] == "Mayor Reed"
