@@ -35,10 +35,8 @@ TITLE_ABBREVIATIONS = (
 
 def keep_title_abbreviations(nlp) -> None:
     """Make each of ``TITLE_ABBREVIATIONS`` one token, full stop and all, so it no longer ends a sentence."""
-    from spacy.symbols import ORTH
-
     for title in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
 
 
 ARCHITECTURE = re.compile(r"^@architectures\s*=\s*\"([^\"]+)\"", re.MULTILINE)
