@@ -2,14 +2,17 @@
 
     .venv/bin/python benchmarks/attribution.py [--split dev] [--limit N] [--last N] [--json] [--no-model] [--cache F]
     .venv/bin/python benchmarks/attribution.py --split train --last 140 --cue-model M.json   # the tuning setup
+    .venv/bin/python benchmarks/attribution.py --split dev --gold-cues   # with PolNeAR's own cue heads
     .venv/bin/python benchmarks/attribution.py --mine-cues     # rebuild analyze/data/cue_words.tsv from train
     .venv/bin/python scripts/train_attribution.py              # rebuild analyze/data/cue_model.json from train
 
 ``--no-model`` measures the fallback the tool uses when ``analyze/data/cue_model.json`` is absent (rules and the
-mined cue lexicon only). ``--last N`` takes the last N texts of the split (a train holdout for tuning; dev is for
-the figures reported); ``--cue-model M.json`` reads the cue model from M.json, one trained without those texts
-(``scripts/train_attribution.py --holdout 140 --out M.json``). ``--cache F`` keeps the spaCy parses in a DocBin
-file and reuses them while the texts the parser sees are unchanged (the seconds printed then leave the parse out).
+mined cue lexicon only); ``--gold-cues`` puts PolNeAR's own cue heads in place of the cue model's decisions (the
+rest of the pipeline unchanged): the most a better cue model could give. ``--last N`` takes the last N texts of
+the split (a train holdout for tuning; dev is for the figures reported); ``--cue-model M.json`` reads the cue
+model from M.json, one trained without those texts (``scripts/train_attribution.py --holdout 140 --out M.json``).
+``--cache F`` keeps the spaCy parses in a DocBin file and reuses them while the texts the parser sees are
+unchanged (the seconds printed then leave the parse out).
 
 Data: ``../shared/data/polnear/<split>/`` (BRAT standoff; ``$CLAIMGRAPH_SHARED_DATA`` names another data folder,
 as for the tests). Gold: every Source, Cue and Content text-bound
@@ -36,7 +39,10 @@ further fragments. Attributions that never reach a claim count here, not in the 
 
 Duplicate spans (a source shared by two cues) count once, on both sides. Matching, per category (source, cue,
 content), one-to-one:
-- before matching, each fragment is trimmed of whitespace (no-break spaces too) and of the punctuation characters
+- before matching, each fragment is cut after every ``.``, ``?`` or ``!`` (and any closing quotation marks)
+  followed by a space, as PolNeAR marks a content that runs over several sentences as one fragment per sentence
+  (its splitter also cuts after abbreviations: "Sen. | Ted Cruz"); the same on both sides;
+- each fragment is then trimmed of whitespace (no-break spaces too) and of the punctuation characters
   ``. , ; : ! ? " “ ” ‘ ’ ' ( ) — –`` at both edges; empty fragments are dropped;
 - exact: a prediction matches a gold span with exactly the same trimmed fragments;
 - overlap: a prediction matches a gold span sharing at least one character, pairs taken greedily by largest
@@ -76,10 +82,25 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+# Where PolNeAR's fragments break: its annotators mark a content that runs over several sentences as one fragment
+# per sentence, and its sentence splitter also breaks after an abbreviation ("Texas Sen. | Ted Cruz").
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each full stop, question or exclamation mark followed by a space."""
+    pieces, at = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    return pieces + [(at, end)]
+
+
 def trimmed(text: str, frags) -> Fragments | None:
-    """The fragments trimmed, empty ones dropped, in text order (a span is a set of fragments: BRAT files list
-    some in another order)."""
-    out = tuple(sorted(f for f in (trim(text, s, e) for s, e in frags) if f))
+    """The fragments cut at sentence ends and trimmed, empty ones dropped, in text order (a span is a set of
+    fragments: BRAT files list some in another order)."""
+    pieces = [p for s, e in frags for p in _sentence_pieces(text, s, e)]
+    out = tuple(sorted(f for f in (trim(text, s, e) for s, e in pieces) if f))
     return out or None
 
 
@@ -284,7 +305,42 @@ def _read_document(stem: str, text: str):
     return doc
 
 
-def run(split: str, limit: int | None, last: int | None = None, cache: Path | None = None) -> dict:
+class GoldCueHeads:
+    """Stands in for the learned cue model: a word heads a cue exactly when PolNeAR marks it as the head of one
+    (the root of a Cue annotation's first fragment, as ``scripts/train_attribution.py`` labels its examples).
+    Where a content ends is still the real model's call. What the rest of the pipeline makes of perfect cue
+    decisions: the most a better cue model could give (``--gold-cues``)."""
+
+    def __init__(self, model, heads: dict[int, set[int]]):
+        self.model = model
+        self.heads = heads  # id(parsed Doc) -> token indices of gold cue heads
+
+    def probability(self, tok) -> float:
+        return 1.0 if tok.i in self.heads.get(id(tok.doc), ()) else 0.0
+
+    def is_cue(self, tok) -> bool:
+        from claimgraph.analyze.attribution import learned
+
+        return learned.is_candidate(tok) and tok.i in self.heads.get(id(tok.doc), ())
+
+    def extends_content(self, verb, child, holder) -> bool:
+        return self.model.extends_content(verb, child, holder)
+
+
+def gold_cue_heads(ann: Path, parsed) -> set[int]:
+    spans, _ = read_brat(ann)
+    heads = set()
+    for label, frags in spans.values():
+        if label == "Cue":
+            span = parsed.char_span(frags[0][0], frags[0][1], alignment_mode="expand")
+            if span is not None and len(span):
+                heads.add(span.root.i)
+    return heads
+
+
+def run(
+    split: str, limit: int | None, last: int | None = None, cache: Path | None = None, gold_cues: bool = False
+) -> dict:
     from claimgraph.analyze.pipeline import Analyzer, analysis_text
     from claimgraph.story import build_story
 
@@ -293,6 +349,15 @@ def run(split: str, limit: int | None, last: int | None = None, cache: Path | No
     docs = [_read_document(stem, text) for stem, text, _ in corpus]
     started = time.perf_counter()
     parses = _parses(analyzer.nlp, [analysis_text(d, analyzer.settings.max_analysis_chars) for d in docs], cache)
+    if gold_cues:
+        from claimgraph.analyze.attribution import learned
+
+        model = learned.cue_model()
+        if model is None:
+            sys.exit("--gold-cues needs the cue model (where contents end is still its call)")
+        heads = {id(parsed): gold_cue_heads(ann, parsed) for (_, _, ann), parsed in zip(corpus, parses)}
+        oracle = GoldCueHeads(model, heads)
+        learned.cue_model = lambda: oracle
     analyses = [analyzer._analyze_parsed(d, parsed) for d, parsed in zip(docs, parses)]
     seconds = time.perf_counter() - started
     story = build_story(docs, analyses)
@@ -401,6 +466,11 @@ def main() -> None:
     ap.add_argument("--mine-cues", action="store_true", help="rebuild analyze/data/cue_words.tsv from train")
     ap.add_argument("--no-model", action="store_true", help="measure without the learned cue model (rules only)")
     ap.add_argument(
+        "--gold-cues",
+        action="store_true",
+        help="PolNeAR's own cue heads instead of the cue model's decisions: the most a better cue model could give",
+    )
+    ap.add_argument(
         "--cue-model",
         type=Path,
         default=None,
@@ -421,7 +491,7 @@ def main() -> None:
     if args.mine_cues:
         mine_cues()
         return
-    result = run(args.split, args.limit, args.last, args.cache)
+    result = run(args.split, args.limit, args.last, args.cache, args.gold_cues)
     if args.json:
         print(json.dumps(result, indent=2))
     else:

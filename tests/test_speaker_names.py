@@ -139,3 +139,25 @@ def test_he_said_after_a_surname_the_tagger_took_for_an_organisation(model):
     names = {s.id: (s.name, s.kind) for s in sources}
     quote = [c for c in claims if "We're letting" in c.content]
     assert [[names[a.source] for a in c.attribution] for c in quote] == [[("Donald Trump", "person")]]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The harbour stays closed until May, said Air Force 1st Lt. Tom Reed.", "Tom Reed"),
+        ("Army Capt. Lena Moor said the base would reopen in June.", "Lena Moor"),
+        ("The pier is shut, Sgt. Maj. Ada Quist of the harbour police told reporters.", "Ada Quist"),
+        ("Det. Omar Vale said the two suspects had left the port by boat.", "Omar Vale"),
+    ],
+)
+def test_a_title_abbreviation_does_not_end_the_sentence_inside_the_speaker_s_name(model, text, name):
+    """The tokenizer split "Capt." into "Capt" and ".", which ended the sentence there: the speaker became "Army
+    Capt" or, after the cue, was lost with the whole attribution."""
+    assert [t.text for t in model(text).sents] == [text]
+    found = speakers_of(model, text)
+    assert len(found) == 1 and name in found[0][1] and found[0][2] == "person"
+
+
+def test_a_title_abbreviation_is_one_token_wherever_it_stands(model):
+    doc = model("(Capt. Moor) spoke; the Cols. and Lt. Reed listened.")
+    assert {"Capt.", "Cols.", "Lt."} <= {t.text for t in doc}

@@ -88,7 +88,7 @@ class Claim:
     time: TimeExpression | None = None
     entities: list[str] = field(default_factory=list)  # Mention.key values
     quantities: list[Quantity] = field(default_factory=list)
-    # lemmas of the content's verbs, the main one first ("be" for a copula); None in analyses made before 0.3.3
+    # lemmas of the content's verbs, the main one first ("be" for a copula); None in analyses made before 0.3.4
     predicates: list[str] | None = None
     event_nouns: list[str] | None = None  # lemmas of its nouns that name a happening ("production"), not a setting
 

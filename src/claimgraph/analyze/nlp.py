@@ -24,6 +24,21 @@ def start_sentences_at_line_breaks(doc):
     return doc
 
 
+# Titles written before a name whose full stop spaCy's English tokenizer splits off ("Capt" + "."), which then
+# ends the sentence inside the name: "said Army Capt. | Lena Moor" lost its speaker. (Its own exceptions already
+# keep "Sen.", "Gov.", "Rep.", "Gen.", "Dr." and the like whole.)
+TITLE_ABBREVIATIONS = (
+    "Lt. Capt. Sgt. Maj. Col. Cpl. Pvt. Pfc. Spc. Cmdr. Brig. Supt. Insp. Det. Atty. Msgr. Amb. Sens. Reps. Govs. "
+    "Gens. Lts. Capts. Sgts. Cols."
+).split()
+
+
+def keep_title_abbreviations(nlp) -> None:
+    """Make each of ``TITLE_ABBREVIATIONS`` one token, full stop and all, so it no longer ends a sentence."""
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+
+
 ARCHITECTURE = re.compile(r"^@architectures\s*=\s*\"([^\"]+)\"", re.MULTILINE)
 
 
@@ -81,5 +96,6 @@ def load(model: str):
         Language.component(LINE_BREAKS, func=start_sentences_at_line_breaks)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    keep_title_abbreviations(nlp)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
