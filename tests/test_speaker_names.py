@@ -161,3 +161,26 @@ def test_a_title_abbreviation_does_not_end_the_sentence_inside_the_speaker_s_nam
 def test_a_title_abbreviation_is_one_token_wherever_it_stands(model):
     doc = model("(Capt. Moor) spoke; the Cols. and Lt. Reed listened.")
     assert {"Capt.", "Cols.", "Lt."} <= {t.text for t in doc}
+
+
+def test_a_piece_of_a_hyphenated_word_is_no_speaker(model):
+    """Real news: "got trapped in a rhetorical cul-de-sac trying to explain ..." made "de" a source."""
+    text = (
+        "During the debate on Saturday, Mr. Ames tried a version of that answer but got trapped in a rhetorical "
+        "cul-de-sac trying to explain the difference between competency and bad ideas.\n"
+    )
+    assert [name for _, name, _ in speakers_of(model, text)] == []
+    # a name joined by one hyphen still speaks: "Al-Rashid said ..."
+    named = speakers_of(model, "Omar Al-Rashid said the port would reopen on Monday.\n")
+    assert [name for _, name, _ in named] and "Rashid" in named[0][1]
+
+
+def test_a_headline_in_capitals_has_no_cue(model):
+    """Real news: the newsletter headline "NEW YORK ENDS TAMPON TAX" made "NEW YORK" a government that "ENDS"."""
+    text = (
+        "WHAT'S WORKING.\n\nWESTLAND ENDS TAMPON TAX \u201cWestland Gov. Lena Brook signed a bill Thursday "
+        "ending the tax in her state.\u201d\n"
+    )
+    assert [name for _, name, _ in speakers_of(model, text)] == []
+    # the same words in running text keep their speaker
+    assert [n for _, n, _ in speakers_of(model, "Westland said the tax ends on Monday.\n")] == ["Westland"]

@@ -102,7 +102,7 @@ def _subject(tok):
     while tok is not None and seen < 4:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                return None if _inside_hyphenated_word(child) else child
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             if _next_action_in_clause(tok):
                 tok = tok.head  # "X said he welcomed it and added ...": X added (see _before_next_action)
@@ -115,6 +115,14 @@ def _subject(tok):
             continue
         return None
     return None
+
+
+def _inside_hyphenated_word(tok) -> bool:
+    """A piece of a hyphenated word ("de" of "a rhetorical cul-de-sac trying to explain"): no one who speaks."""
+    doc = tok.doc
+    joined_before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    joined_after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return joined_before and joined_after
 
 
 def _next_action_in_clause(tok) -> bool:
@@ -165,6 +173,8 @@ def _before_attributed_relative(doc, first: int, last: int) -> int:
 def _is_cue_verb(tok) -> bool:
     if not learned.is_candidate(tok) or tok.pos_ == "NOUN":
         return False
+    if len(tok.text) > 1 and tok.text.isupper():
+        return False  # a headline or label in capitals ("WESTLAND ENDS TAMPON TAX"), not someone saying something
     model = learned.cue_model()
     lemma = tok.lemma_.lower()
     if model is not None:
