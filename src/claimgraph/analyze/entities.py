@@ -267,12 +267,23 @@ def _is_locative(ent) -> bool:
     return False
 
 
+HEADLINE_WORDS = 5  # a name this long with a verb in it is a title-case headline, not a name
+
+
+def _is_headline(ent) -> bool:
+    """A title-case headline the tagger took for one name ("Ames Claims Brook Most Qualified Candidate Ever", "The
+    Primary Is A Fight Over Wall Street"): long, with a verb in it. Shorter names keep theirs ("Black Lives
+    Matter")."""
+    words = [t for t in ent if t.is_alpha]
+    return len(words) >= HEADLINE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def find_mentions(parsed) -> list[Mention]:
     """Every named-entity mention with its identity, resolved within the document."""
     mentions: list[Mention] = []
     doc_text = parsed.text  # Doc.text joins every token: build it once, not once per entity
     for ent in parsed.ents:
-        if ent.label_ not in LABELS:
+        if ent.label_ not in LABELS or _is_headline(ent):
             continue
         span = _trimmed_span(ent)
         if span is None:
