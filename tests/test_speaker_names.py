@@ -184,3 +184,14 @@ def test_a_headline_in_capitals_has_no_cue(model):
     assert [name for _, name, _ in speakers_of(model, text)] == []
     # the same words in running text keep their speaker
     assert [n for _, n, _ in speakers_of(model, "Westland said the tax ends on Monday.\n")] == ["Westland"]
+
+
+def test_people_of_a_kind_and_a_capitalised_first_word_are_no_person(model):
+    """Real news: "Friends of Mr. Ames's who have seen him say ..." and "Many speculated ..." were typed as persons."""
+    friends = speakers_of(model, "Friends of Mr. Ames's who have seen him on the trail say that his energy is back.\n")
+    assert friends and friends[0][2] == "unnamed"
+    many = speakers_of(model, "Turnout was high. Many speculated that he might fail to bring out his voters.\n")
+    assert many and many[0][2] == "unnamed"
+    # one person named by a noun stays a person
+    aide = speakers_of(model, "A senior aide to the governor said the plan was dead.\n")
+    assert aide and aide[0][2] == "person"

@@ -318,8 +318,16 @@ class Speakers:
             if found is not None:
                 return found
         kind = classify(lemma, text.lower(), None, has_propn, description)
-        if kind == "unnamed" and lemma not in UNNAMED_HEADS and head.text[:1].isupper() and head.tag_ != "NNS":
+        if (
+            kind == "unnamed"
+            and lemma not in UNNAMED_HEADS
+            and head.text[:1].isupper()
+            and head.tag_ != "NNS"
+            and not head.is_sent_start
+        ):
             kind = "person"  # a name the tagger took for a common noun ("Trump -- the nominee -- said")
+        if kind == "person" and head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "PERSON" and lemma in PERSON_HEADS:
+            kind = "unnamed"  # people of a kind, not one person: "Friends of the senator say", "Aides said"
         lead = next(
             (k for k, t in enumerate(tokens) if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), len(tokens)
         )
