@@ -317,6 +317,10 @@ class Speakers:
             found = self._by_head(head.lower_, lemma, doc[first].idx)
             if found is not None:
                 return found
+        if has_propn and len(tokens) == 1:
+            found = self._same_person(text, "PERSON")  # "Day said" after "Kristen Day": a surname the tagger missed
+            if found is not None:
+                return found
         kind = classify(lemma, text.lower(), None, has_propn, description)
         if (
             kind == "unnamed"
