@@ -200,7 +200,7 @@ def test_people_of_a_kind_and_a_capitalised_first_word_are_no_person(model):
 def test_a_surname_the_tagger_missed_is_the_person_met_before(model):
     """Real news: "Day said ..." after "Kristen Day ... said" became a second person named "Day"."""
     text = (
-        'Kristen Day, who leads a group of pro-life Democrats, said the platform drives voters away. '
+        "Kristen Day, who leads a group of pro-life Democrats, said the platform drives voters away. "
         '"This is the message we hear everywhere," she said.\n\n'
         "Day said the radical language is shrinking the party.\n"
     )
