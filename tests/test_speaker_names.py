@@ -206,3 +206,31 @@ def test_a_surname_the_tagger_missed_is_the_person_met_before(model):
     )
     names = [name for content, name, _ in speakers_of(model, text) if "shrinking" in content]
     assert names == ["Kristen Day"]
+
+
+def test_he_and_she_skip_a_speaker_of_the_other_gender(model):
+    """Real news: "she described him as kind" after a man's quotation was given to the man, and "he said, not
+    finishing his joke" after a woman's line to the woman. A first name or "Mr."/"Ms." tells; nothing else does."""
+    text = (
+        'Senator Paul Ames spoke first. "We will win in November," Paul Ames said.\n\n'
+        'His wife, Laura Ames, rarely speaks. At a rally this spring, she described him as "kind."\n'
+    )
+    kind = [name for content, name, _ in speakers_of(model, text) if "kind" in content]
+    assert kind == ["Laura Ames"]
+    text = (
+        '"I am proud to be here," Sarah Vell said.\n\n'
+        '"Well, you were for one candidate and I am for the other," he said, not finishing the joke.\n'
+    )
+    later = [name for content, name, _ in speakers_of(model, text) if "proud" not in content]
+    assert later and "Sarah Vell" not in later
+    # where the name tells nothing, the nearest speaker stays the answer
+    text = '"We will win," Jordan Vell said. "It is close," she said.\n'
+    assert [name for content, name, _ in speakers_of(model, text) if "close" in content] == ["Jordan Vell"]
+
+
+def test_names_and_pronouns_have_a_gender_only_where_the_words_tell():
+    from claimgraph.analyze.attribution.gender import can_be, name_gender
+
+    assert name_gender("Mr. Ames") == "m" and name_gender("Ms. Vell") == "f" and name_gender("Hillary Vell") == "f"
+    assert name_gender("Clinton") is None and name_gender("Jordan Vell") is None  # a surname, a name given to both
+    assert can_be("Hillary Vell", "she") and not can_be("Hillary Vell", "he") and can_be("Vell", "he")

@@ -31,7 +31,8 @@ from . import attribution, entities, language, modality, nlp, predicates, quanti
 # 0.3.3: a title abbreviation before a name ("Capt.", "Lt.", "Sgt.") is one token and ends no sentence
 # 0.3.4: each claim's predicates and event nouns (lemmas of its content's verbs and nouns of happenings) for linking;
 # no cue in capitals (a headline), no speaker inside a hyphenated word ("cul-de-sac"), no name with a verb in it
-# of five words or more (a title-case headline tagged as a person); people of a kind ("Friends", "Many") are unnamed
+# of five words or more (a title-case headline tagged as a person); people of a kind ("Friends", "Many") are unnamed;
+# "he"/"she" skip a name of the other gender
 ANALYZER_VERSION = "0.3.4"
 PIPE_BATCH = 32  # documents per nlp.pipe batch: past ~32 news articles the parse gets no faster per article
 CHUNK = 16  # documents per task sent to a worker: small enough to keep both cores busy to the end

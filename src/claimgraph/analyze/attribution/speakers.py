@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ...analysis_types import Attribution, Mention, Source
 from .. import entities
+from . import gender
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
@@ -390,6 +391,8 @@ class Speakers:
         for s in reversed(self.seen):
             if s.position >= position:
                 continue
+            if s.source.kind == "person" and not gender.can_be(s.source.name, low):
+                continue  # "she said" after a man's quotation: someone else
             if (
                 low in SELF_PRONOUNS - {"i", "me"}
                 or (s.source.kind == "person") == want_person
@@ -403,6 +406,8 @@ class Speakers:
             if m.start <= best_pos:
                 break
             ok = m.label == "PERSON" if want_person else m.label in ("ORG", "GPE", "NORP")
+            if ok and want_person and not gender.can_be(m.text, low):
+                continue
             if ok and not self._acts_in_its_sentence(m):
                 continue  # "Microsoft said it fixed Windows. It said ...": "It" is Microsoft, not Windows
             if ok and position - m.end < 600:
