@@ -21,13 +21,25 @@ from link_fixtures import claim, doc, view
 
 
 @pytest.fixture(scope="module")
-def parse():
+def nlp():
     from claimgraph.analyze.nlp import load
-    from claimgraph.analyze.predicates import find_predicates
     from claimgraph.config import Settings
 
-    nlp = load(Settings().spacy_model)
+    return load(Settings().spacy_model)
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    from claimgraph.analyze.predicates import find_predicates
+
     return lambda text: find_predicates(nlp(text), 0, len(text))
+
+
+@pytest.fixture(scope="module")
+def nouns(nlp):
+    from claimgraph.analyze.predicates import find_event_nouns
+
+    return lambda text: find_event_nouns(nlp(text), 0, len(text))
 
 
 def test_the_parse_tells_verbs_from_nouns_adjectives_and_modifiers(parse):
@@ -42,24 +54,14 @@ def test_the_parse_tells_verbs_from_nouns_adjectives_and_modifiers(parse):
     assert parse("Ames is the nominee") == ["be"]
 
 
-@pytest.fixture(scope="module")
-def nouns():
-    from claimgraph.analyze.nlp import load
-    from claimgraph.analyze.predicates import find_event_nouns
-    from claimgraph.config import Settings
-
-    nlp = load(Settings().spacy_model)
-    return lambda text: find_event_nouns(nlp(text), 0, len(text))
-
-
 def test_nouns_of_happenings_but_not_of_settings_or_things_that_act(nouns):
     assert nouns("Ostia is expected to begin rail production this year") == ["production"]
     assert nouns("Ostia has already set up production lines for trains") == ["production"]
     assert nouns("Production of trains has started") == ["production"]  # the subject of an aspectual verb
     # a setting after a preposition, a body that acts
-    assert nouns("that they could be competing in the general election") == []
+    assert nouns("that the two might be rivals again in the general election") == []
     assert nouns("The agreement will allow Ostia to build trains") == []
-    assert nouns("The convention got off to a rocky start on Monday") == []
+    assert nouns("The convention opened with a walkout on Monday") == []
 
 
 def test_claims_use_the_parse_s_verbs_and_light_verbs_tell_nothing():

@@ -164,10 +164,10 @@ def test_a_title_abbreviation_is_one_token_wherever_it_stands(model):
 
 
 def test_a_piece_of_a_hyphenated_word_is_no_speaker(model):
-    """Real news: "got trapped in a rhetorical cul-de-sac trying to explain ..." made "de" a source."""
+    """Real news: a candidate "trapped in a ... cul-de-sac trying to explain" something made "de" a source."""
     text = (
-        "During the debate on Saturday, Mr. Ames tried a version of that answer but got trapped in a rhetorical "
-        "cul-de-sac trying to explain the difference between competency and bad ideas.\n"
+        "Mr. Ames tried a version of that reply and got trapped in his own cul-de-sac trying to explain how speed "
+        "differs from haste.\n"
     )
     assert [name for _, name, _ in speakers_of(model, text)] == []
     # a name joined by one hyphen still speaks: "Al-Rashid said ..."
@@ -188,9 +188,9 @@ def test_a_headline_in_capitals_has_no_cue(model):
 
 def test_people_of_a_kind_and_a_capitalised_first_word_are_no_person(model):
     """Real news: "Friends of Mr. Ames's who have seen him say ..." and "Many speculated ..." were typed as persons."""
-    friends = speakers_of(model, "Friends of Mr. Ames's who have seen him on the trail say that his energy is back.\n")
+    friends = speakers_of(model, "Friends of Mr. Ames who met him at the fair last week say that his energy is back.\n")
     assert friends and friends[0][2] == "unnamed"
-    many = speakers_of(model, "Turnout was high. Many speculated that he might fail to bring out his voters.\n")
+    many = speakers_of(model, "Turnout was high. Many had predicted that his voters would stay at home.\n")
     assert many and many[0][2] == "unnamed"
     # one person named by a noun stays a person
     aide = speakers_of(model, "A senior aide to the governor said the plan was dead.\n")

@@ -272,7 +272,7 @@ HEADLINE_WORDS = 5  # a name this long with a verb in it is a title-case headlin
 
 def _is_headline(ent) -> bool:
     """A title-case headline the tagger took for one name ("Ames Claims Brook Most Qualified Candidate Ever", "The
-    Primary Is A Fight Over Wall Street"): long, with a verb in it. Shorter names keep theirs ("Black Lives
+    Runoff Is A Battle For The Suburbs"): long, with a verb in it. Shorter names keep theirs ("Black Lives
     Matter")."""
     words = [t for t in ent if t.is_alpha]
     return len(words) >= HEADLINE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)

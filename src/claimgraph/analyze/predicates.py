@@ -5,7 +5,7 @@ Linking compares two claims' happenings ("Esther Williams dies" / "the swimmer d
 adjective ("dies", "classified material", "a super PAC supporting Rubio"), so the parse decides: verbs only, not
 participles that modify a noun ("a PAC supporting Rubio", "the fallen soldiers") and not auxiliaries; a copula
 counts as "be" ("Ames is ahead"), so a content without any predicate is a bare noun phrase ("Indiana Gov. Mike
-Pence", "Clinton's use of a private email server"). The main verb of the content comes first.
+Pence", "the senator's use of a private mail server"). The main verb of the content comes first.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def find_event_nouns(parsed, start: int, end: int) -> list[str]:
         if role.dep_ in SETTING_DEPS:
             continue
         if role.dep_ in ("nsubj", "nsubjpass") and role.head.lemma_.lower() not in ASPECTUAL:
-            continue  # "The agreement will allow ...", "The convention got off to a rocky start": a thing that acts
+            continue  # "The agreement will allow ...", "The convention opened with a walkout": a thing that acts
         out.append(lemma)
     return list(dict.fromkeys(out))[:MAX_PREDICATES]
 

@@ -223,7 +223,7 @@ def conditional(claim: Claim) -> bool:
 
 def links_nothing(claim: Claim) -> bool:
     """Matched only with a copy of itself, like commentary: a report's framing (``is_commentary``), a line about
-    who did not answer ("The Cruz campaign did not immediately respond to a request for comment": on election
+    who did not answer ("The Ames campaign did not respond to a request for comment": on election
     news every campaign's such line clustered with every other's), a claim under a condition ("It could happen if
     Ames sweeps the caucuses"), a bare noun phrase naming no happening and no
     number, or a content of fewer than ``MIN_CONTENT_WORDS`` content words and no number."""

@@ -50,7 +50,7 @@ MIN_COPY_WORDS = 3  # a copy of a sentence joins only when it says something ("i
 # one side only is detail, not a clash. Places do not clash: a country and a city in it ("Valdoria" / "Port
 # Aldren") look as different as two countries.
 CLASH_PENALTY = {"person": 0.3, "org": 0.15}
-# Neither claim names anyone or anything ("We are not confirming anything at this point" / "We're not aware of
+# Neither claim names anyone or anything ("We cannot confirm anything yet" / "We're not aware of
 # anything"): generic words from unrelated stories sit close in embedding space; only a close paraphrase joins.
 NAMELESS_PENALTY = 0.15
 _KIND = {"person": "person", "org": "org", "gpe": "place", "loc": "place", "fac": "place"}
@@ -99,7 +99,7 @@ def different_ranks(a: MatchFeatures, b: MatchFeatures) -> bool:
 def different_moments(a: MatchFeatures, b: MatchFeatures) -> bool:
     """Both are dated to a month or less, more than a month apart: "Carson was dropping out on Monday, February
     1" / "Cruz dropped out on May 3". Two happenings, however alike the words. Closer dates are left to the score:
-    a claim's time is the first one its sentence names ("checked into rehab, part of a sentence for a 2012 crash"),
+    a claim's time is the first one its sentence names ("checked into rehab, sentenced over a 2012 crash"),
     and one happening can straddle two dates ("late Thursday" / "early Friday")."""
     if not times_disjoint(a, b):
         return False

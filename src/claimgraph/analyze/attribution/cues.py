@@ -118,7 +118,7 @@ def _subject(tok):
 
 
 def _inside_hyphenated_word(tok) -> bool:
-    """A piece of a hyphenated word ("de" of "a rhetorical cul-de-sac trying to explain"): no one who speaks."""
+    """A piece of a hyphenated word ("de" of "a cul-de-sac trying to explain"): no one who speaks."""
     doc = tok.doc
     joined_before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
     joined_after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
@@ -151,7 +151,7 @@ def _source_end(subj, verb) -> int:
 
 def _before_attributed_relative(doc, first: int, last: int) -> int:
     """End a source phrase before a relative clause at its end that holds a cue of its own ("Eric Woolson*, who
-    has refused to endorse Mr. Trump*, said"): that is another attribution, not part of the name. Relative
+    has declined to back Mr. Ames*, said"): that is another attribution, not part of the name. Relative
     clauses without a cue stay, as PolNeAR marks them (train: 60 such cuts right, 12 wrong)."""
     model = learned.cue_model()
     end = last
@@ -366,7 +366,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "ROOT"}
 
 def _before_side_relative(doc, first: int, last: int) -> int:
     """End a content that is a noun phrase before a relative clause set off by a comma at its end: the writer's
-    aside, not part of what the stance is about ("criticized the cause of the attacks*, which resulted in*
+    aside, not part of what the stance is about ("criticized the cause of the raids*, which led to*
     ..."; PolNeAR train: 41 times for, 20 against). A clause keeps its relatives, as a quotation does."""
     words = range(first, last + 1)
     root = next((doc[k] for k in words if not first <= doc[k].head.i <= last or doc[k].head.i == k), None)
@@ -532,7 +532,7 @@ def _sides(
     doc, lo: int, hi: int, cut_first: int, cut_last: int
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The two sides of [lo, hi] once [cut_first, cut_last] is removed, the larger first: the content around a
-    cue that sits inside it ("Fundraising, according to the campaign, has surged")."""
+    cue that sits inside it ("Donations, according to the campaign, have surged")."""
     left = _trim(doc, lo, cut_first - 1, lo, hi) if cut_first > lo else None
     right = _trim(doc, cut_last + 1, hi, lo, hi) if cut_last < hi else None
     main, other = (
