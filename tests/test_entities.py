@@ -157,9 +157,12 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_the_report_names():
 
 
 def test_a_title_case_headline_is_not_a_name(nlp):
-    """Real news: headlines above a report were tagged as one person or body ("... Is A Fight Over ..."), and "He told
+    """Real news: headlines above a report were tagged as one person or body ("... Is A Battle For ..."), and "He told
     his audience" then named such a headline as the speaker."""
-    text = "The Westland Runoff Is A Battle For The Suburbs\n\nThe Westland University Institute for Public Opinion released a poll on Monday.\n"
+    text = (
+        "The Westland Runoff Is A Battle For The Suburbs\n\n"
+        "The Westland University Institute for Public Opinion released a poll on Monday.\n"
+    )
     names = [m.text for m in find_mentions(nlp(text))]
     assert not any("Battle" in n for n in names)
     assert any(
