@@ -942,7 +942,7 @@ def test_a_relative_clause_after_a_stance_object_is_the_writers_aside(model, tex
             "stealing about 100 passwords from his home",
             "admitted to",
         ),  # noqa: E501
-        ("The prophet Daniel wrote of living under his reign.", "living under his reign", "wrote of"),
+        ("The poet Vane wrote of growing up under his rule.", "growing up under his rule", "wrote of"),
     ],
 )
 def test_a_verb_of_saying_with_what_it_is_about_is_not_a_bare_speaker_line(model, text, content, cue):

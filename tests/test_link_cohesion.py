@@ -130,7 +130,7 @@ def test_a_reports_own_voice_is_never_its_file_name():
 def test_silence_and_bare_objects_link_nothing():
     from claimgraph.link.claim_view import links_nothing
 
-    assert links_nothing(claim(1, A.id, "The Cruz campaign did not immediately respond to a request for comment."))
+    assert links_nothing(claim(1, A.id, "The Ames campaign did not immediately reply to a request for comment."))
     assert links_nothing(claim(2, A.id, "a statement", cited=("s0",)))
     assert not links_nothing(claim(3, A.id, "Marsh accepted about $150,000 from bank lobbyists", cited=("s0",)))
     assert not links_nothing(

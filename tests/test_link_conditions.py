@@ -1,5 +1,5 @@
-"""A possibility under a condition states no happening (issue 12): on real election news "the campaign could mark
-the death of inevitability if she loses the first two contests" was shown as updated ("status moved from possible
+"""A possibility under a condition states no happening (issue 12): on real election news a campaign that "could mark
+the end" of a front-runner's aura "if she loses" the first contests was shown as updated ("status moved from possible
 to done") by any later sentence about the same candidate. Sentences written for the test after that case."""
 
 from __future__ import annotations
