@@ -81,3 +81,20 @@ def test_a_copy_is_told_by_its_words_first_both_ways():
     assert any(k.startswith("h") for k in index_keys(fact))
     long.vector = None  # not encoded: still filed, still told from unlike commentary without a vector
     assert index_keys(long) and same_claim(long, unlike) is None and same_claim(long, fact) is None
+
+
+def test_a_store_linked_before_the_upgrade_is_linked_again_with_its_vectors_kept(tmp_path):
+    db = str(tmp_path / "s.db")
+    with Store(db) as store:
+        add(store, report("City Herald", "2024-03-02", "Estmark is producing radars with help from Norland", FRAMING))
+        add(store, report("Coast Wire", "2024-03-04", "Estmark has begun exporting radars", FRAMING + "!"))
+        update(store)
+        linked, vectors = edges(store), store.db.query("SELECT text_hash, vector FROM link_embeddings ORDER BY 1")
+        generation = store.link_tables.generation()
+        store.db.execute("DELETE FROM schema_migrations WHERE version = 8")  # as a store of the version before
+    with Store(db) as store:  # the migration runs: links forgotten, so the next update makes them with the new keys
+        assert store.link_tables.counts() == {"documents": 0, "claims": 0, "edges": 0}
+        assert store.link_tables.generation() > generation  # a story built from the old links is stale
+        assert store.db.query("SELECT text_hash, vector FROM link_embeddings ORDER BY 1") == vectors
+        update(store)
+        assert edges(store) == linked
