@@ -186,14 +186,18 @@ def phases(folder: Path, db: Path, processes: int | None) -> tuple[dict[str, Clo
             for analysis in analyze_parallel(store.pending_documents(ANALYZER_VERSION), settings, processes=processes):
                 store.save_analysis(analysis)
                 warnings.extend(analysis.warnings)
-        # linking, in two parts: encoding every claim (into the store's vector cache), then the rest of
-        # update_links (candidates, matching, rows), which finds the vectors cached
-        from claimgraph.link.embeddings import cached_vectors, encoder
+        # linking, in two parts: encoding the claims linking encodes up front (all but commentary, see
+        # link.update) into the store's vector cache, then the rest of update_links (candidates, matching, rows,
+        # and commentary that may have a copy), which finds those vectors cached
+        from claimgraph.link.embeddings import encoder
+        from claimgraph.link.update import contents_of, encode_missing, features_of
 
         encoder()  # loaded (or built) before the clock starts, as the model loads of the analysis are
-        contents = [r[0] for r in store.db.query("SELECT content FROM claims ORDER BY id")]
+        analyses = [a for a in store.analyses()]
         with Clock() as out["link: encode claims"]:
-            cached_vectors(store.db, contents)
+            for analysis in analyses:
+                factual = [f for f in features_of(analysis, {}) if not f.commentary]
+                encode_missing(store.link_tables, factual, contents_of(analysis))
         with Clock() as out["link: the rest"]:
             update_links(store)
     # Workers run under a forkserver, so their CPU time is not this process's to count: time the same step

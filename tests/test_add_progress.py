@@ -20,7 +20,7 @@ class RecordingProgress(Progress):
         self.states: list[dict[str, tuple]] = []
 
     def _note(self) -> None:
-        self.states.append({t.description: (t.completed, t.total, t.visible) for t in self.tasks})
+        self.states.append({t.description: (t.completed, t.total, t.visible, t.started) for t in self.tasks})
 
     def add_task(self, *args, **kwargs):
         task = super().add_task(*args, **kwargs)
@@ -33,6 +33,10 @@ class RecordingProgress(Progress):
 
     def advance(self, *args, **kwargs):
         super().advance(*args, **kwargs)
+        self._note()
+
+    def start_task(self, *args, **kwargs):
+        super().start_task(*args, **kwargs)
         self._note()
 
 
@@ -60,6 +64,10 @@ def test_each_stage_has_its_bar_from_its_start_with_its_total(tmp_path, monkeypa
     # the linking bar is there as linking starts, at 0 of its total, then counts up to it
     linking = [s["linking"] for s in states if "linking" in s and s["linking"][2]]
     assert linking[0][:2] == (0, 3)
-    assert [done for done, _, _ in linking] == sorted(done for done, _, _ in linking)
+    assert [done for done, *_ in linking] == sorted(done for done, *_ in linking)
     assert linking[-1][:2] == (3, 3)
-    assert len([done for done, _, _ in linking if 0 < done < 3]) >= 1  # it moves while linking, not only at the end
+    assert len([done for done, *_ in linking if 0 < done < 3]) >= 1  # it moves while linking, not only at the end
+    # its clock starts with linking (here, one process, after the analysis), not with the analysis: it said
+    # "0:00:04" as it appeared after four seconds of analysis
+    assert all(not s["linking"][3] for s in states if "linking" in s and s["analysing"][0] < 3)
+    assert all(started for *_, started in linking)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from claimgraph.config import Settings
 from claimgraph.ingest import analyze_pending, store_documents
+from claimgraph.link import embeddings
+from claimgraph.link.claim_view import links_nothing
 from claimgraph.sources import read_inputs
 from claimgraph.store import Store
 from claimgraph.story import story_from_store
@@ -34,7 +36,12 @@ def add(folder: Path, db: Path, processes: int) -> tuple[list[tuple], list[str],
     return edges, events, [sorted(k["claims"]) for k in story["clusters"]]
 
 
-def test_reports_are_linked_while_others_are_analysed_and_the_story_is_the_same(tmp_path):
+def vectors(db: Path) -> list[tuple]:
+    with Store(str(db)) as store:
+        return store.db.query("SELECT text_hash, vector FROM link_embeddings ORDER BY text_hash")
+
+
+def test_reports_are_linked_while_others_are_analysed_and_the_story_is_the_same(tmp_path, monkeypatch):
     texts = sorted(shared_data("polnear", "dev", "text").glob("*.txt"))[:ARTICLES]
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -42,10 +49,21 @@ def test_reports_are_linked_while_others_are_analysed_and_the_story_is_the_same(
         (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
 
     after_edges, after_events, after_clusters = add(folder, tmp_path / "after.db", processes=1)
+    encoded_here: list[str] = []  # by this process (the linking thread); the workers are processes of their own
+    real_encode = embeddings.encode
+    monkeypatch.setattr(
+        embeddings, "encode", lambda texts, model=None: encoded_here.extend(texts) or real_encode(texts)
+    )
     along_edges, along_events, along_clusters = add(folder, tmp_path / "alongside.db", processes=2)
 
     assert along_edges and along_edges == after_edges
     assert along_clusters == after_clusters
+    # the workers encoded the claims with their analysis, the same vectors linking makes itself; linking here
+    # encoded at most commentary that may have a copy
+    assert vectors(tmp_path / "alongside.db") == vectors(tmp_path / "after.db")
+    with Store(str(tmp_path / "alongside.db")) as store:
+        kinds = {c.content: links_nothing(c) for a in store.analyses() for c in a.claims}
+    assert all(kinds[t] for t in encoded_here)
     # one process: all analysed, then linked; two workers: linking starts before the last analysis is in
     assert after_events.index("linked 0/20") > max(i for i, e in enumerate(after_events) if e == "analysed")
     first_link = next(i for i, e in enumerate(along_events) if e.startswith("linked"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .analyze.pipeline import ANALYZER_VERSION, analyze_parallel, worker_count
+from .analyze.pipeline import ANALYZER_VERSION, analyze_parallel_with, worker_count
 from .config import Settings
 from .document import Document
 from .errors import InputError
@@ -137,13 +137,19 @@ def analyze_pending(
     report = report or IngestReport()
     # in publication order, the order linking takes them in: linked as they come, they meet the same claims
     pending = sorted(store.pending_documents(ANALYZER_VERSION), key=lambda d: (d.published or "", d.id))
-    linking = None
-    if worker_count(settings, processes, len(pending)) > 1:  # workers analyse, this process links meanwhile
+    linking = vectors = None
+    if worker_count(settings, processes, len(pending)) > 1:  # workers analyse (and encode), this process links
         from .link.alongside import LinkingAlongside
+        from .link.encoders import encoder_name, prepare
+        from .link.worker_vectors import VectorsInWorkers
 
+        prepare(encoder_name())  # built once here, not by each worker at the same time
+        vectors = VectorsInWorkers(store.url)
         linking = LinkingAlongside(store.url, len(pending), on_linking).start()
     try:
-        for analysis in analyze_parallel(pending, settings, processes=processes):
+        for analysis, encoded in analyze_parallel_with(pending, vectors, settings, processes=processes):
+            if encoded:  # before the analysis: once it is stored, linking may read them
+                store.link_tables.add_vectors(encoded)
             store.save_analysis(analysis)
             report.analyzed.append(analysis.document)
             if on_done:

@@ -14,7 +14,7 @@ import time
 from bisect import bisect_left
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from ..analysis_types import Analysis, Mention
 from ..config import Settings
@@ -36,6 +36,7 @@ from . import attribution, entities, language, modality, nlp, predicates, quanti
 ANALYZER_VERSION = "0.3.4"
 PIPE_BATCH = 32  # documents per nlp.pipe batch: past ~32 news articles the parse gets no faster per article
 CHUNK = 16  # documents per task sent to a worker: small enough to keep both cores busy to the end
+T = TypeVar("T")
 
 
 def analysis_text(doc: Document, limit: int) -> str:
@@ -162,9 +163,9 @@ def _start_worker(settings: Settings) -> None:
     _analyzer(settings)  # load the model while the parent is still reading the store
 
 
-def _analyze_batch(batch: list[dict], settings: Settings) -> list[dict]:
+def _analyze_batch(batch: list[dict], settings: Settings, also: Callable[[Analysis], T] | None) -> list[tuple]:
     docs = [Document.from_dict(d) for d in batch]
-    return [a.to_dict() for a in _analyzer(settings).analyze_many(docs)]
+    return [(a.to_dict(), also(a) if also else None) for a in _analyzer(settings).analyze_many(docs)]
 
 
 def worker_count(settings: Settings, processes: int | None, documents: int) -> int:
@@ -178,16 +179,31 @@ def analyze_parallel(
     docs: list[Document], settings: Settings | None = None, processes: int | None = None, batch_size: int = CHUNK
 ) -> Iterator[Analysis]:
     """Analyse many documents across processes; yields Analyses in input order as they are done."""
+    for analysis, _ in analyze_parallel_with(docs, None, settings, processes, batch_size):
+        yield analysis
+
+
+def analyze_parallel_with(
+    docs: list[Document],
+    also: Callable[[Analysis], T] | None,
+    settings: Settings | None = None,
+    processes: int | None = None,
+    batch_size: int = CHUNK,
+) -> Iterator[tuple[Analysis, T | None]]:
+    """As ``analyze_parallel``, yielding ``(analysis, also(analysis))``: ``also`` (a picklable function) runs in
+    the process that analysed the document, so work that follows the analysis is spread over the workers too.
+    With one process nothing runs beside the analysis, and ``also`` is not called (None)."""
     settings = settings or Settings()
     workers = worker_count(settings, processes, len(docs))
     if workers <= 1:
-        yield from _analyzer(settings).analyze_many(docs)
+        for analysis in _analyzer(settings).analyze_many(docs):
+            yield analysis, None
         return
     batches = [[d.to_dict() for d in docs[i : i + batch_size]] for i in range(0, len(docs), batch_size)]
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
     ) as pool:
-        for result in pool.map(_analyze_batch, batches, [settings] * len(batches)):
-            for d in result:
-                yield Analysis.from_dict(d)
+        for result in pool.map(_analyze_batch, batches, [settings] * len(batches), [also] * len(batches)):
+            for d, extra in result:
+                yield Analysis.from_dict(d), extra

@@ -64,9 +64,12 @@ def run_add(
         progress.update(reading, total=next(t.completed for t in progress.tasks if t.id == reading))
         pending = len(store.pending_documents())
         analysing = progress.add_task("analysing", total=pending)
-        linking = progress.add_task("linking", total=None, visible=False)
+        # shown, and its clock started, only when linking starts (after the first analysis is stored)
+        linking = progress.add_task("linking", total=None, visible=False, start=False)
 
         def linked(done: int, total: int) -> None:  # called with 0 done as linking starts
+            if not progress.tasks[linking].started:
+                progress.start_task(linking)
             progress.update(linking, completed=done, total=total, visible=True)
 
         analyze_pending(

@@ -4,7 +4,9 @@ Keys are a claim's entity keys, the things it counts (``n:engineer``; a denial t
 counts zero of them, so it meets the counts it denies even when the sentences embed far apart), its event
 words (``v:leav``: "will not leave in May" meets "is planned to leave the factory in May"), and
 random-hyperplane LSH band keys of its embedding (claims whose vectors point the same way share a band with
-high probability). Each key returns at most ``PER_KEY`` claims, the
+high probability). A report's commentary (``MatchFeatures.commentary``) is matched only with a copy of itself, so it
+is filed under its words (``w:word``) and nothing else: it needs no vector to be found, and takes no place among
+the candidates of factual claims. Each key returns at most ``PER_KEY`` claims, the
 most recently published first, so the work to place one new claim is bounded by
 (bands + entities) x PER_KEY however large the store grows: a country named in every report only brings its
 latest claims, a rare name or a close paraphrase reaches back to the start.
@@ -16,7 +18,7 @@ import numpy as np
 
 from ..store.link_tables import LinkTables
 from .embeddings import DIMENSIONS
-from .matching import MatchFeatures
+from .matching import MIN_COPY_WORDS, MatchFeatures
 
 BANDS = 16
 BITS = 8
@@ -31,6 +33,8 @@ def band_keys(vector: np.ndarray) -> list[str]:
 
 
 def index_keys(features: MatchFeatures) -> list[str]:
+    if features.commentary:  # it meets only its copies (``matching.may_be_copies``), which share most of its words
+        return [f"w:{w}" for w in sorted(features.words)] if len(features.words) >= MIN_COPY_WORDS else []
     return (
         band_keys(features.vector)
         + [f"e:{k}" for k in sorted(features.entities)]

@@ -31,8 +31,9 @@ def encode(texts: list[str], model=None) -> np.ndarray:
     return (model or encoder()).encode([normalise_text(t) for t in texts])
 
 
-def cached_vectors(tables: LinkTables, texts: list[str]) -> dict[str, np.ndarray]:
-    """Vectors by text hash for ``texts``: from the store's cache where present, encoded (and cached) otherwise."""
+def cached_vectors(tables: LinkTables, texts: list[str], own_transaction: bool = True) -> dict[str, np.ndarray]:
+    """Vectors by text hash for ``texts``: from the store's cache where present, encoded (and cached) otherwise;
+    ``own_transaction`` False: cached inside the transaction open (``LinkTables.writing``)."""
     found = tables.vectors(text_hash(t) for t in texts)
     missing: dict[str, str] = {}
     for t in texts:
@@ -41,6 +42,6 @@ def cached_vectors(tables: LinkTables, texts: list[str]) -> dict[str, np.ndarray
             missing[h] = t
     if missing:
         new = dict(zip(missing.keys(), encode(list(missing.values()))))
-        tables.add_vectors(new)
+        tables.add_vectors(new, own_transaction)
         found.update(new)
     return found

@@ -215,6 +215,12 @@ def load(name: str) -> Encoder:
         raise ClaimgraphError(f"cannot load the sentence encoder {name!r} ({VERSIONS[name]}): {e}") from e
 
 
+def prepare(name: str) -> None:
+    """Build encoder ``name``'s cached files now if it has any and they are missing."""
+    if name in BUILT_FILES:
+        built_model(name)
+
+
 def built_model(name: str, notify: Notify = _stderr) -> Path:
     """The cached files of encoder ``name``, built from the packaged MiniLM when missing."""
     target = cache_dir() / BUILT_FILES[name]

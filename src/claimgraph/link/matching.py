@@ -44,7 +44,11 @@ NAMED_COSINE = 0.5
 GROUNDED = 0.9  # cosine + Jaccard overlap of the words besides names + ENTITY_BONUS per shared name (at most two)
 NEAR_MISS = 0.7  # the most an ungrounded pair scores: below SAME_CLAIM, so it never joins two claims by itself
 DIFFERENT = 0.0  # the score of a close pair that tells two happenings: different actors or ranks
-MIN_COPY_WORDS = 3  # a copy of a sentence joins only when it says something ("it" / "it", "Clinton" / "Clinton")
+MIN_COPY_WORDS = 3  # a copy of a sentence joins only when both say something ("it" / "it", "Clinton" / "Clinton")
+# A copy shares most of its words besides names: on PolNeAR and ECB+ every pair of commentary claims at a cosine of
+# SAME_SENTENCE or more shared 0.82 of them or more. Checked before the cosine, so that commentary is encoded only
+# when a copy of it may be stored (``link.update``).
+COPY_OVERLAP = 0.5
 # Both claims name a person (or a body) the other does not: different actors, so different events of one kind
 # ("Reid entered rehab" / "Lohan entered rehab"; a title fight against Rahman / one against Thompson). A name on
 # one side only is detail, not a clash. Places do not clash: a country and a city in it ("Valdoria" / "Port
@@ -60,7 +64,7 @@ _KIND = {"person": "person", "org": "org", "gpe": "place", "loc": "place", "fac"
 class MatchFeatures:
     claim_id: str
     document_id: str
-    vector: np.ndarray
+    vector: np.ndarray | None  # None: not encoded yet (commentary, encoded only when a copy of it may be stored)
     entities: frozenset[str]
     words: frozenset[str]
     time_start: str | None
@@ -228,16 +232,27 @@ def _names(key: str, f: MatchFeatures) -> bool:
     return any(words & set(_name_words(k)) for k in f.entities)
 
 
+def may_be_copies(a: MatchFeatures, b: MatchFeatures) -> bool:
+    """Both are commentary, both say something (``MIN_COPY_WORDS``) and they share most of their words
+    (``COPY_OVERLAP``): one may be a copy of the other. Read without the sentence vectors, which decide."""
+    return (
+        a.commentary
+        and b.commentary
+        and min(len(a.words), len(b.words)) >= MIN_COPY_WORDS
+        and word_overlap(a, b) >= COPY_OVERLAP
+    )
+
+
 def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
     """The match score when ``a`` and ``b`` may report the same thing (at least ``EDGE_FLOOR``), else None.
     Whether they do is decided by ``link.clusters`` from all the scores between the claims of a group."""
     if a.claim_id == b.claim_id:
         return None
-    cosine = float(np.dot(a.vector, b.vector))
-    if (a.commentary or b.commentary) and not (
-        a.commentary and b.commentary and cosine >= SAME_SENTENCE and len(a.words) >= MIN_COPY_WORDS
-    ):
+    if (a.commentary or b.commentary) and not may_be_copies(a, b):
         return None  # commentary is nobody's corroboration: only a copy of the same sentence joins it
+    cosine = float(np.dot(a.vector, b.vector))
+    if a.commentary and cosine < SAME_SENTENCE:
+        return None
     value = score(a, b)
     if value < EDGE_FLOOR:
         return None

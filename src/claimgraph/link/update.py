@@ -20,7 +20,7 @@ from .candidate_index import candidate_lists, index_keys
 from .claim_view import bare_views, claim_events, content_words, counted_things, links_nothing
 from .continuation import continuation_edges
 from .embeddings import cached_vectors, text_hash
-from .matching import MIN_COSINE, MatchFeatures, same_claim
+from .matching import MIN_COSINE, MatchFeatures, may_be_copies, same_claim
 from .relations import subject
 
 CHUNK = 200  # documents read together; bounds memory when a large folder is added at once
@@ -45,11 +45,12 @@ def update(store, on_progress: Callable[[int, int], None] | None = None) -> None
         stored = StoredFeatures(tables)  # per chunk: reports linked one after another meet mostly the same claims
         for doc, analysis, analyzed_at in work:
             # encoded report by report, so the progress moves as the work does (the encoder takes one sentence
-            # per pass anyway, see ``encoders``)
-            vectors = cached_vectors(tables, [c.content for c in analysis.claims])
+            # per pass anyway, see ``encoders``); commentary only where a copy of it may be stored, later
+            new = features_of(analysis, {})
+            encode_missing(tables, [f for f in new if not f.commentary], contents_of(analysis))
             with tables.writing():
                 if tables.is_pending(doc.id, analyzed_at):  # another process may have linked it meanwhile
-                    link_document(tables, doc, analysis, vectors, analyzed_at, stored)
+                    link_document(tables, doc, analysis, new, analyzed_at, stored)
             done += 1
             if on_progress:
                 on_progress(done, len(pending))
@@ -74,7 +75,8 @@ def _forget_other_encoders_links(tables: LinkTables) -> None:
             tables.forget_all()
 
 
-def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
+def features_of(analysis: Analysis, vectors: dict[str, np.ndarray]) -> list[MatchFeatures]:
+    """The matching features of the analysis' claims, each with its vector from ``vectors`` (by text hash) or None."""
     out = []
     speakers = {s.id: s.entity_key for s in analysis.sources if s.entity_key}
     for c, view in zip(analysis.claims, bare_views(analysis)):
@@ -85,7 +87,7 @@ def features_of(analysis: Analysis, vectors) -> list[MatchFeatures]:
             MatchFeatures(
                 c.id,
                 analysis.document,
-                vectors[text_hash(c.content)],
+                vectors.get(text_hash(c.content)),
                 frozenset(about),
                 frozenset(content_words(c.content, about)),
                 c.time.start if c.time else None,
@@ -123,20 +125,41 @@ class StoredFeatures:
         self.known.update((f.claim_id, f) for f in features)
 
 
+def contents_of(analysis: Analysis) -> dict[str, str]:
+    return {c.id: c.content for c in analysis.claims}
+
+
+def encode_missing(
+    tables: LinkTables, features: list[MatchFeatures], contents: dict[str, str], own_transaction: bool = True
+) -> list[MatchFeatures]:
+    """Give those of ``features`` without a vector theirs (cached, else encoded), their texts from ``contents``
+    (by claim id, else read from the store); the features that have a vector after it (a stored claim whose text is
+    gone has none)."""
+    missing = [f for f in features if f.vector is None]
+    if missing:
+        texts = {**tables.contents(f.claim_id for f in missing if f.claim_id not in contents), **contents}
+        found = cached_vectors(tables, [texts[f.claim_id] for f in missing if f.claim_id in texts], own_transaction)
+        for f in missing:
+            if f.claim_id in texts:
+                f.vector = found[text_hash(texts[f.claim_id])]
+    return [f for f in features if f.vector is not None]
+
+
 def link_document(
     tables: LinkTables,
     doc: Document,
     analysis: Analysis,
-    vectors,
+    new: list[MatchFeatures],
     analyzed_at: str,
     stored: StoredFeatures | None = None,
 ) -> None:
-    """Inside ``tables.writing()``: replace the document's links with those of this analysis."""
+    """Inside ``tables.writing()``: replace the document's links with those of this analysis, whose claims'
+    features are ``new`` (``features_of``; commentary may lack its vector, encoded here only if needed)."""
     stored = stored or StoredFeatures(tables)
     tables.forget_document(doc.id)
     published = doc.published_date or ""
-    new = features_of(analysis, vectors)
     insert_features(tables, new, doc.duplicate_of or doc.id, published, [text_hash(c.content) for c in analysis.claims])
+    contents = contents_of(analysis)
     stored.add(new)
     per_claim = {f.claim_id: index_keys(f) for f in new}
     postings = candidate_lists(tables, {k for keys in per_claim.values() for k in keys})
@@ -145,6 +168,12 @@ def link_document(
     for f in new:
         # only the claims sharing one of f's own keys: the same pairs whatever order reports arrive in
         others = [known[c] for c in sorted({c for k in per_claim[f.claim_id] for c in postings[k]}) if c in known]
+        if f.commentary:
+            # it joins only a copy of itself: encoded (with its candidates) only when one may be there
+            copies = [o for o in others if o.claim_id != f.claim_id and may_be_copies(f, o)]  # itself is filed too
+            others = encode_missing(tables, [f, *copies], contents, own_transaction=False)[1:] if copies else []
+        else:
+            others = [o for o in others if not o.commentary]  # same_claim joins no commentary to a factual claim
         if not others:
             continue
         cosines = np.stack([o.vector for o in others]) @ f.vector  # one product; full scoring only where it can pass

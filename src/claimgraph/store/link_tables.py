@@ -51,11 +51,12 @@ class ClaimFeatures(Protocol):
 
 class StoredClaim(NamedTuple):
     """A linked claim's features as stored, with its sentence vector (the fields of ``MatchFeatures``, in its
-    order, so ``claims`` can make those directly)."""
+    order, so ``claims`` can make those directly); None for a claim not encoded (commentary is encoded only
+    when a copy of it may be stored, see ``link.update``)."""
 
     claim_id: str
     document_id: str
-    vector: np.ndarray
+    vector: np.ndarray | None
     entities: frozenset[str]
     words: frozenset[str]
     time_start: str | None
@@ -199,7 +200,7 @@ class LinkTables:
             rows = self.db.query(
                 "SELECT c.claim_id, c.document_id, c.entities, c.words, c.time_start, c.time_end, c.counts, c.events, "
                 "c.commentary, c.subject, e.vector FROM link_claims c "
-                "JOIN link_embeddings e ON e.text_hash = c.text_hash "
+                "LEFT JOIN link_embeddings e ON e.text_hash = c.text_hash "
                 f"WHERE c.claim_id IN ({marks})",
                 chunk,
             )
@@ -208,7 +209,7 @@ class LinkTables:
                     make(
                         claim_id,
                         doc_id,
-                        _unpack(vector),
+                        None if vector is None else _unpack(vector),
                         frozenset(filter(None, entities.split("\n"))),
                         frozenset(words.split()),
                         start,
@@ -257,13 +258,25 @@ class LinkTables:
                 found[h] = _unpack(data)
         return found
 
-    def add_vectors(self, vectors: dict[str, np.ndarray]) -> None:
-        """Cache vectors by text hash, in one transaction of its own; a hash already cached keeps its vector."""
-        with self.db.transaction():
-            self.db.executemany(
-                "INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(h, _pack(v)) for h, v in sorted(vectors.items())],
-            )
+    def add_vectors(self, vectors: dict[str, np.ndarray], own_transaction: bool = True) -> None:
+        """Cache vectors by text hash, in one transaction of its own (or, with ``own_transaction`` False, in the
+        one open, ``writing()``); a hash already cached keeps its vector."""
+        if own_transaction:
+            with self.db.transaction():
+                self.add_vectors(vectors, own_transaction=False)
+            return
+        self.db.executemany(
+            "INSERT INTO link_embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(h, _pack(v)) for h, v in sorted(vectors.items())],
+        )
+
+    def contents(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """The text of each of ``claim_ids`` that is stored, by claim id."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(claim_ids)), IN_LIST):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.query(f"SELECT id, content FROM claims WHERE id IN ({marks})", chunk))
+        return found
 
 
 def _pack(vector: np.ndarray) -> str:
