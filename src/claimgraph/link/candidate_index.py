@@ -18,7 +18,7 @@ import numpy as np
 
 from ..store.link_tables import LinkTables
 from .embeddings import DIMENSIONS
-from .matching import MIN_COPY_WORDS, MatchFeatures
+from .matching import MIN_COPY_WORDS, MatchFeatures, vector_of
 
 BANDS = 16
 BITS = 8
@@ -36,7 +36,7 @@ def index_keys(features: MatchFeatures) -> list[str]:
     if features.commentary:  # it meets only its copies (``matching.may_be_copies``), which share most of its words
         return [f"w:{w}" for w in sorted(features.words)] if len(features.words) >= MIN_COPY_WORDS else []
     return (
-        band_keys(features.vector)
+        band_keys(vector_of(features))
         + [f"e:{k}" for k in sorted(features.entities)]
         + [f"n:{k}" for k in sorted(features.counts)]
         + [f"v:{k}" for k in sorted(features.events)]

@@ -182,8 +182,20 @@ def same_subject(a: MatchFeatures, b: MatchFeatures) -> bool:
     return bool(sa and sb and sa.split(":", 1)[0] == sb.split(":", 1)[0] and same_name(sa, sb))
 
 
+def vector_of(f: MatchFeatures) -> np.ndarray:
+    """The claim's sentence vector; a claim is encoded before it is matched."""
+    if f.vector is None:
+        raise ValueError(f"claim {f.claim_id} is not encoded")
+    return f.vector
+
+
+def cosine_of(a: MatchFeatures, b: MatchFeatures) -> float:
+    """The cosine of two encoded claims' sentence vectors (unit length)."""
+    return float(np.dot(vector_of(a), vector_of(b)))
+
+
 def score(a: MatchFeatures, b: MatchFeatures) -> float:
-    cosine = float(np.dot(a.vector, b.vector))
+    cosine = cosine_of(a, b)
     if cosine < MIN_COSINE:
         return cosine
     shared = len(a.entities & b.entities)
@@ -250,7 +262,7 @@ def same_claim(a: MatchFeatures, b: MatchFeatures) -> float | None:
         return None
     if (a.commentary or b.commentary) and not may_be_copies(a, b):
         return None  # commentary is nobody's corroboration: only a copy of the same sentence joins it
-    cosine = float(np.dot(a.vector, b.vector))
+    cosine = cosine_of(a, b)
     if a.commentary and cosine < SAME_SENTENCE:
         return None
     value = score(a, b)

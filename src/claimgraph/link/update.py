@@ -20,7 +20,7 @@ from .candidate_index import candidate_lists, index_keys
 from .claim_view import bare_views, claim_events, content_words, counted_things, links_nothing
 from .continuation import continuation_edges
 from .embeddings import cached_vectors, text_hash
-from .matching import MIN_COSINE, MatchFeatures, may_be_copies, same_claim
+from .matching import MIN_COSINE, MatchFeatures, may_be_copies, same_claim, vector_of
 from .relations import subject
 
 CHUNK = 200  # documents read together; bounds memory when a large folder is added at once
@@ -176,7 +176,7 @@ def link_document(
             others = [o for o in others if not o.commentary]  # same_claim joins no commentary to a factual claim
         if not others:
             continue
-        cosines = np.stack([o.vector for o in others]) @ f.vector  # one product; full scoring only where it can pass
+        cosines = np.stack([vector_of(o) for o in others]) @ vector_of(f)  # one product; full scoring where it can pass
         for other, cosine in zip(others, cosines):
             if cosine < MIN_COSINE:
                 continue
