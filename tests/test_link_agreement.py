@@ -53,7 +53,7 @@ def test_two_attacks_on_one_thing_agree():
     second = quoted(
         B,
         1,
-        "Voss repeatedly for her long ties to the harbour and her acceptance of campaign gifts and lecture fees",
+        "Voss time and again for her close ties with the harbour and her acceptance of campaign gifts and lecture fees",
         "Brook",
         "has attacked",
     )
@@ -194,7 +194,7 @@ def test_titles_and_numbers_in_common_are_no_shared_predicate():
         claim(
             2,
             A.id,
-            "Sen. Paul Okafor and former governor Lena Brook ended in a virtual tie on the left",
+            "Sen. Paul Okafor and former governor Lena Brook finished all but level among liberals",
             entities=people,
         ),
     )
@@ -211,7 +211,7 @@ def test_two_forecasts_agree_only_on_the_same_happening():
         claim(
             1,
             A.id,
-            "that the row would fade as the spring races began and a general election loomed",
+            "that the row would die down once the spring races started and a general election drew near",
             modality="planned",
         ),
     )
@@ -219,18 +219,16 @@ def test_two_forecasts_agree_only_on_the_same_happening():
     assert relation_type(fade, meet) not in ("supports", "repeats")
     great = view(
         A,
-        claim(
-            2, A.id, '"We are going to turn it around. We are going to make the harbour great."', modality="expected"
-        ),
+        claim(2, A.id, '"We will turn this town around. We will make the harbour great."', modality="expected"),
     )
-    deals = view(B, claim(2, B.id, '"We are going to make the deals for the dock workers."', modality="expected"))
+    deals = view(B, claim(2, B.id, '"We will make the deals for the dock workers."', modality="expected"))
     assert relation_type(great, deals) not in ("supports", "repeats")
     rise = view(
         A,
         claim(
             3,
             A.id,
-            "He leads by a wide margin in Westmark, so he'll have a strong chance to rebound.",
+            "He is far ahead in Westmark, and so he should get a fair chance to rebound.",
             modality="expected",
         ),
     )
@@ -244,7 +242,7 @@ def test_one_verb_or_three_topic_words_shared_with_a_long_sentence_are_not_agree
         claim(
             1,
             A.id,
-            "That's one that would start with Sen. Lena Brook defeating Holt here on Monday night, using that win to "
+            "That path would begin with Sen. Lena Brook defeating Holt in this town on Monday evening, riding it to "
             "finish second behind Holt in Westmark and then turn the southern contests into a two-way race.",
             entities=("person:lena brook", "person:holt", "gpe:westmark"),
         ),
@@ -275,8 +273,8 @@ def test_one_verb_or_three_topic_words_shared_with_a_long_sentence_are_not_agree
         claim(
             2,
             B.id,
-            "Sen. Paul Okafor scored a decisive victory in Tuesday's Westmark presidential primary, embarrassing "
-            "Lena Brook in a state she won eight years ago and upending the nominating contest.",
+            "Sen. Paul Okafor won a clear victory in Tuesday's Westmark presidential primary, humbling "
+            "Lena Brook in a state she carried twelve years back and shaking up the nominating contest.",
             entities=("gpe:westmark", "person:lena brook", "person:paul okafor"),
         ),
     )
@@ -304,7 +302,7 @@ def test_a_paragraph_agrees_only_as_a_whole_copy():
             1,
             A.id,
             "WESTMARK POLLS NOT WRONG, JUST EARLY - Two analysts: \u201cAlthough the polls failed to predict "
-            "Brook's win on Monday, they were not dead wrong. They just ended too early. Holt lost five percentage "
+            "Brook's win on Monday, they were not far off. They simply stopped too soon. Holt lost five percentage "
             "points in the last week. Beyond the real challenges that polling faces, late shifts among voters have "
             "troubled polls there for years.\u201d",
             negated=True,
@@ -316,14 +314,14 @@ def test_a_paragraph_agrees_only_as_a_whole_copy():
         claim(
             1,
             B.id,
-            "Dan Holt was at the top of each of the last 8 polls in Westmark, but his six-point lead in polling "
-            "averages became a two-point loss to Lena Brook.",
+            "Dan Holt led every one of the last 8 polls in Westmark, but his six-point edge in polling "
+            "averages turned into a two-point defeat by Lena Brook.",
             entities=("person:dan holt", "gpe:westmark", "person:lena brook"),
         ),
     )
     assert relation_type(paragraph, top) not in ("supports", "repeats")
-    quote = '"We have come a long way in nine months. We are going to win the U.S. Senate seat."'
-    again = view(B, claim(2, B.id, quote.replace("long way", "very long way")))
+    quote = '"We have travelled a long road in nine months. We are going to win the U.S. Senate seat."'
+    again = view(B, claim(2, B.id, quote.replace("long road", "very long road")))
     assert relation_type(view(A, claim(2, A.id, quote)), again) in ("supports", "repeats")
 
 
@@ -333,7 +331,7 @@ def test_a_relative_clause_about_someone_else_is_not_the_predicate():
         claim(
             1,
             A.id,
-            "Governor Lena Brook's judgment and honesty are in question because of her handling of secret files "
+            "Governor Lena Brook's judgment and candour are in question over the way she kept secret files "
             "on a private email server",
             entities=("person:lena brook",),
         ),
@@ -343,8 +341,8 @@ def test_a_relative_clause_about_someone_else_is_not_the_predicate():
         claim(
             1,
             B.id,
-            "they are not trying to avoid appearing beside Lena Brook, who has been hurt by the inquiry into her "
-            "use of a private email server for secret files",
+            "they do not seek to avoid being seen beside Lena Brook, who has been hurt by the inquiry into how she "
+            "kept secret files on a private email server",
             negated=True,
             entities=("person:lena brook",),
         ),
@@ -358,7 +356,7 @@ def test_a_shared_breakfast_in_a_leading_clause_still_agrees():
         claim(
             1,
             A.id,
-            "Following a breakfast with civil rights leader and radio host Al Dorsey, Holt is scheduled to appear "
+            "Following a breakfast with union organiser and radio host Al Dorsey, Holt is set to appear "
             "on two evening shows.",
             modality="planned",
             entities=("person:al dorsey", "person:holt"),
@@ -369,7 +367,7 @@ def test_a_shared_breakfast_in_a_leading_clause_still_agrees():
         claim(
             1,
             B.id,
-            "Wednesday morning, Holt had breakfast in Port Aldren with Al Dorsey, a civil rights activist who hosts "
+            "Wednesday morning, Holt had breakfast in Port Aldren with Al Dorsey, a union organiser who presents "
             "a radio show.",
             entities=("person:al dorsey", "person:holt", "gpe:port aldren"),
         ),
@@ -384,7 +382,7 @@ def test_a_negated_outcome_does_not_support_a_share():
         claim(
             1,
             A.id,
-            "Meanwhile, the two previous winners in Westmark, Dan Holt and Lena Brook, won just 4 percent in all.",
+            "Meanwhile, the two earlier winners in Westmark, Dan Holt and Lena Brook, won just 4 percent between them.",
             entities=("gpe:westmark", "person:dan holt", "person:lena brook"),
         ),
     )
@@ -393,7 +391,7 @@ def test_a_negated_outcome_does_not_support_a_share():
         claim(
             1,
             B.id,
-            "The last two winners, Holt in 2008 and Lena Brook in 2012, didn't end up as the nominee.",
+            "The last two winners, Holt in 2004 and Lena Brook in 2008, didn't go on to be the nominee.",
             negated=True,
             entities=("person:dan holt", "person:lena brook"),
         ),
@@ -402,13 +400,13 @@ def test_a_negated_outcome_does_not_support_a_share():
 
 
 def test_a_question_put_asserts_nothing():
-    asked = quoted(A, 1, "who their favourite speaker was on the opening night of the congress", "voters", "asked")
+    asked = quoted(A, 1, "who their favourite speaker was on the first night of the congress", "voters", "asked")
     night = view(
         B,
         claim(
             1,
             B.id,
-            "It was Ames' night at the congress, one more prime speaking slot for him.",
+            "It was Ames' night at the congress, another prime speaking slot for him.",
             entities=("person:ames",),
         ),
     )
@@ -422,7 +420,7 @@ def test_a_shared_word_that_is_not_the_pending_event_is_no_update():
         claim(
             1,
             A.id,
-            'The pro-Okafor story will be that, as the "establishment" candidate who did best, he is well placed '
+            'The pro-Okafor pitch will say that, as the "establishment" hopeful who fared best, he is well placed '
             "to gather support behind him.",
             modality="expected",
             entities=("person:okafor",),
@@ -444,7 +442,7 @@ def test_two_forecasts_that_differ_are_no_update():
     refuse = quoted(
         A,
         1,
-        '"Norlanders, we are not going to pay a single cent for such a foolish canal,"',
+        '"Norlanders, we will not be paying a single cent for such a foolish canal,"',
         "Ruiz",
         "told",
         modality="expected",
@@ -494,7 +492,7 @@ def test_counts_of_undated_reports_with_no_time_neither_conflict_nor_update():
 
 
 def test_a_side_of_a_record_or_of_a_fraction_counts_nothing_alone():
-    record = "Holt's stubbornness cost him his job despite a 44 - 38 record and a return to the finals."
+    record = "Holt's stubbornness got him fired in spite of a 44 - 38 record and a trip back to the finals."
     again = "Holt did lead the club to a 44 - 38 record and a finals berth."
     a = view(
         A, claim(1, A.id, record, entities=("person:holt",), quantities=(figure(record, "38 record", 38, "record"),))
@@ -536,7 +534,7 @@ def test_not_done_against_a_plan_or_talks_is_no_contradiction():
         claim(
             1,
             UNDATED_A.id,
-            "Her producer, Dan Holt, will now be helming the next film of the series.",
+            "Her producer, Dan Holt, is going to be helming the third film of the saga.",
             modality="expected",
             entities=("person:dan holt",),
         ),
@@ -563,7 +561,7 @@ def test_not_done_against_a_plan_or_talks_is_no_contradiction():
         claim(
             2,
             B.id,
-            "Lena Brook would definitely not be returning to direct the sequel",
+            "Lena Brook would certainly not come back to direct the sequel",
             modality="expected",
             negated=True,
             entities=("person:lena brook",),
