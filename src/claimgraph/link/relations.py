@@ -179,7 +179,7 @@ def _first_actor(view: ClaimView, text: str, last: bool = False) -> str | None:
 def subject(view: ClaimView) -> str | None:
     """Whose happening the claim tells: the first person, body or country named before its first event word
     ("Gov. Lena Brook of Westland, an ally of Ames ..., rebounded" -> Brook), or in the claim when it has none
-    ("Ted Ames was in second with 16 percent" -> Ames). None when a pronoun, a common noun or nothing
+    ("Ted Ames came second with 16 percent" -> Ames). None when a pronoun, a common noun or nothing
     stands there ("he would build", "Production of trains has started")."""
     return _first_actor(view, _subject_text(view))
 
@@ -189,7 +189,7 @@ def _same_actor_key(x: str, y: str) -> bool:
 
 
 def different_actors(a: ClaimView, b: ClaimView) -> bool:
-    """Both claims name who acts and the names differ: "Ames finished third with 23.1 percent" / "Brook was
+    """Both claims name who acts and the names differ: "Ames finished third with 23.1 percent" / "Brook came
     second with 16 percent", "Ames will rebound" / "Brook rebounded". Where one side names nobody, or they
     are of different kinds (a country and a person in it), nothing says the actors differ."""
     sa, sb = subject(a), subject(b)
@@ -200,7 +200,7 @@ def same_actor(a: ClaimView, b: ClaimView) -> bool:
     """Positively the same actor: the same name before the event on both sides, or, where either names nobody
     there, what one names there is in the other ("The death toll rose" / "the death toll reached"; "Production of
     trains has started" / "Valdoria is expected to begin producing trains"). What numbers, dates and a
-    still-pending plan need: "The partisanship of the state population" and "The real estate mogul" do not
+    still-pending plan need: "The party leanings of the state's voters" and "The real estate mogul" do not
     count the same votes."""
     sa, sb = subject(a), subject(b)
     if sa and sb:
@@ -286,8 +286,8 @@ def event_done(view: ClaimView, stem: str) -> bool:
 
 
 def _events_near_time(view: ClaimView) -> set[str]:
-    """The event word (stem) nearest the claim's time expression in its content: what the date dates ("Clinton
-    spoke Thursday night after becoming the first woman to win" dates the speech, not the win)."""
+    """The event word (stem) nearest the claim's time expression in its content: what the date dates ("Brook
+    spoke Friday evening after she became the first mayor to win" dates the speech, not the win)."""
     t = event_time(view)
     if t is None:
         return set()
@@ -367,7 +367,7 @@ def _inner_events(a: ClaimView, b: ClaimView) -> set[str]:
 def opposite_polarity(a: ClaimView, b: ClaimView) -> bool:
     """One claim says that a happening they share happens, the other that it does not: one is negative (negated
     or a denial) and the other not, and the "not" belongs to the shared event, not to another verb of the
-    sentence ("you don't know what it's like to manage" and the same quotation cut elsewhere agree)."""
+    sentence ("you don't grasp what it is to manage a port" and the same quotation cut elsewhere agree)."""
     if a.negative == b.negative:
         return False
     if (
@@ -553,7 +553,7 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
                 if not (shares and owners[0] and owners[1] and _same_actor_key(*owners)):  # type: ignore[arg-type]
                     continue
                 if share_population(a, qa) != share_population(b, qb):
-                    continue  # "36 percent support" / "zero percent support among African-American voters"
+                    continue  # "36 percent support" / "zero percent support among young voters"
             if not same_poll(a, b, qa, qb):
                 continue  # one poll's 40 percent support and an average's 36 percent measure different things
             if clashes(_features(a), _features(b)):
@@ -659,7 +659,7 @@ class RuleJudge:
         if "question" in (a.claim.modality, b.claim.modality) or indirect_question(a) or indirect_question(b):
             return None  # a question asserts nothing to agree or disagree with
         if hypothetical(a) or hypothetical(b):
-            return None  # "If Sanders ultimately wins by 10 points" reports no win
+            return None  # "If Brook finally wins by 10 points" reports no win
         self._close = score >= SAME_CLAIM
         if different_actors(a, b):
             return None  # "Rubio finished third" / "Kasich was second", "Sanders kept his lead" / "Clinton kept hers"
@@ -739,7 +739,7 @@ class RuleJudge:
 
     def _status(self, a: ClaimView, b: ClaimView) -> Relation | None:
         if not same_actor(a, b):
-            return None  # "he'll do everything he can to help her" / "the party that nominated Clinton"
+            return None  # "he'll do what he can for her" / "the party that nominated Brook"
         shared = shared_verbs(a, b)
         if (
             a.forward
@@ -791,8 +791,8 @@ def agree(a: ClaimView, b: ClaimView) -> bool:
     - the same predicate: a shared verb or two shared content words beyond names, titles and light verbs
       ("four mainstream candidates ... discount the outcomes" / "four mainstream candidates ... near 10
       percent"), and for two forecasts a shared verb: two forecasts agree only on the same happening to come
-      ("the issue would fade as the general election loomed" / "they could be competing in the general
-      election"; "we are going to make it great" / "we are going to make deals")."""
+      ("the row would fade before the general election" / "they could meet in the general
+      election"; "we will make it great" / "we will make deals")."""
     if not same_stance(a, b) or opposite_polarity(a, b):
         return False
     figures = same_figures(a, b)
@@ -939,7 +939,7 @@ def _point(q: Quantity) -> tuple[float, float]:
 
 def _one_owner(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity) -> bool:
     """Two shares can be one figure only when they are of one owner in one poll (a poll's "23 percent favored
-    Reyes" is not Marsh's "23.1 percent of the vote")."""
+    Reyes" is not Marsh's "23.1 percent share")."""
     if not same_poll(a, b, qa, qb):
         return False
     if _measure(qa) == "money" or not (is_share(qa) or is_share(qb)):
