@@ -113,7 +113,7 @@ def _make_features(view: ClaimView) -> MatchFeatures:
     return MatchFeatures(
         view.id,
         view.document,
-        None,  # type: ignore[arg-type]  # no vector: the relation rules read words, events and entities only
+        None,  # no vector: the relation rules read words, events and entities only
         frozenset(topics),
         frozenset(content_words(view.claim.content, topics)),
         None,
