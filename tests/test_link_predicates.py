@@ -147,3 +147,33 @@ def test_a_claim_joins_a_pair_only_when_close_to_both():
     assert sorted(len(k.members) for k in pair_and_one) == [1, 2]
     all_three = components(views, [(x, y, 1.1), (y, z, 0.95), (x, z, 0.8)])
     assert [len(k.members) for k in all_three] == [3]
+
+
+HOSTILE = [
+    "",
+    "\x00\x01\x02 \ufffd\ufffd",
+    "<script>alert('x')</script> Ames said the port reopened.",
+    "\u05d4\u05e0\u05de\u05dc \u05e0\u05e4\u05ea\u05d7 "
+    "\u0627\u0644\u0645\u064a\u0646\u0627\u0621 \u0645\u0641\u062a\u0648\u062d",
+    "Ames reopened the port. " * 2000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=["empty", "binary", "script", "right-to-left", "huge"])
+def test_predicates_and_names_on_hostile_contents(nlp, text):
+    from claimgraph.analyze.attribution.gender import can_be, name_gender
+    from claimgraph.analyze.entities import find_mentions
+    from claimgraph.analyze.predicates import MAX_PREDICATES, find_event_nouns, find_predicates
+
+    parsed = nlp(text)
+    verbs, events = find_predicates(parsed, 0, len(text)), find_event_nouns(parsed, 0, len(text))
+    assert len(verbs) <= MAX_PREDICATES and len(events) <= MAX_PREDICATES
+    assert find_predicates(parsed, len(text) + 5, len(text) + 9) == []  # offsets past the end name nothing
+    find_mentions(parsed)
+    content = Claim("d-c1", (0, len(text)), text, text, (0, len(text)), predicates=verbs, event_nouns=events)
+    claim_events(content, [])
+    links_nothing(content)
+    title_case(text)
+    assert name_gender(text) in (None, "m", "f") and can_be(text, "she") in (True, False)
+    if "script" in text:
+        assert "reopen" in verbs
