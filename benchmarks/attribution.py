@@ -328,7 +328,11 @@ class GoldCueHeads:
 
 
 def gold_cue_heads(ann: Path, parsed) -> set[int]:
-    spans, _ = read_brat(ann)
+    return cue_heads(read_brat(ann)[0], parsed)
+
+
+def cue_heads(spans, parsed) -> set[int]:
+    """Token indexes of the head word of each gold Cue's first fragment."""
     heads = set()
     for label, frags in spans.values():
         if label == "Cue":

@@ -61,16 +61,6 @@ def gold_spans(ann: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]],
     return spans, [dict(args) for args in events]
 
 
-def cue_roots(spans, doc) -> set[int]:
-    roots = set()
-    for label, frags in spans.values():
-        if label == "Cue":
-            span = doc.char_span(frags[0][0], frags[0][1], alignment_mode="expand")
-            if span is not None and len(span):
-                roots.add(span.root.i)
-    return roots
-
-
 def extension_examples(spans, events, doc, text: str) -> tuple[list[list[str]], list[int]]:
     X, y = [], []
     for ev in events:
@@ -114,7 +104,7 @@ def examples(docs, parsed):
     cue_X, cue_y, ext_X, ext_y = [], [], [], []
     for (_, text, ann), doc in zip(docs, parsed):
         spans, events = gold_spans(ann)
-        roots = cue_roots(spans, doc)
+        roots = bench.cue_heads(spans, doc)
         for tok in doc:
             if attribution_model.is_candidate(tok):
                 cue_X.append(attribution_model.cue_features(tok))

@@ -135,7 +135,8 @@ def claim_events(claim: Claim, entity_keys: list[str]) -> list[str]:
     """What happens in the claim, as event stems: from the parse's verbs where the analysis read them
     (``Claim.predicates``: "Esther Williams dies" -> "die"; "classified material", "the general election" and "a
     PAC supporting Rubio" name no happening), else from the words (``event_words``, for analyses made before)."""
-    if claim.predicates is not None and not (not claim.predicates and title_case(claim.content)):
+    headline_unread = not claim.predicates and title_case(claim.content)  # the tagger read no verb in it
+    if claim.predicates is not None and not headline_unread:
         verbs = [p for p in claim.predicates if p not in LIGHT_VERBS]
         return sorted({event_stem(w) for w in verbs + (claim.event_nouns or [])})
     return event_words(claim.content, entity_keys)

@@ -178,8 +178,12 @@ def grounded(a: MatchFeatures, b: MatchFeatures, cosine: float) -> bool:
 
 def same_subject(a: MatchFeatures, b: MatchFeatures) -> bool:
     """Both name who acts, and it is one person or body ("Sanders" / "Bernie Sanders")."""
-    sa, sb = a.subject, b.subject
-    return bool(sa and sb and sa.split(":", 1)[0] == sb.split(":", 1)[0] and same_name(sa, sb))
+    return bool(a.subject and b.subject and same_actor_key(a.subject, b.subject))
+
+
+def same_actor_key(x: str, y: str) -> bool:
+    """Two entity keys of one kind naming one actor ("person:sanders" / "person:bernie sanders")."""
+    return x.split(":", 1)[0] == y.split(":", 1)[0] and same_name(x, y)
 
 
 def vector_of(f: MatchFeatures) -> np.ndarray:

@@ -46,7 +46,7 @@ from .claim_view import (
     main_clause,
     zero_counts,
 )
-from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_name
+from .matching import EDGE_FLOOR, SAME_CLAIM, MatchFeatures, clashes, same_actor_key, same_name
 from .stance import same_stance
 
 RELATION_TYPES = ("repeats", "supports", "updates", "conflicts")
@@ -184,10 +184,6 @@ def subject(view: ClaimView) -> str | None:
     return _first_actor(view, _subject_text(view))
 
 
-def _same_actor_key(x: str, y: str) -> bool:
-    return x.split(":")[0] == y.split(":")[0] and same_name(x, y)
-
-
 def different_actors(a: ClaimView, b: ClaimView) -> bool:
     """Both claims name who acts and the names differ: "Ames finished third with 23.1 percent" / "Brook came
     second with 16 percent", "Ames will rebound" / "Brook rebounded". Where one side names nobody, or they
@@ -204,7 +200,7 @@ def same_actor(a: ClaimView, b: ClaimView) -> bool:
     count the same votes."""
     sa, sb = subject(a), subject(b)
     if sa and sb:
-        return _same_actor_key(sa, sb)
+        return same_actor_key(sa, sb)
     return bool(_subject_words(a) & _features(b).words or _subject_words(b) & _features(a).words)
 
 
@@ -550,7 +546,7 @@ def comparable_quantities(a: ClaimView, b: ClaimView, shares: bool = True) -> tu
                 continue
             if is_share(qa) or is_share(qb):
                 owners = share_owner(a, qa), share_owner(b, qb)
-                if not (shares and owners[0] and owners[1] and _same_actor_key(*owners)):  # type: ignore[arg-type]
+                if not (shares and owners[0] and owners[1] and same_actor_key(*owners)):  # type: ignore[arg-type]
                     continue
                 if share_population(a, qa) != share_population(b, qb):
                     continue  # "36 percent support" / "zero percent support among young voters"
@@ -945,7 +941,7 @@ def _one_owner(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity) -> bool:
     if _measure(qa) == "money" or not (is_share(qa) or is_share(qb)):
         return True  # an amount is one figure whoever is said to pay it ("the Harbour Fund offered" / "the offer")
     owners = share_owner(a, qa), share_owner(b, qb)
-    return bool(owners[0] and owners[1] and _same_actor_key(*owners))  # type: ignore[arg-type]
+    return bool(owners[0] and owners[1] and same_actor_key(*owners))  # type: ignore[arg-type]
 
 
 def same_figures(a: ClaimView, b: ClaimView) -> bool | None:
